@@ -1,0 +1,108 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+
+export type NavItem = { to: string; label: MessageKey; count?: number; end?: boolean };
+export type NavGroup = { title?: MessageKey; items: NavItem[] };
+
+export type ShellUser = { displayName: string; roleLabel: string; organisation?: string | null };
+
+/** The frame of every signed-in area: top bar, sidebar navigation (a menu on phones), content. */
+export function AppShell({
+  area,
+  home,
+  nav,
+  user,
+  children,
+}: {
+  area: MessageKey;
+  home: string;
+  nav: NavGroup[];
+  user: ShellUser;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const items = nav.flatMap((g) => g.items);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="topbar">
+        <a className="brand" href={home}>
+          <span className="brand-mark" aria-hidden>
+            检
+          </span>
+          <span>
+            {t("app.shortName")} <small>{t("app.tagline")}</small>
+          </span>
+        </a>
+        <span className="topbar-area">{t(area)}</span>
+        <span className="topbar-spacer" />
+        <details className="mobile-nav-menu">
+          <summary>{t("nav.menu")}</summary>
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <a href={item.to}>{t(item.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </details>
+        <div className="topbar-user">
+          <span className="who">
+            {user.displayName}
+            <small>
+              {user.roleLabel}
+              {user.organisation ? ` · ${user.organisation}` : ""}
+            </small>
+          </span>
+          <LocaleSwitch />
+          <Form method="post" action="/logout">
+            <button type="submit" className="link-button">
+              {t("auth.logout")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <aside className="sidebar">
+        <nav aria-label={t("nav.main")}>
+          {nav.map((group, i) => (
+            <div key={group.title ?? i}>
+              {group.title ? <div className="nav-group">{t(group.title)}</div> : null}
+              <ul>
+                {group.items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? "active" : "")}>
+                      <span>{t(item.label)}</span>
+                      {item.count ? <span className="nav-count">{item.count}</span> : null}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+      </aside>
+      <main className="content" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/** Switches between 中文 and English; works without JavaScript. */
+export function LocaleSwitch({ className = "link-button" }: { className?: string }) {
+  const t = useT();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/locale" reloadDocument>
+      <input type="hidden" name="locale" value={t.locale === "en" ? "zh-CN" : "en"} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className={className} lang={t.locale === "en" ? "zh-CN" : "en"}>
+        {t("locale.switch")}
+      </button>
+    </Form>
+  );
+}

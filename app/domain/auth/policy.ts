@@ -1,0 +1,43 @@
+import type { Actor, Role } from "~/domain/auth/roles";
+
+/**
+ * The permission policy: which role may do what. Pure data and one function, so it is tested
+ * over every (role, permission) pair and read by the server helper `requirePermission`.
+ * Record-level limits (own procuratorate, own hearing, own agency) are enforced by scoping every
+ * query (app/models), which is why an out-of-scope record answers 404, not 403.
+ */
+export const POLICY = {
+  // staff area
+  "staff:area": ["prosecutor", "approver", "admin"],
+  "case:read": ["prosecutor", "approver"],
+  "case:write": ["prosecutor"],
+  "clue:read": ["prosecutor", "approver"],
+  "clue:write": ["prosecutor"],
+  "series:read": ["prosecutor", "approver"],
+  "hearing:read": ["prosecutor", "approver"],
+  "hearing:manage": ["prosecutor"],
+  "deadline:read": ["prosecutor", "approver"],
+  "approval:read": ["prosecutor", "approver"], // prosecutors see the requests they made
+  "approval:decide": ["approver"], // 部门负责人 / 检察长 (规则 Arts 5, 7)
+  "invitation:create": ["prosecutor", "admin"], // DESIGN.md: a prosecutor or administrator invites
+  // admin area
+  "admin:read": ["admin"],
+  "admin:manage": ["admin"],
+  // portals
+  "panel:use": ["panelist"],
+  "agency:use": ["agency"],
+  // every signed-in user
+  "account:use": ["prosecutor", "approver", "admin", "panelist", "agency"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;
+export const PERMISSIONS = Object.keys(POLICY) as Permission[];
+
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  return (POLICY[permission] as readonly Role[]).includes(actor.role);
+}
+
+/** The permissions of a role, for navigation and tests. */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS.filter((p) => (POLICY[p] as readonly Role[]).includes(role));
+}

@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import type { Tx } from "~/utils/db.server";
+
+export type AuditInput = {
+  procuratorateId?: string | null;
+  actorId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  caseId?: string | null;
+  data?: unknown;
+  at?: Date;
+};
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** The canonical text hashed for an event; the chain is verifiable from the rows alone. */
+export function auditPayload(e: {
+  procuratorateId: string | null;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  caseId: string | null;
+  data: string | null;
+  at: Date;
+}): string {
+  return JSON.stringify([
+    e.procuratorateId,
+    e.actorId,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.caseId,
+    e.data,
+    e.at.toISOString(),
+  ]);
+}
+
+export function chainHash(prevHash: string, payload: string): string {
+  return createHash("sha256").update(prevHash).update("\n").update(payload).digest("hex");
+}
+
+/**
+ * Appends an event to the hash-chained audit log. Call it inside the transaction of the change it
+ * records, so the change and its event commit together.
+ */
+export async function recordAudit(tx: Tx, input: AuditInput) {
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row = {
+    procuratorateId: input.procuratorateId ?? null,
+    actorId: input.actorId ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    caseId: input.caseId ?? null,
+    data: input.data === undefined ? null : JSON.stringify(input.data),
+    at: input.at ?? new Date(),
+  };
+  const hash = chainHash(prevHash, auditPayload(row));
+  return tx.auditEvent.create({ data: { ...row, prevHash, hash } });
+}
+
+/** Re-computes the chain; returns the seq of the first broken link, or null if intact. */
+export async function verifyAuditChain(tx: Tx): Promise<number | null> {
+  const events = await tx.auditEvent.findMany({ orderBy: { seq: "asc" } });
+  let prev = GENESIS_HASH;
+  for (const e of events) {
+    if (e.prevHash !== prev || chainHash(prev, auditPayload(e)) !== e.hash) return e.seq;
+    prev = e.hash;
+  }
+  return null;
+}

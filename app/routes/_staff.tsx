@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import type { NavGroup } from "~/components/layout/app-shell";
+import { AppShell } from "~/components/layout/app-shell";
+import { HOME_BY_ROLE } from "~/domain/auth/roles";
+import { useT } from "~/i18n/react";
+import { pendingApprovalCount, shellInfo } from "~/models/shell.server";
+import { requirePermission } from "~/utils/auth.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
+// The staff frame. Its check only decides the frame; every child route checks for itself.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "staff:area");
+  const [user, pending] = await Promise.all([
+    shellInfo(auth),
+    auth.actor.role === "approver" ? pendingApprovalCount(auth.scope.procuratorateId) : Promise.resolve(0),
+  ]);
+  return { user, pending };
+}
+
+function navFor(role: string, pending: number): NavGroup[] {
+  if (role === "admin") {
+    return [
+      {
+        title: "nav.admin",
+        items: [
+          { to: "/admin", label: "nav.admin.overview", end: true },
+          { to: "/admin/profile", label: "nav.admin.profile" },
+          { to: "/admin/users", label: "nav.admin.users" },
+          { to: "/admin/agencies", label: "nav.admin.agencies" },
+          { to: "/admin/panelists", label: "nav.admin.panelists" },
+          { to: "/admin/templates", label: "nav.admin.templates" },
+          { to: "/admin/holidays", label: "nav.admin.holidays" },
+        ],
+      },
+    ];
+  }
+  return [
+    {
+      items: [
+        { to: "/cases", label: "nav.cases" },
+        { to: "/clues", label: "nav.clues" },
+        { to: "/series", label: "nav.series" },
+        { to: "/hearings", label: "nav.hearings" },
+        { to: "/deadlines", label: "nav.deadlines" },
+        { to: "/approvals", label: "nav.approvals", count: pending },
+      ],
+    },
+  ];
+}
+
+export default function StaffLayout() {
+  const { user, pending } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <AppShell
+      area={user.role === "admin" ? "area.admin" : "area.staff"}
+      home={HOME_BY_ROLE[user.role]}
+      nav={navFor(user.role, pending)}
+      user={{ displayName: user.displayName, roleLabel: t.label("role", user.role), organisation: user.organisation }}
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { AppShell } from "~/components/layout/app-shell";
+import { useT } from "~/i18n/react";
+import { shellInfo } from "~/models/shell.server";
+import { requirePermission } from "~/utils/auth.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
+// The agency portal frame (行政机关联络人). Child routes check for themselves.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "agency:use");
+  return { user: await shellInfo(auth) };
+}
+
+export default function AgencyLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <AppShell
+      area="area.agency"
+      home="/agency"
+      nav={[{ items: [{ to: "/agency", label: "nav.agency.home" }] }]}
+      user={{ displayName: user.displayName, roleLabel: t.label("role", user.role), organisation: user.organisation }}
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { recordAudit } from "~/models/audit.server";
+import { getActor } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { destroySession } from "~/utils/session.server";
+
+// GET shows nothing: signing out is a POST (a link cannot sign anyone out).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  return redirect(actor ? "/" : "/login");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await getActor(request);
+  if (actor) {
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        procuratorateId: actor.procuratorateId,
+        actorId: actor.userId,
+        action: "user.logout",
+        entityType: "User",
+        entityId: actor.userId,
+      }),
+    );
+  }
+  const cookie = await destroySession(request);
+  return redirect("/login", { headers: { "Set-Cookie": cookie } });
+}

@@ -1,0 +1,55 @@
+import { redirect } from "@remix-run/node";
+import type { Permission } from "~/domain/auth/policy";
+import { can } from "~/domain/auth/policy";
+import type { Actor, Role, Scope } from "~/domain/auth/roles";
+import { roleSchema, scopeOf } from "~/domain/auth/roles";
+import { forbidden } from "~/utils/errors";
+import { getSessionUser } from "~/utils/session.server";
+
+export type Authorized = { actor: Actor & { sessionId: string; locale: string | null }; scope: Scope };
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** The signed-in actor, or null. For pages that also serve anonymous visitors (login, public). */
+export async function getActor(request: Request): Promise<Authorized["actor"] | null> {
+  const found = await getSessionUser(request);
+  if (!found) return null;
+  const { user, sessionId } = found;
+  const role = roleSchema.safeParse(user.role);
+  if (!role.success) return null;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: role.data satisfies Role,
+    procuratorateId: user.procuratorateId,
+    agencyId: user.agencyId,
+    panelistId: user.panelistId,
+    sessionId,
+    locale: user.locale,
+  };
+}
+
+/**
+ * The first line of every loader and action outside the public pages: returns the actor and the
+ * scope every query must filter by. Not signed in: redirect to /login (401 for the user); signed
+ * in without the permission: 403.
+ */
+export async function requirePermission(request: Request, permission: Permission): Promise<Authorized> {
+  const actor = await getActor(request);
+  if (!actor) loginRedirect(request);
+  if (!can(actor, permission)) forbidden();
+  const scope = scopeOf(actor);
+  if (!scope) forbidden();
+  return { actor, scope };
+}
+
+/** Narrows a scope to the procuratorate kind (staff areas). */
+export function staffScope(scope: Scope): string {
+  if (scope.kind !== "procuratorate") forbidden();
+  return scope.procuratorateId;
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Run before the server starts: apply committed migrations, and load the demo scenario when the
+// database is empty (first start). Never touches a database that already holds data.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, "data"));
+process.env.DATABASE_URL ??= `file:${path.join(dataDir, "procura.db")}`;
+const file = path.resolve(root, process.env.DATABASE_URL.replace(/^file:/, ""));
+fs.mkdirSync(path.dirname(file), { recursive: true });
+fs.mkdirSync(dataDir, { recursive: true });
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+
+const db = new Database(file, { readonly: true });
+const { n } = db.prepare('SELECT COUNT(*) AS n FROM "Procuratorate"').get();
+db.close();
+if (n === 0 && process.env.PROCURA_DEMO !== "false") {
+  console.log("Empty database: loading the demo scenario …");
+  execFileSync(bin("tsx"), ["prisma/seed.ts"], { cwd: root, stdio: "inherit" });
+}
+console.log(`Database ready: ${file}`);
