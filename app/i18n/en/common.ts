@@ -67,6 +67,7 @@ export const common = {
   "error.413": "The uploaded file is too large.",
   "error.429": "Too many requests. Please wait and try again.",
   "error.500": "The system hit an error. Please try again; if it persists, contact the administrator.",
+  "error.approvalRequired": "This step needs the approval of the department head or chief prosecutor first.",
   "error.back": "Back to the start page",
   "error.code": "Error code {status}",
   "validation.required": "This field is required.",

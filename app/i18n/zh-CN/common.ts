@@ -66,6 +66,7 @@ export const common = {
   "error.413": "上传的文件过大。",
   "error.429": "操作过于频繁，请稍后再试。",
   "error.500": "系统发生错误，请稍后重试。如问题持续，请联系系统管理员。",
+  "error.approvalRequired": "此操作须经部门负责人或检察长批准后方可进行。",
   "error.back": "返回首页",
   "error.code": "错误代码 {status}",
   "validation.required": "此项必填。",

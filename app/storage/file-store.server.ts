@@ -1,0 +1,79 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Readable, Transform } from "node:stream";
+import { getEnv } from "~/utils/env.server";
+
+/**
+ * Content-addressed file store for evidence and generated documents (DESIGN.md): a file lives at
+ * DATA_DIR/files/<first two hex>/<sha256>. It is streamed to a temporary name in the same folder,
+ * flushed, and renamed, so a crash never leaves a half-written file under a hash, and the row that
+ * records the hash is committed only after the file is in place.
+ */
+export type StoredFile = { sha256: string; size: number };
+
+export class FileTooLargeError extends Error {
+  readonly status = 413;
+  constructor(public readonly limit: number) {
+    super(`file exceeds ${limit} bytes`);
+    this.name = "FileTooLargeError";
+  }
+}
+
+export function filesRoot(): string {
+  return path.join(getEnv().dataDir, "files");
+}
+
+export function pathForHash(sha256: string, root = filesRoot()): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error("not a sha256 hex digest");
+  return path.join(root, sha256.slice(0, 2), sha256);
+}
+
+/** Streams the input into the store; returns its SHA-256 and size. */
+export async function storeStream(
+  input: Readable | AsyncIterable<Uint8Array>,
+  { maxBytes = 200 * 1024 * 1024, root = filesRoot() }: { maxBytes?: number; root?: string } = {},
+): Promise<StoredFile> {
+  const tmpDir = path.join(root, "tmp");
+  await fs.promises.mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(new FileTooLargeError(maxBytes));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const handle = await fs.promises.open(tmp, "w");
+  try {
+    await pipeline(Readable.from(input), meter, handle.createWriteStream({ autoClose: false }));
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  const sha256 = hash.digest("hex");
+  const target = pathForHash(sha256, root);
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  if (fs.existsSync(target)) {
+    // Same content already stored: a hash never changes once recorded, so keep the first copy.
+    await fs.promises.rm(tmp, { force: true });
+  } else {
+    await fs.promises.rename(tmp, target);
+  }
+  return { sha256, size };
+}
+
+export function storeBuffer(data: Uint8Array, options?: { maxBytes?: number; root?: string }) {
+  return storeStream(Readable.from([Buffer.from(data)]), options);
+}
+
+export function openStored(sha256: string, root = filesRoot()): fs.ReadStream {
+  return fs.createReadStream(pathForHash(sha256, root));
+}
