@@ -1,0 +1,106 @@
+// The demo scenario (DESIGN.md): 桂阳县人民检察院 and its parent 郴州市人民检察院, staff and external
+// accounts, the 2022 discarded-mask case series with its public series hearing, and 2026 cases at
+// every stage so deadlines are live on the demo's "today" (2026-11-26).
+//
+// Run with `npx tsx prisma/seed.ts` (npm run db:seed); scripts/prepare-db.mjs runs it on first start.
+// Deterministic (fixed dates, no randomness except password salts), refuses to run on a database
+// that already has a procuratorate, and writes everything in one transaction.
+// Case.number holds an internal register number ("2022-行公-001"), not an official 文号: DOMAIN.md §3
+// documents only the 检察建议 code (行公建), so no code is invented for 立案 or 终结 documents.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { getEnv } from "~/utils/env.server";
+import { hashPassword } from "~/utils/password.server";
+import { Scenario } from "./seed-scenario/builder";
+import { seedChenzhou } from "./seed-scenario/chenzhou";
+import { seedOrganisation } from "./seed-scenario/organisation";
+import { seedRecent } from "./seed-scenario/recent";
+import { seedSeries } from "./seed-scenario/series";
+
+export const DEMO_PASSWORD = "procura-demo";
+
+export type SeedResult = { skipped: true } | { skipped: false; counts: Record<string, number>; files: number };
+
+export async function seed(db: PrismaClient, options: { dataDir?: string } = {}): Promise<SeedResult> {
+  const existing = await db.procuratorate.count();
+  if (existing > 0) {
+    console.log(`Seed skipped: the database already holds ${existing} procuratorate(s); the demo scenario loads only into an empty database.`);
+    return { skipped: true };
+  }
+  const dataDir = options.dataDir ?? getEnv().dataDir;
+  // One hash for every demo account (argon2 is deliberately slow).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const files = await db.$transaction(
+    async (tx) => {
+      const s = new Scenario(tx, dataDir, new Map());
+      const org = await seedOrganisation(s, passwordHash);
+      await seedSeries(s, org);
+      await seedRecent(s, org);
+      await seedChenzhou(s, org);
+
+      // Counters match the numbers issued above: 桂检行公建〔2022〕1–9号, 〔2026〕1–4号; 郴检行公建〔2026〕1号.
+      await tx.documentNumberCounter.createMany({
+        data: [
+          { procuratorateId: org.guiyang.id, code: "行公建", year: 2022, last: 9 },
+          { procuratorateId: org.guiyang.id, code: "行公建", year: 2026, last: 4 },
+          { procuratorateId: org.chenzhou.id, code: "行公建", year: 2026, last: 1 },
+        ],
+      });
+      // Example of a calendar addition beyond the packaged holiday data.
+      await tx.holidayOverride.create({
+        data: { procuratorateId: null, date: "2027-01-01", kind: "holiday", name: "元旦", createdById: org.users.admin.id },
+      });
+
+      await s.flushPending();
+      await s.flushAudits();
+      return s.counts.files;
+    },
+    { timeout: 120_000, maxWait: 20_000 },
+  );
+
+  const [procuratorates, users, agencies, panelists, clues, cases, hearings, evidence, recommendations, services, replies, approvals, auditEvents] =
+    await Promise.all([
+      db.procuratorate.count(),
+      db.user.count(),
+      db.agency.count(),
+      db.panelist.count(),
+      db.clue.count(),
+      db.case.count(),
+      db.hearing.count(),
+      db.evidence.count(),
+      db.recommendation.count(),
+      db.service.count(),
+      db.reply.count(),
+      db.approval.count(),
+      db.auditEvent.count(),
+    ]);
+  const counts = { procuratorates, users, agencies, panelists, clues, cases, hearings, evidence, recommendations, services, replies, approvals, auditEvents };
+  return { skipped: false, counts, files };
+}
+
+async function main() {
+  const started = Date.now();
+  const { prisma, ensurePragmas } = await import("~/utils/db.server");
+  try {
+    await ensurePragmas(prisma);
+    const result = await seed(prisma);
+    if (!result.skipped) {
+      const summary = Object.entries(result.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ");
+      console.log(`Demo scenario loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}, ${result.files} files.`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+const invokedPath = process.argv[1] ? path.resolve(process.argv[1]) : "";
+if (invokedPath === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error("Seed failed:", error);
+    process.exit(1);
+  });
+}
