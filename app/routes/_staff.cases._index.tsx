@@ -1,0 +1,187 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { AgencyName } from "~/components/case/agency-name";
+import { CaseStateBadge, UrgentBadge } from "~/components/case/case-state-badge";
+import { pageTitle } from "~/components/case/meta";
+import { EmptyState, PageHeader, Pagination, Stat } from "~/components/ui";
+import { caseListFilterSchema, NO_SERIES, parseListFilter, SEARCH_MAX } from "~/domain/case/schemas";
+import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
+import { formatDate } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { caseStats, listCases, seriesOptions } from "~/models/case.server";
+import { requirePermission, staffScope } from "~/utils/auth.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cases.list.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requirePermission(request, "case:read");
+  const procuratorateId = staffScope(scope);
+  const filter = parseListFilter(caseListFilterSchema, new URL(request.url));
+  const [list, stats, series] = await Promise.all([
+    listCases(procuratorateId, filter),
+    caseStats(procuratorateId),
+    seriesOptions(procuratorateId),
+  ]);
+  return { filter, list, stats, series };
+}
+
+export default function CaseList() {
+  const { filter, list, stats, series } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  const filtered = Boolean(filter.state || filter.field || filter.series || filter.q);
+
+  return (
+    <div className="case-page">
+      <PageHeader title={t("cases.list.title")} subtitle={t("cases.list.subtitle")} />
+
+      <div className="grid grid-4 case-stats">
+        <Stat
+          value={stats.active}
+          label={stats.urgentActive ? t("cases.stats.activeUrgent", { urgent: stats.urgentActive }) : t("cases.stats.active")}
+          to="?state=active"
+        />
+        <Stat value={stats.rectification} label={t("cases.stats.rectification")} to="?state=rectification" />
+        <Stat value={stats.filedThisYear} label={t("cases.stats.filedThisYear", { year: stats.year })} />
+        <Stat value={stats.closedThisYear} label={t("cases.stats.closedThisYear", { year: stats.year })} />
+      </div>
+
+      <section className="card">
+        {/* key: a stat link or the reset link changes the query, so the form re-reads its defaults */}
+        <Form method="get" className="filters" role="search" key={location.search} aria-label={t("cases.filter.label")}>
+          <div className="field field--grow">
+            <label htmlFor="q">{t("cases.filter.q")}</label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filter.q ?? ""}
+              maxLength={SEARCH_MAX}
+              placeholder={t("cases.filter.qPlaceholder")}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="state">{t("cases.col.state")}</label>
+            <select id="state" name="state" defaultValue={filter.state ?? ""}>
+              <option value="">{t("common.all")}</option>
+              <option value="active">{t("cases.filter.active")}</option>
+              {CASE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t.label("caseState", s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="field">{t("cases.col.field")}</label>
+            <select id="field" name="field" defaultValue={filter.field ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {CASE_FIELDS.map((f) => (
+                <option key={f} value={f}>
+                  {t.label("caseField", f)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="series">{t("cases.col.series")}</label>
+            <select id="series" name="series" defaultValue={filter.series ?? ""}>
+              <option value="">{t("common.all")}</option>
+              <option value={NO_SERIES}>{t("cases.filter.noSeries")}</option>
+              {series.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("common.filter")}
+            </button>
+            {filtered ? (
+              <Link to="/cases" className="button button--secondary">
+                {t("common.reset")}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+
+        {list.items.length === 0 ? (
+          filtered ? (
+            <EmptyState title={t("cases.list.noMatch")}>
+              <p>
+                {t("cases.list.noMatchHint")} <Link to="/cases">{t("cases.list.showAll")}</Link>
+              </p>
+            </EmptyState>
+          ) : (
+            <EmptyState title={t("cases.list.empty")}>
+              <p>
+                {t("cases.list.emptyHint")} <Link to="/clues">{t("nav.clues")}</Link>
+              </p>
+            </EmptyState>
+          )
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-responsive case-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("cases.col.number")}</th>
+                  <th scope="col">{t("cases.col.title")}</th>
+                  <th scope="col">{t("cases.col.agency")}</th>
+                  <th scope="col">{t("cases.col.state")}</th>
+                  <th scope="col">{t("cases.col.lead")}</th>
+                  <th scope="col">{t("cases.col.filedOn")}</th>
+                  <th scope="col">{t("cases.col.series")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((c) => (
+                  <tr key={c.id}>
+                    <td data-label={t("cases.col.number")} className="mono nowrap">
+                      {c.number ?? <span className="muted">{t("cases.noNumber")}</span>}
+                    </td>
+                    <td data-label={t("cases.col.title")} className="case-table__title">
+                      <span>
+                        <Link to={`/cases/${c.id}`}>{c.title}</Link>
+                        {c.urgent ? (
+                          <>
+                            {" "}
+                            <UrgentBadge />
+                          </>
+                        ) : null}
+                        <span className="muted small case-table__sub">{t.label("caseField", c.field)}</span>
+                      </span>
+                    </td>
+                    <td data-label={t("cases.col.agency")}>
+                      <AgencyName agency={c.respondentAgency} unknown={c.respondentUnknown} />
+                    </td>
+                    <td data-label={t("cases.col.state")}>
+                      <CaseStateBadge state={c.state} />
+                    </td>
+                    <td data-label={t("cases.col.lead")} className="nowrap">
+                      {c.leadProsecutor.displayName}
+                    </td>
+                    <td data-label={t("cases.col.filedOn")} className="nowrap">
+                      {c.filedOn ? formatDate(c.filedOn, t.locale) : <span className="muted">—</span>}
+                    </td>
+                    <td data-label={t("cases.col.series")} className="case-table__series">
+                      {c.series ? (
+                        <Link to={`/series/${c.series.id}`}>{c.series.name}</Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={list.page} pages={list.pages} total={list.total} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Expectations, ParamContext, ParamSets } from "#tests/authz/types";
+import { only } from "#tests/authz/types";
+
+// Authorization matrix entries of the case screens of the staff area: /cases, /clues, /series and
+// their detail pages (case:read, clue:read, series:read: prosecutors and approvers of the actor's
+// procuratorate). Read-only pages: no actions. A record of 郴州 (shortName 郴) answers 404 to the
+// 桂阳 (桂) demo users.
+
+/** The first record of each procuratorate, by its natural key; the demo seed holds one of each in 郴. */
+async function pair(
+  find: (shortName: string) => Promise<{ id: string } | null>,
+  param: string,
+  what: string,
+): Promise<ParamSets> {
+  const [inScope, outOfScope] = await Promise.all([find("桂"), find("郴")]);
+  if (!inScope || !outOfScope) throw new Error(`the demo seed has no ${what} of 桂 and of 郴`);
+  return { inScope: { [param]: inScope.id }, outOfScope: { [param]: outOfScope.id } };
+}
+
+const caseParams = ({ db }: ParamContext) =>
+  pair(
+    (shortName) =>
+      db.case.findFirst({ where: { procuratorate: { shortName } }, orderBy: [{ number: "asc" }, { id: "asc" }], select: { id: true } }),
+    "caseId",
+    "case",
+  );
+
+const clueParams = ({ db }: ParamContext) =>
+  pair(
+    (shortName) =>
+      db.clue.findFirst({ where: { procuratorate: { shortName } }, orderBy: [{ number: "asc" }, { id: "asc" }], select: { id: true } }),
+    "clueId",
+    "clue",
+  );
+
+const seriesParams = ({ db }: ParamContext) =>
+  pair(
+    (shortName) =>
+      db.caseSeries.findFirst({ where: { procuratorate: { shortName } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true } }),
+    "seriesId",
+    "case series",
+  );
+
+/** Prosecutors and approvers read; the administrator, panelists and agency liaisons may not. */
+const staffRead = only({ prosecutor: 200, approver: 200 });
+
+export const expectations: Expectations = {
+  "routes/_staff.cases._index": { loader: staffRead },
+  "routes/_staff.cases.$caseId": { params: caseParams, loader: staffRead },
+  "routes/_staff.clues._index": { loader: staffRead },
+  "routes/_staff.clues.$clueId": { params: clueParams, loader: staffRead },
+  "routes/_staff.series._index": { loader: staffRead },
+  "routes/_staff.series.$seriesId": { params: seriesParams, loader: staffRead },
+};
