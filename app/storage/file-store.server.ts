@@ -48,16 +48,13 @@ export async function storeStream(
       done(null, chunk);
     },
   });
-  const handle = await fs.promises.open(tmp, "w");
   try {
-    await pipeline(Readable.from(input), meter, handle.createWriteStream({ autoClose: false }));
-    await handle.sync();
+    // flush: the data reaches the disk before the stream closes and the file is renamed.
+    await pipeline(Readable.from(input), meter, fs.createWriteStream(tmp, { flush: true }));
   } catch (error) {
-    await handle.close().catch(() => undefined);
     await fs.promises.rm(tmp, { force: true });
     throw error;
   }
-  await handle.close();
   const sha256 = hash.digest("hex");
   const target = pathForHash(sha256, root);
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
