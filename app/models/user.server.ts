@@ -1,4 +1,5 @@
 import { throttleWindowStart } from "~/domain/auth/throttle";
+import { recordAudit } from "~/models/audit.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 
@@ -41,5 +42,33 @@ export function listUsers(procuratorateId: string) {
       agency: { select: { name: true } },
       panelist: { select: { name: true } },
     },
+  });
+}
+
+/**
+ * Deactivates or reactivates an account of the procuratorate (admin area). Deactivating also
+ * revokes the account's open sessions, so it is signed out at once. Another procuratorate's user
+ * is not found.
+ */
+export async function setUserActive(procuratorateId: string, actorId: string, userId: string, active: boolean) {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, procuratorateId }, select: { id: true, active: true } });
+    if (!user) return null;
+    if (user.active === active) return { changed: false, sessionsRevoked: 0 };
+    await tx.user.update({ where: { id: user.id }, data: { active } });
+    const now = new Date();
+    const { count } = active
+      ? { count: 0 }
+      : await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    await recordAudit(tx, {
+      procuratorateId,
+      actorId,
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "User",
+      entityId: user.id,
+      data: active ? undefined : { sessionsRevoked: count },
+      at: now,
+    });
+    return { changed: true, sessionsRevoked: count };
   });
 }

@@ -45,6 +45,8 @@ function navFor(role: string, pending: number): NavGroup[] {
         { to: "/hearings", label: "nav.hearings" },
         { to: "/deadlines", label: "nav.deadlines" },
         { to: "/approvals", label: "nav.approvals", count: pending },
+        // Prosecutors invite the panelists and agency liaisons their cases need (invitation:create).
+        ...(role === "prosecutor" ? [{ to: "/invitations", label: "nav.invitations" } as const] : []),
       ],
     },
   ];
