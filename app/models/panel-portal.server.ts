@@ -1,0 +1,242 @@
+import { tallyOpinions } from "~/domain/hearing/majority";
+import { prisma } from "~/utils/db.server";
+
+// The panel portal (听证员端). A panelist sees only the hearings they hold a seat on
+// (HearingPanelist), in their own procuratorate; everything else answers "not found".
+// DOMAIN §5: the briefing pack, own seat and own opinions; never internal approvals, drafts,
+// informant identity, undisclosed evidence, or other panelists' opinions before the hearing closes.
+
+export type PanelScope = { procuratorateId: string; panelistId: string };
+
+/** Hearing statuses after which a hearing is no longer "upcoming" for the panelist. */
+const FINISHED = ["concluded", "cancelled"];
+
+export type DeclarationState = "signed" | "pending" | "recused";
+
+export function declarationState(seat: { declaredAt: Date | null; recused: boolean }): DeclarationState {
+  if (seat.recused) return "recused";
+  return seat.declaredAt ? "signed" : "pending";
+}
+
+/** My hearings: those I sit on, current and upcoming first (soonest first), then past ones. */
+export async function listPanelistHearings(scope: PanelScope) {
+  const hearings = await prisma.hearing.findMany({
+    where: {
+      procuratorateId: scope.procuratorateId,
+      panelists: { some: { panelistId: scope.panelistId } },
+    },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      venue: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      isPublic: true,
+      _count: { select: { cases: true } },
+      panelists: {
+        where: { panelistId: scope.panelistId },
+        select: { declaredAt: true, recused: true },
+      },
+      opinions: { where: { panelistId: scope.panelistId }, select: { caseId: true } },
+    },
+  });
+  const rows = hearings.map((h) => {
+    const seat = h.panelists[0];
+    return {
+      id: h.id,
+      title: h.title,
+      venue: h.venue,
+      startsAt: h.startsAt,
+      endsAt: h.endsAt,
+      status: h.status,
+      isPublic: h.isPublic,
+      caseCount: h._count.cases,
+      opinionCount: h.opinions.length,
+      declaration: seat ? declarationState(seat) : ("pending" as const),
+      declaredAt: seat?.declaredAt ?? null,
+    };
+  });
+  const upcoming = rows.filter((r) => !FINISHED.includes(r.status));
+  const past = rows.filter((r) => FINISHED.includes(r.status)).reverse();
+  return { upcoming, past };
+}
+
+type OpinionRow = {
+  caseId: string;
+  stance: string;
+  reasons: string;
+  conditions: string | null;
+  submittedAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * The briefing pack of one hearing (听证规定 Art 11: facts, issues and law are explained to the
+ * panelists), or null when the panelist does not sit on it (the route answers 404).
+ */
+export async function getPanelistBriefing(scope: PanelScope, hearingId: string) {
+  const hearing = await prisma.hearing.findFirst({
+    where: {
+      id: hearingId,
+      procuratorateId: scope.procuratorateId,
+      panelists: { some: { panelistId: scope.panelistId } },
+    },
+    select: {
+      id: true,
+      title: true,
+      purpose: true,
+      isPublic: true,
+      closedReason: true,
+      venue: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      concludedAt: true,
+      deliberationSummary: true,
+      hostSummary: true,
+      procuratorate: { select: { name: true } },
+      host: { select: { displayName: true, post: true } },
+      cases: {
+        orderBy: { ordinal: "asc" },
+        select: {
+          ordinal: true,
+          sessionAt: true,
+          issues: true,
+          case: {
+            select: {
+              id: true,
+              number: true,
+              title: true,
+              field: true,
+              respondentUnknown: true,
+              respondentAgency: { select: { name: true } },
+            },
+          },
+        },
+      },
+      // Only the evidence disclosed to this hearing; the title, kind and description, no files,
+      // no source, no custody and no personal data of witnesses.
+      disclosed: {
+        orderBy: { disclosedAt: "asc" },
+        select: {
+          disclosedAt: true,
+          evidence: { select: { id: true, caseId: true, ordinal: true, title: true, kind: true, description: true } },
+        },
+      },
+      panelists: {
+        where: { panelistId: scope.panelistId },
+        select: {
+          invitedAt: true,
+          declaredAt: true,
+          declaration: true,
+          recused: true,
+          recusalReason: true,
+          attended: true,
+        },
+      },
+    },
+  });
+  if (!hearing) return null;
+  const seat = hearing.panelists[0];
+  if (!seat) return null;
+
+  const concluded = hearing.status === "concluded";
+
+  const mine: OpinionRow[] = await prisma.panelOpinion.findMany({
+    where: { hearingId: hearing.id, panelistId: scope.panelistId },
+    select: { caseId: true, stance: true, reasons: true, conditions: true, submittedAt: true, updatedAt: true },
+  });
+  // DOMAIN §5: other panelists' opinions stay sealed until the hearing closes. Recused
+  // panelists' opinions do not count and are not shown (听证规定 Art 7).
+  const recused = concluded
+    ? await prisma.hearingPanelist.findMany({
+        where: { hearingId: hearing.id, recused: true },
+        select: { panelistId: true },
+      })
+    : [];
+  const others = concluded
+    ? await prisma.panelOpinion.findMany({
+        where: {
+          hearingId: hearing.id,
+          panelistId: { notIn: [scope.panelistId, ...recused.map((r) => r.panelistId)] },
+        },
+        orderBy: { submittedAt: "asc" },
+        select: {
+          caseId: true,
+          stance: true,
+          reasons: true,
+          conditions: true,
+          submittedAt: true,
+          panelist: { select: { name: true, category: true } },
+        },
+      })
+    : [];
+
+  // Evidence is grouped under the hearing's cases; a disclosure tied to no case on the hearing
+  // is never shown.
+  const cases = hearing.cases.map((hc) => {
+    const c = hc.case;
+    const own = mine.find((o) => o.caseId === c.id) ?? null;
+    const panel = others.filter((o) => o.caseId === c.id);
+    const counted = [...(own && !seat.recused ? [own] : []), ...panel];
+    return {
+      id: c.id,
+      ordinal: hc.ordinal,
+      number: c.number,
+      title: c.title,
+      field: c.field,
+      respondent: c.respondentAgency?.name ?? null,
+      respondentUnknown: c.respondentUnknown,
+      sessionAt: hc.sessionAt,
+      issues: hc.issues,
+      evidence: hearing.disclosed
+        .filter((d) => d.evidence.caseId === c.id)
+        .map((d) => ({
+          id: d.evidence.id,
+          ordinal: d.evidence.ordinal,
+          title: d.evidence.title,
+          kind: d.evidence.kind,
+          description: d.evidence.description,
+          disclosedAt: d.disclosedAt,
+        }))
+        .sort((a, b) => a.ordinal - b.ordinal),
+      myOpinion: own,
+      panel: concluded
+        ? {
+            tally: tallyOpinions(counted),
+            opinions: panel.map((o) => ({
+              panelistName: o.panelist.name,
+              panelistCategory: o.panelist.category,
+              stance: o.stance,
+              reasons: o.reasons,
+              conditions: o.conditions,
+              submittedAt: o.submittedAt,
+            })),
+          }
+        : null,
+    };
+  });
+
+  return {
+    id: hearing.id,
+    title: hearing.title,
+    purpose: hearing.purpose,
+    isPublic: hearing.isPublic,
+    closedReason: hearing.closedReason,
+    venue: hearing.venue,
+    startsAt: hearing.startsAt,
+    endsAt: hearing.endsAt,
+    status: hearing.status,
+    concludedAt: hearing.concludedAt,
+    // The outcome, said in the hearing room to all present, is shown once the hearing has closed.
+    outcome: concluded ? { deliberation: hearing.deliberationSummary, host: hearing.hostSummary } : null,
+    procuratorate: hearing.procuratorate.name,
+    host: hearing.host.displayName,
+    hostPost: hearing.host.post,
+    seat: { ...seat, state: declarationState(seat) },
+    cases,
+    opinionsSealed: !concluded,
+  };
+}

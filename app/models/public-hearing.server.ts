@@ -1,0 +1,172 @@
+import type { SignUpRefusal } from "~/domain/hearing/observer-schema";
+import { observerSignUpRefusal, SEAT_HOLDING_STATUSES, seatsLeft } from "~/domain/hearing/observer-schema";
+import { recordAudit } from "~/models/audit.server";
+import { prisma } from "~/utils/db.server";
+
+// Public pages: only hearings that are public (听证规定 Art 5) and whose 听证公告 has been
+// published (announcedAt set, 听证规定 Art 10(4)). Every query carries that filter, so a closed
+// or unannounced hearing answers "not found". Nothing but the announcement is public (DOMAIN §5).
+
+/** The filter every public query carries: the public scope. */
+const PUBLISHED = { isPublic: true, announcedAt: { not: null } } as const;
+
+const FINISHED = ["concluded", "cancelled"];
+
+/** Published announcements of all procuratorates: coming hearings first (soonest first), then past. */
+export async function listPublicHearings(now: Date) {
+  const rows = await prisma.hearing.findMany({
+    where: PUBLISHED,
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      venue: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      announcedAt: true,
+      procuratorate: { select: { name: true } },
+    },
+  });
+  const list = rows.map((h) => ({
+    id: h.id,
+    title: h.title,
+    venue: h.venue,
+    startsAt: h.startsAt,
+    endsAt: h.endsAt,
+    status: h.status,
+    announcedAt: h.announcedAt,
+    procuratorate: h.procuratorate.name,
+  }));
+  const isUpcoming = (h: (typeof list)[number]) => !FINISHED.includes(h.status) && h.startsAt.getTime() > now.getTime();
+  return {
+    upcoming: list.filter(isUpcoming),
+    past: list.filter((h) => !isUpcoming(h)).reverse(),
+  };
+}
+
+const CHINESE_DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
+
+/**
+ * The paragraphs of a 听证公告's body. Staff often type the whole notice, with the issuing
+ * procuratorate and the title on top and the signature (issuer and date) below; the page prints
+ * those itself in the official layout, so they are taken off here rather than shown twice.
+ */
+export function announcementParagraphs(text: string | null, procuratorate: string): string[] {
+  const lines = (text ?? "").split(/\r?\n/).map((l) => l.trim());
+  const isHeader = (l: string) => l === "" || l === procuratorate || l === "听证公告";
+  const isSignature = (l: string) => l === "" || l === procuratorate || CHINESE_DATE.test(l);
+  let start = 0;
+  while (start < lines.length && isHeader(lines[start]!)) start++;
+  let end = lines.length;
+  while (end > start && isSignature(lines[end - 1]!)) end--;
+  return lines.slice(start, end).filter((l) => l !== "");
+}
+
+/** One published announcement with the state of observer sign-up, or null (404). */
+export async function getPublicHearing(hearingId: string, now: Date) {
+  const h = await prisma.hearing.findFirst({
+    where: { id: hearingId, ...PUBLISHED },
+    select: {
+      id: true,
+      title: true,
+      announcement: true,
+      venue: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      announcedAt: true,
+      contactPhone: true,
+      observerSeats: true,
+      host: { select: { displayName: true } },
+      procuratorate: { select: { name: true, address: true, phone: true } },
+      _count: { select: { observerRequests: { where: { status: { in: [...SEAT_HOLDING_STATUSES] } } } } },
+    },
+  });
+  if (!h) return null;
+  const seatsTaken = h._count.observerRequests;
+  return {
+    id: h.id,
+    title: h.title,
+    paragraphs: announcementParagraphs(h.announcement, h.procuratorate.name),
+    venue: h.venue,
+    startsAt: h.startsAt,
+    endsAt: h.endsAt,
+    status: h.status,
+    announcedAt: h.announcedAt,
+    contactPhone: h.contactPhone ?? h.procuratorate.phone,
+    host: h.host.displayName,
+    procuratorate: h.procuratorate.name,
+    procuratorateAddress: h.procuratorate.address,
+    observerSeats: h.observerSeats,
+    seatsLeft: seatsLeft(h.observerSeats, seatsTaken),
+    refusal: observerSignUpRefusal({
+      status: h.status,
+      startsAt: h.startsAt,
+      now,
+      observerSeats: h.observerSeats,
+      seatsTaken,
+    }),
+  };
+}
+
+export type ObserverRequestResult =
+  | { ok: true; id: string; duplicate: boolean }
+  | { ok: false; refusal: SignUpRefusal };
+
+/**
+ * Records a member of the public's request to observe. The seat count and the hearing's state
+ * are checked inside the same transaction as the write, so two requests cannot both take the
+ * last seat. The audit event has no actor (anonymous) and no personal data.
+ * Returns null when the hearing is not public and announced (404).
+ */
+export async function createObserverRequest(
+  hearingId: string,
+  /** Parsed by observerRequestSchema (trimmed, phone normalised). */
+  input: { name: string; phone: string; organisation?: string | null },
+  now: Date
+): Promise<ObserverRequestResult | null> {
+  return prisma.$transaction(async (tx) => {
+    const h = await tx.hearing.findFirst({
+      where: { id: hearingId, ...PUBLISHED },
+      select: { id: true, procuratorateId: true, status: true, startsAt: true, observerSeats: true },
+    });
+    if (!h) return null;
+    // The same telephone number asking again gets the request it already has: one person, one seat.
+    const existing = await tx.hearingObserverRequest.findFirst({
+      where: { hearingId: h.id, phone: input.phone, status: { in: [...SEAT_HOLDING_STATUSES] } },
+      select: { id: true },
+    });
+    if (existing) return { ok: true as const, id: existing.id, duplicate: true };
+    const seatsTaken = await tx.hearingObserverRequest.count({
+      where: { hearingId: h.id, status: { in: [...SEAT_HOLDING_STATUSES] } },
+    });
+    const refusal = observerSignUpRefusal({
+      status: h.status,
+      startsAt: h.startsAt,
+      now,
+      observerSeats: h.observerSeats,
+      seatsTaken,
+    });
+    if (refusal) return { ok: false as const, refusal };
+    const row = await tx.hearingObserverRequest.create({
+      data: {
+        hearingId: h.id,
+        name: input.name,
+        phone: input.phone,
+        organisation: input.organisation ?? null,
+        status: "pending",
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      procuratorateId: h.procuratorateId,
+      actorId: null,
+      action: "hearing.observer_request",
+      entityType: "HearingObserverRequest",
+      entityId: row.id,
+      data: { hearingId: h.id },
+    });
+    return { ok: true as const, id: row.id, duplicate: false };
+  });
+}

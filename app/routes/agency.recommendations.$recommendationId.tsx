@@ -1,0 +1,270 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import {
+  AnswerStatusBadge,
+  DaysBadge,
+  formatFileSize,
+  Prose,
+  ReplyStatusBadge,
+  SectionTitle,
+} from "~/components/portal";
+import { Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import {
+  computeDeadline,
+  dateInShanghai,
+  daysRemaining,
+  deadlineStatus,
+  explainSteps,
+  replyRuleFor,
+} from "~/domain/deadlines";
+import { formatDate, formatDateTime } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { AGENCY_DUE_SOON_DAYS, getServedRecommendation } from "~/models/agency-portal.server";
+import { calendarFor } from "~/models/deadline.server";
+import { requirePermission } from "~/utils/auth.server";
+import { forbidden, notFound } from "~/utils/errors";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.recommendation.number ?? "检察建议书"} · Procura` },
+];
+
+const REPLIED = ["submitted", "assessed"];
+
+// A recommendation as served on the liaison's agency; one never served on it is not found.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requirePermission(request, "agency:use");
+  if (scope.kind !== "agency") forbidden();
+  const agencyScope = { procuratorateId: scope.procuratorateId, agencyId: scope.agencyId };
+  const recommendation = await getServedRecommendation(agencyScope, params.recommendationId ?? "");
+  if (!recommendation) notFound();
+  const first = recommendation.services[0];
+  let deadline = null;
+  if (first) {
+    // The reply period runs from the first service on this agency (两高解释 Art 21; the 送达回证
+    // date is the service date, 民诉法 Art 87).
+    const computed = computeDeadline(
+      replyRuleFor(recommendation.replyPeriod),
+      first.servedOn,
+      await calendarFor(scope.procuratorateId)
+    );
+    const today = dateInShanghai(new Date());
+    deadline = {
+      ...computed,
+      days: daysRemaining(computed.dueOn, today),
+      status: deadlineStatus(computed.dueOn, today, AGENCY_DUE_SOON_DAYS),
+    };
+  }
+  const replied = recommendation.replies.some((r) => REPLIED.includes(r.status));
+  return { recommendation, deadline, replied };
+}
+
+type Rec = ReturnType<typeof useLoaderData<typeof loader>>["recommendation"];
+
+export default function AgencyRecommendation() {
+  const { recommendation: rec, deadline, replied } = useLoaderData<typeof loader>();
+  const t = useT();
+  const period = t.label("replyPeriod", rec.replyPeriod);
+  const fmt = (d: string) => formatDate(d, t.locale);
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ to: "/agency", label: t("portal.rec.crumb") }]}
+        title={rec.number ?? t("portal.rec.unnumbered")}
+        subtitle={t("portal.rec.case", { title: rec.caseTitle })}
+      />
+
+      <div className="portal-doc-layout">
+        <article className="card official-doc" aria-label={t("portal.rec.docTitle")}>
+          <p className="official-doc__org">{rec.procuratorate}</p>
+          <h2 className="official-doc__title">{t("portal.rec.docTitle")}</h2>
+          {rec.number ? <p className="official-doc__number">{rec.number}</p> : null}
+          {rec.agency ? (
+            <p className="official-doc__addressee">{t("portal.rec.addressee", { agency: rec.agency })}</p>
+          ) : null}
+          <h3>{t("portal.rec.facts")}</h3>
+          <Prose text={rec.facts} className="official-doc__body" />
+          <h3>{t("portal.rec.reasons")}</h3>
+          <Prose text={rec.reasons} className="official-doc__body" />
+          <h3>{t("portal.rec.legalBasis")}</h3>
+          <Prose text={rec.legalBasis} className="official-doc__body" />
+          <h3>{t("portal.rec.points")}</h3>
+          <ol className="official-doc__points">
+            {rec.points.map((p) => (
+              <li key={p.id} value={p.ordinal}>
+                <Prose text={p.text} />
+              </li>
+            ))}
+          </ol>
+          <p className="official-doc__body">{t("portal.rec.replyClause", { period })}</p>
+          <p className="official-doc__sign">
+            {rec.procuratorate}
+            {rec.issuedOn ? (
+              <>
+                <br />
+                {formatDate(rec.issuedOn, t.locale)}
+              </>
+            ) : null}
+          </p>
+          {rec.ccList ? <p className="official-doc__cc">{t("portal.rec.cc", { list: rec.ccList })}</p> : null}
+        </article>
+
+        <div>
+          {deadline ? (
+            <Card title={t("portal.rec.deadline")}>
+              <Facts
+                items={[
+                  [t("portal.rec.period"), period],
+                  [t("portal.rec.basis"), t.dynamic(deadline.basisKey)],
+                  [t("portal.rec.servedOn"), fmt(deadline.triggerOn)],
+                  [t("portal.rec.dueOn"), <strong key="due">{fmt(deadline.dueOn)}</strong>],
+                  [
+                    t("portal.rec.remaining"),
+                    <DaysBadge key="d" days={deadline.days} status={deadline.status} replied={replied} />,
+                  ],
+                ]}
+              />
+              <SectionTitle>{t("portal.rec.howCounted")}</SectionTitle>
+              <ol className="portal-steps">
+                {explainSteps(deadline.steps, (key, vars) => t.dynamic(key, vars), t.locale, fmt).map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ol>
+              {deadline.calendarWarning ? (
+                <p className="notice notice--warn">
+                  {t.dynamic(deadline.calendarWarning.key, deadline.calendarWarning.vars)}
+                </p>
+              ) : null}
+            </Card>
+          ) : null}
+
+          <Card title={t("portal.rec.service")}>
+            <ServiceRecords services={rec.services} />
+          </Card>
+        </div>
+      </div>
+
+      <Card title={t("portal.rec.replies")}>
+        {rec.replies.length ? (
+          rec.replies.map((r) => <ReplyView key={r.id} reply={r} points={rec.points} />)
+        ) : (
+          <EmptyState title={t("portal.rec.repliesEmpty")}>
+            <p className="muted small">{t("portal.rec.repliesEmptyHint")}</p>
+          </EmptyState>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function ServiceRecords({ services }: { services: Rec["services"] }) {
+  const t = useT();
+  return (
+    <>
+      {services.map((s, i) => (
+        <div key={s.id} className={i > 0 ? "portal-service portal-service--more" : "portal-service"}>
+          <Facts
+            items={[
+              [t("portal.rec.col.servedOn"), formatDate(s.servedOn, t.locale)],
+              [t("portal.rec.col.method"), t.label("serviceMethod", s.method)],
+              [t("portal.rec.col.place"), s.place],
+              [t("portal.rec.col.recipient"), s.recipient],
+              [
+                t("portal.rec.col.signedBy"),
+                s.signedBy ??
+                  (s.refusalReason
+                    ? t("portal.rec.refused", { reason: s.refusalReason, witness: s.witness ?? "—" })
+                    : null),
+              ],
+              [t("portal.rec.col.server"), s.serverName],
+            ]}
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function ReplyView({ reply, points }: { reply: Rec["replies"][number]; points: Rec["points"] }) {
+  const t = useT();
+  return (
+    <section className="portal-reply">
+      <SectionTitle>
+        {reply.submittedAt
+          ? t("portal.rec.replyHeading", { date: formatDate(reply.submittedAt, t.locale) })
+          : t("portal.rec.replyHeadingDraft")}{" "}
+        <ReplyStatusBadge status={reply.status} />
+      </SectionTitle>
+      {reply.status === "draft" ? <p className="notice notice--warn">{t("portal.rec.replyDraftNote")}</p> : null}
+      <Facts
+        items={[
+          [t("portal.rec.replySubmittedAt"), reply.submittedAt ? formatDateTime(reply.submittedAt, t.locale) : null],
+          [t("portal.rec.replySubmittedBy"), reply.submittedBy],
+          [t("portal.rec.replySummary"), <Prose key="s" text={reply.summary} />],
+        ]}
+      />
+      <div className="table-wrap">
+        <table className="table table-responsive">
+          <thead>
+            <tr>
+              <th>{t("portal.rec.col.point")}</th>
+              <th>{t("portal.rec.col.answerStatus")}</th>
+              <th>{t("portal.rec.col.answer")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => {
+              const answer = reply.answers.find((a) => a.pointId === p.id);
+              return (
+                <tr key={p.id}>
+                  <td data-label={t("portal.rec.col.point")} className="portal-point-cell">
+                    <strong className="nowrap">{t("portal.rec.pointOrdinal", { n: p.ordinal })}</strong>
+                    <div className="muted small">{p.text}</div>
+                  </td>
+                  <td data-label={t("portal.rec.col.answerStatus")}>
+                    {answer ? (
+                      <AnswerStatusBadge status={answer.status} />
+                    ) : (
+                      <span className="muted">{t("portal.rec.pointNotAnswered")}</span>
+                    )}
+                  </td>
+                  <td data-label={t("portal.rec.col.answer")}>{answer ? <Prose text={answer.text} /> : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <SectionTitle>{t("portal.rec.attachments")}</SectionTitle>
+      {reply.attachments.length ? (
+        <div className="table-wrap">
+          <table className="table table-responsive">
+            <thead>
+              <tr>
+                <th>{t("portal.rec.col.fileName")}</th>
+                <th className="num">{t("portal.rec.col.fileSize")}</th>
+                <th>{t("portal.rec.col.uploadedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reply.attachments.map((a) => (
+                <tr key={a.id}>
+                  <td data-label={t("portal.rec.col.fileName")}>{a.originalName}</td>
+                  <td data-label={t("portal.rec.col.fileSize")} className="num nowrap">
+                    {formatFileSize(a.size, t)}
+                  </td>
+                  <td data-label={t("portal.rec.col.uploadedAt")} className="nowrap">
+                    {formatDateTime(a.createdAt, t.locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t("portal.rec.attachmentsEmpty")}</p>
+      )}
+    </section>
+  );
+}

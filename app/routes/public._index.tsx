@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { HearingStatusBadge, PUBLIC_HEARING_STATUSES, timeRange } from "~/components/portal";
+import { EmptyState, PageHeader } from "~/components/ui";
+import { createT, localeFromRequest } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { listPublicHearings } from "~/models/public-hearing.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "听证公告"} · Procura` }];
+
+// Public page: no sign-in. Only public hearings whose announcement is published (听证规定 Arts 5, 10).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const hearings = await listPublicHearings(new Date());
+  return { ...hearings, title: createT(localeFromRequest(request))("portal.public.meta") };
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
+
+export default function PublicHome() {
+  const { upcoming, past } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={t("portal.public.title")} subtitle={t("portal.public.subtitle")} />
+      <section className="portal-public-section" aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">{t("portal.public.upcoming")}</h2>
+        {upcoming.length ? (
+          <NoticeList items={upcoming} />
+        ) : (
+          <div className="card">
+            <EmptyState title={t("portal.public.upcomingEmpty")}>
+              <p className="muted small">{t("portal.public.upcomingEmptyHint")}</p>
+            </EmptyState>
+          </div>
+        )}
+      </section>
+      <section className="portal-public-section" aria-labelledby="past-heading">
+        <h2 id="past-heading">{t("portal.public.past")}</h2>
+        {past.length ? (
+          <NoticeList items={past} past />
+        ) : (
+          <div className="card">
+            <EmptyState title={t("portal.public.pastEmpty")} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function NoticeList({ items, past }: { items: Item[]; past?: boolean }) {
+  const t = useT();
+  return (
+    <ul className={past ? "portal-notices portal-notices--past" : "portal-notices"}>
+      {items.map((h) => (
+        <li key={h.id} className="portal-notice">
+          <div className="portal-notice__org">{h.procuratorate}</div>
+          <Link className="portal-notice__title" to={`/public/hearings/${h.id}`}>
+            {h.title}
+          </Link>
+          <div className="portal-notice__meta">
+            <span>
+              <span className="muted">{t("portal.public.col.time")}</span>
+              {timeRange(h.startsAt, h.endsAt, t)}
+            </span>
+            <span>
+              <span className="muted">{t("portal.public.col.venue")}</span>
+              {h.venue}
+            </span>
+            {PUBLIC_HEARING_STATUSES.includes(h.status) ? <HearingStatusBadge status={h.status} /> : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
