@@ -13,6 +13,7 @@ export const common = {
   "nav.hearings": "Hearings",
   "nav.deadlines": "Deadlines",
   "nav.approvals": "Approvals",
+  "nav.invitations": "Invitations",
   "nav.admin": "Administration",
   "nav.admin.overview": "Overview",
   "nav.admin.users": "Users and invitations",

@@ -12,6 +12,7 @@ export const common = {
   "nav.hearings": "听证",
   "nav.deadlines": "期限",
   "nav.approvals": "审批",
+  "nav.invitations": "邀请",
   "nav.admin": "系统管理",
   "nav.admin.overview": "概览",
   "nav.admin.users": "用户与邀请",

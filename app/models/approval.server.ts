@@ -1,0 +1,125 @@
+import { checkCanDecide } from "~/domain/approval/rules";
+import { recordAudit } from "~/models/audit.server";
+import type { Prisma } from "~/utils/db.server";
+import { prisma } from "~/utils/db.server";
+import { DomainError, notFound } from "~/utils/errors";
+
+// Approval requests (审批) of a procuratorate. Approvers see the whole queue; a prosecutor sees the
+// requests they made. Deciding records the decision only: applying an approved change (a case
+// transition, an extension) is the business of the module that asked for it.
+
+export const APPROVAL_PAGE_SIZE = 25;
+
+export type ApprovalViewer = { userId: string; role: string };
+
+/** What a viewer may see: approvers everything of the procuratorate, others their own requests. */
+function visibleWhere(procuratorateId: string, viewer: ApprovalViewer): Prisma.ApprovalWhereInput {
+  return viewer.role === "approver" ? { procuratorateId } : { procuratorateId, requestedById: viewer.userId };
+}
+
+const listSelect = {
+  id: true,
+  kind: true,
+  subject: true,
+  requestedAt: true,
+  decision: true,
+  decidedAt: true,
+  comment: true,
+  case: { select: { id: true, number: true, title: true } },
+  requestedBy: { select: { id: true, displayName: true, post: true } },
+  decidedBy: { select: { id: true, displayName: true, post: true } },
+} satisfies Prisma.ApprovalSelect;
+
+/**
+ * The approvals page: every pending request (oldest first, it is a queue), then the decided ones,
+ * most recent decision first, a page at a time.
+ */
+export async function listApprovals(procuratorateId: string, viewer: ApprovalViewer, options: { page?: number } = {}) {
+  const where = visibleWhere(procuratorateId, viewer);
+  const decidedWhere: Prisma.ApprovalWhereInput = { ...where, decision: { not: "pending" } };
+  const [pending, decidedTotal] = await Promise.all([
+    prisma.approval.findMany({
+      where: { ...where, decision: "pending" },
+      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+      select: listSelect,
+    }),
+    prisma.approval.count({ where: decidedWhere }),
+  ]);
+  const pages = Math.max(1, Math.ceil(decidedTotal / APPROVAL_PAGE_SIZE));
+  const page = Math.min(Math.max(1, options.page ?? 1), pages);
+  const decided = decidedTotal
+    ? await prisma.approval.findMany({
+        where: decidedWhere,
+        orderBy: [{ decidedAt: "desc" }, { requestedAt: "desc" }, { id: "asc" }],
+        skip: (page - 1) * APPROVAL_PAGE_SIZE,
+        take: APPROVAL_PAGE_SIZE,
+        select: listSelect,
+      })
+    : [];
+  return { pending, decided, decidedTotal, page, pages };
+}
+
+/** One request with what the decision page shows; out of the viewer's scope → 404. */
+export async function getApproval(procuratorateId: string, approvalId: string, viewer: ApprovalViewer) {
+  const approval = await prisma.approval.findFirst({
+    where: { ...visibleWhere(procuratorateId, viewer), id: approvalId },
+    select: {
+      ...listSelect,
+      payload: true,
+      requestedById: true,
+      case: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          state: true,
+          urgent: true,
+          respondentAgency: { select: { name: true } },
+          leadProsecutor: { select: { displayName: true } },
+        },
+      },
+      extensions: { select: { id: true, deadline: true, extraDays: true, extraMonths: true, reason: true } },
+    },
+  });
+  if (!approval) notFound();
+  return approval;
+}
+
+/**
+ * Records an approver's decision in one transaction with its audit event. Refuses (DomainError)
+ * a request that is no longer pending or that the decider made; the update is conditional on the
+ * request still being pending, so two approvers deciding at once cannot both succeed.
+ */
+export async function decideApproval(
+  procuratorateId: string,
+  approvalId: string,
+  deciderId: string,
+  input: { decision: "approved" | "rejected"; comment?: string | null }
+) {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.approval.findFirst({
+      where: { id: approvalId, procuratorateId },
+      select: { id: true, decision: true, requestedById: true, caseId: true, kind: true },
+    });
+    if (!current) notFound();
+    const check = checkCanDecide(current, deciderId);
+    if (!check.ok) throw new DomainError(check.reason, check.status);
+    const decidedAt = new Date();
+    const updated = await tx.approval.updateMany({
+      where: { id: current.id, procuratorateId, decision: "pending" },
+      data: { decision: input.decision, decidedById: deciderId, decidedAt, comment: input.comment ?? null },
+    });
+    if (updated.count !== 1) throw new DomainError("approvals.error.alreadyDecided", 409);
+    await recordAudit(tx, {
+      procuratorateId,
+      actorId: deciderId,
+      action: "approval.decide",
+      entityType: "Approval",
+      entityId: current.id,
+      caseId: current.caseId,
+      data: { kind: current.kind, decision: input.decision, comment: input.comment ?? null },
+      at: decidedAt,
+    });
+    return { id: current.id, decision: input.decision, decidedAt };
+  });
+}

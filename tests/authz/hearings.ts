@@ -1,0 +1,25 @@
+import type { Expectations, ParamContext } from "#tests/authz/types";
+import { only } from "#tests/authz/types";
+
+// Authorization matrix entries of the staff hearing pages (hearing:read: prosecutors and approvers).
+// In scope: a hearing of the demo procuratorate (桂); out of scope: one of 郴.
+
+async function hearingParams({ db }: ParamContext) {
+  const find = (shortName: string) =>
+    db.hearing.findFirst({
+      where: { procuratorate: { shortName } },
+      orderBy: { startsAt: "asc" },
+      select: { id: true },
+    });
+  const [inScope, outOfScope] = await Promise.all([find("桂"), find("郴")]);
+  if (!inScope) throw new Error("the demo seed has no hearing of 桂");
+  return { inScope: { hearingId: inScope.id }, ...(outOfScope ? { outOfScope: { hearingId: outOfScope.id } } : {}) };
+}
+
+export const expectations: Expectations = {
+  "routes/_staff.hearings._index": { loader: only({ prosecutor: 200, approver: 200 }) },
+  "routes/_staff.hearings.$hearingId": {
+    params: hearingParams,
+    loader: only({ prosecutor: 200, approver: 200 }),
+  },
+};
