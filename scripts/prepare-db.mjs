@@ -16,7 +16,9 @@ fs.mkdirSync(dataDir, { recursive: true });
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 
-const db = new Database(file, { readonly: true });
+const db = new Database(file);
+// WAL is a property of the database file: set once here, every later connection uses it.
+db.pragma("journal_mode = WAL");
 const { n } = db.prepare('SELECT COUNT(*) AS n FROM "Procuratorate"').get();
 db.close();
 if (n === 0 && process.env.PROCURA_DEMO !== "false") {

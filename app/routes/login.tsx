@@ -64,7 +64,10 @@ export default function Login() {
   const t = useT();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    shouldValidate: "onBlur",
+    // Validate on submit, then as the user corrects: blur validation would shift the layout
+    // under a click on the language switch.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
   return (

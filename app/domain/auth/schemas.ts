@@ -30,10 +30,24 @@ export const acceptInvitationSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
 
-/** Only same-site relative paths may be redirect targets (no open redirect). */
+/**
+ * Only same-site paths may be redirect targets (no open redirect). Control characters and
+ * backslashes are refused outright, because browsers drop tabs and newlines and read "\\" as "/"
+ * while parsing ("/\t/evil" becomes "//evil"); what is left must resolve to this origin.
+ */
 export function safeRedirect(to: unknown, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://procura.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== base) return fallback;
+  // Dot segments can normalise into "//host" ("/.//evil" → "//evil"): check the result again.
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? fallback : path;
 }

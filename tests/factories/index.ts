@@ -1,0 +1,3 @@
+export * from "#tests/factories/routes";
+export * from "#tests/factories/session";
+export * from "#tests/factories/users";
