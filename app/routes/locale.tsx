@@ -4,6 +4,8 @@ import { safeRedirect } from "~/domain/auth/schemas";
 import { badRequest } from "~/utils/errors";
 import { isLocale, LOCALE_COOKIE } from "~/i18n";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
 // Anyone may choose the interface language; it is a preference cookie, not a permission.
 export async function loader() {
   return redirect("/");

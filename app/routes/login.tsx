@@ -14,6 +14,8 @@ import { getActor } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { clientIp, createSession } from "~/utils/session.server";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
 export const meta: MetaFunction = () => [{ title: "Procura · 登录 / Sign in" }];
 
 export const DEMO_ACCOUNTS = [

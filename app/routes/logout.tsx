@@ -5,6 +5,8 @@ import { getActor } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { destroySession } from "~/utils/session.server";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
 // GET shows nothing: signing out is a POST (a link cannot sign anyone out).
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
