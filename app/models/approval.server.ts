@@ -3,6 +3,7 @@ import { recordAudit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
+import { pageWindow } from "~/utils/pagination";
 
 // Approval requests (审批) of a procuratorate. Approvers see the whole queue; a prosecutor sees the
 // requests they made. Deciding records the decision only: applying an approved change (a case
@@ -45,14 +46,13 @@ export async function listApprovals(procuratorateId: string, viewer: ApprovalVie
     }),
     prisma.approval.count({ where: decidedWhere }),
   ]);
-  const pages = Math.max(1, Math.ceil(decidedTotal / APPROVAL_PAGE_SIZE));
-  const page = Math.min(Math.max(1, options.page ?? 1), pages);
+  const { page, pages, skip, take } = pageWindow(decidedTotal, options.page ?? 1, APPROVAL_PAGE_SIZE);
   const decided = decidedTotal
     ? await prisma.approval.findMany({
         where: decidedWhere,
         orderBy: [{ decidedAt: "desc" }, { requestedAt: "desc" }, { id: "asc" }],
-        skip: (page - 1) * APPROVAL_PAGE_SIZE,
-        take: APPROVAL_PAGE_SIZE,
+        skip,
+        take,
         select: listSelect,
       })
     : [];

@@ -6,6 +6,7 @@ import { informantView, mayRevealCaseInformant } from "~/domain/privacy/mask";
 import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
+import { pageWindow } from "~/utils/pagination";
 
 // Read side of cases for the staff area. Every function takes the procuratorate first and filters
 // by it, so a case of another procuratorate is "not found" (DESIGN.md: scope in the query).
@@ -46,16 +47,15 @@ export async function listCases(procuratorateId: string, filter: CaseListFilter)
   const ids = filter.q ? await searchCaseIds(procuratorateId, filter.q) : null;
   const where = listWhere(procuratorateId, filter, ids);
   const total = ids && ids.length === 0 ? 0 : await prisma.case.count({ where });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(filter.page, pages);
+  const { page, pages, skip, take } = pageWindow(total, filter.page, PAGE_SIZE);
   const items =
     total === 0
       ? []
       : await prisma.case.findMany({
           where,
           orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-          skip: (page - 1) * PAGE_SIZE,
-          take: PAGE_SIZE,
+          skip,
+          take,
           select: {
             id: true,
             number: true,

@@ -4,6 +4,7 @@ import { informantView, mayRevealClueInformant } from "~/domain/privacy/mask";
 import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
+import { pageWindow } from "~/utils/pagination";
 
 // Read side of clues (线索, 规则 Arts 24–30). Every function takes the procuratorate first and
 // filters by it. Informant data never leaves this module unmasked unless the viewer registered the
@@ -18,16 +19,15 @@ export async function listClues(procuratorateId: string, filter: ClueListFilter)
     prisma.clue.count({ where }),
     prisma.clue.groupBy({ by: ["status"], where: { procuratorateId }, _count: { _all: true } }),
   ]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(filter.page, pages);
+  const { page, pages, skip, take } = pageWindow(total, filter.page, PAGE_SIZE);
   const items =
     total === 0
       ? []
       : await prisma.clue.findMany({
           where,
           orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }, { id: "asc" }],
-          skip: (page - 1) * PAGE_SIZE,
-          take: PAGE_SIZE,
+          skip,
+          take,
           select: {
             id: true,
             number: true,

@@ -1,4 +1,5 @@
 import { tallyOpinions } from "~/domain/hearing/majority";
+import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
 import { prisma } from "~/utils/db.server";
 
 // The panel portal (听证员端). A panelist sees only the hearings they hold a seat on
@@ -7,9 +8,6 @@ import { prisma } from "~/utils/db.server";
 // informant identity, undisclosed evidence, or other panelists' opinions before the hearing closes.
 
 export type PanelScope = { procuratorateId: string; panelistId: string };
-
-/** Hearing statuses after which a hearing is no longer "upcoming" for the panelist. */
-const FINISHED = ["concluded", "cancelled"];
 
 export type DeclarationState = "signed" | "pending" | "recused";
 
@@ -58,9 +56,8 @@ export async function listPanelistHearings(scope: PanelScope) {
       declaredAt: seat?.declaredAt ?? null,
     };
   });
-  const upcoming = rows.filter((r) => !FINISHED.includes(r.status));
-  const past = rows.filter((r) => FINISHED.includes(r.status)).reverse();
-  return { upcoming, past };
+  // For the panelist a hearing stays "upcoming" until it is concluded or cancelled.
+  return splitUpcomingPast(rows, (r) => !isFinishedHearing(r.status));
 }
 
 type OpinionRow = {

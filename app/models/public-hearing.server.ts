@@ -1,5 +1,6 @@
 import type { SignUpRefusal } from "~/domain/hearing/observer-schema";
 import { observerSignUpRefusal, SEAT_HOLDING_STATUSES, seatsLeft } from "~/domain/hearing/observer-schema";
+import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
 
@@ -9,8 +10,6 @@ import { prisma } from "~/utils/db.server";
 
 /** The filter every public query carries: the public scope. */
 const PUBLISHED = { isPublic: true, announcedAt: { not: null } } as const;
-
-const FINISHED = ["concluded", "cancelled"];
 
 /** Published announcements of all procuratorates: coming hearings first (soonest first), then past. */
 export async function listPublicHearings(now: Date) {
@@ -38,11 +37,7 @@ export async function listPublicHearings(now: Date) {
     announcedAt: h.announcedAt,
     procuratorate: h.procuratorate.name,
   }));
-  const isUpcoming = (h: (typeof list)[number]) => !FINISHED.includes(h.status) && h.startsAt.getTime() > now.getTime();
-  return {
-    upcoming: list.filter(isUpcoming),
-    past: list.filter((h) => !isUpcoming(h)).reverse(),
-  };
+  return splitUpcomingPast(list, (h) => !isFinishedHearing(h.status) && h.startsAt.getTime() > now.getTime());
 }
 
 const CHINESE_DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/;

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Badge, Card, EmptyState, Field, PageHeader } from "~/components/ui";
+import { Badge, Card, EmptyState, Field, FormError, PageHeader } from "~/components/ui";
 import { AGENCY_KINDS, agencySchema } from "~/domain/admin/schemas";
 import { useT } from "~/i18n/react";
 import { getAgency, listAgencies, saveAgency } from "~/models/agency.server";
@@ -207,11 +207,7 @@ function AgencyForm({
     <Form method="post" className="form form--wide" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
       {agency ? <input type="hidden" name="id" value={agency.id} /> : null}
-      {form.errors?.length ? (
-        <div className="form-error" role="alert">
-          {form.errors.map((e) => t.dynamic(e)).join(" ")}
-        </div>
-      ) : null}
+      <FormError errors={form.errors} />
       <div className="grid grid-2">
         <Field
           label={t("admin.agency.name")}

@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { HolidayCoverageSummary, HolidayYearGrid } from "~/components/admin/holiday-coverage";
 import { ActionNotice } from "~/components/admin/notices";
-import { Badge, Card, EmptyState, Field, PageHeader } from "~/components/ui";
+import { Badge, Card, EmptyState, Field, FormError, PageHeader } from "~/components/ui";
 import { HOLIDAY_KINDS, holidaySchema, holidaysActionSchema } from "~/domain/admin/schemas";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { formatDate } from "~/i18n";
@@ -175,11 +175,7 @@ function HolidayForm({ lastResult }: { lastResult?: SubmissionResult<string[]> |
   return (
     <Form method="post" className="form form--wide" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="add" />
-      {form.errors?.length ? (
-        <div className="form-error" role="alert">
-          {form.errors.map((e) => t.dynamic(e)).join(" ")}
-        </div>
-      ) : null}
+      <FormError errors={form.errors} />
       <div className="grid grid-3">
         <Field label={t("common.date")} htmlFor={fields.date.id} errors={fields.date.errors}>
           <input {...getInputProps(fields.date, { type: "date" })} key={fields.date.key} />

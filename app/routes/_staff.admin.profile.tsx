@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Card, Facts, Field, PageHeader } from "~/components/ui";
+import { Card, Facts, Field, FormError, PageHeader } from "~/components/ui";
 import { profileSchema } from "~/domain/admin/schemas";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -121,11 +121,7 @@ function ProfileForm({
   });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
-      {form.errors?.length ? (
-        <div className="form-error" role="alert">
-          {form.errors.map((e) => t.dynamic(e)).join(" ")}
-        </div>
-      ) : null}
+      <FormError errors={form.errors} />
       <Field label={t("admin.profile.name")} htmlFor={fields.name.id} errors={fields.name.errors}>
         <input {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} />
       </Field>

@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { InvitationFormDefaults } from "~/components/admin/invitation-form";
 import { InvitationForm, OneTimeLink, PendingInvitations } from "~/components/admin/invitation-form";
-import { answerInvitation } from "~/components/admin/invitation-form.server";
+import { answerInvitation, answerRevocation } from "~/components/admin/invitation-form.server";
 import { ActionNotice } from "~/components/admin/notices";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
 import { userStatusChangeError } from "~/domain/admin/rules";
@@ -14,7 +14,7 @@ import { ROLES, roleSchema } from "~/domain/auth/roles";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { agencyOptions } from "~/models/agency.server";
-import { listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
+import { listPendingInvitations } from "~/models/invitation.server";
 import { panelistsWithoutAccount } from "~/models/panelist.server";
 import { listUsers, setUserActive } from "~/models/user.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
@@ -62,15 +62,8 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (input.intent) {
     case "invite":
       return answerInvitation(request, procuratorateId, actor, submission, input);
-    case "revoke": {
-      const { revoked } = await revokeInvitation(procuratorateId, actor.userId, input.invitationId, { onlyOwn: false });
-      return {
-        intent: input.intent,
-        result: submission.reply(),
-        created: null,
-        notice: revoked ? "admin.invite.revoked" : "admin.invite.notPending",
-      };
-    }
+    case "revoke":
+      return answerRevocation(procuratorateId, actor, submission, input.invitationId, { onlyOwn: false });
     case "deactivate":
     case "reactivate": {
       const refusal = userStatusChangeError(actor.userId, input.userId);

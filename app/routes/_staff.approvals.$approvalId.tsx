@@ -4,9 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DecisionBadge } from "~/components/approval/decision-badge";
 import { pageTitle } from "~/components/case/meta";
-import { Badge, Card, Facts, Field, PageHeader } from "~/components/ui";
-import { checkCanDecide, decisionTone } from "~/domain/approval/rules";
+import { Card, Facts, Field, FormError, PageHeader } from "~/components/ui";
+import { checkCanDecide } from "~/domain/approval/rules";
 import { APPROVAL_COMMENT_MAX, decideApprovalSchema } from "~/domain/approval/schemas";
 import { can } from "~/domain/auth/policy";
 import { formatDateTime } from "~/i18n";
@@ -60,11 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   return redirect(`/approvals/${approval.id}?decided=${submission.value.decision}`);
-}
-
-function DecisionBadge({ decision }: { decision: string }) {
-  const t = useT();
-  return <Badge tone={decisionTone(decision)}>{t.label("approvalDecision", decision)}</Badge>;
 }
 
 /** The proposed change (Approval.payload, JSON), as labelled values where the keys are known. */
@@ -212,11 +208,7 @@ export default function ApprovalDetail() {
         {canDecideNow || (mayDecide && actionData) ? (
           <Form method="post" className="form approval-form" {...getFormProps(form)}>
             <h3>{t("approvals.decide")}</h3>
-            {form.errors?.length ? (
-              <div className="form-error" id={form.errorId} role="alert">
-                {form.errors.map((e) => t.dynamic(e)).join(" ")}
-              </div>
-            ) : null}
+            <FormError errors={form.errors} id={form.errorId} />
             <fieldset className="field" aria-describedby={fields.decision.errors ? fields.decision.errorId : undefined}>
               <legend className="label">{t("approvals.col.decision")}</legend>
               <div className="radio-row">

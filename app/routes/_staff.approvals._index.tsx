@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DecisionBadge } from "~/components/approval/decision-badge";
 import { pageTitle } from "~/components/case/meta";
 import { Badge, Card, EmptyState, PageHeader, Pagination } from "~/components/ui";
-import { decisionTone } from "~/domain/approval/rules";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { listApprovals } from "~/models/approval.server";
@@ -18,11 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get("page")) || 1;
   const list = await listApprovals(procuratorateId, { userId: actor.userId, role: actor.role }, { page });
   return { ...list, isApprover: actor.role === "approver" };
-}
-
-function DecisionBadge({ decision }: { decision: string }) {
-  const t = useT();
-  return <Badge tone={decisionTone(decision)}>{t.label("approvalDecision", decision)}</Badge>;
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["pending"][number];

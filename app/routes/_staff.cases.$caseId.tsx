@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DecisionBadge } from "~/components/approval/decision-badge";
 import { AgencyName } from "~/components/case/agency-name";
 import { CaseHeader } from "~/components/case/case-header";
 import { UrgentBadge } from "~/components/case/case-state-badge";
@@ -358,9 +359,7 @@ export default function CasePage() {
                       </span>
                     </td>
                     <td data-label={t("cases.approvals.decision")}>
-                      <Badge tone={a.decision === "approved" ? "ok" : a.decision === "rejected" ? "danger" : "warn"}>
-                        {t.label("approvalDecision", a.decision)}
-                      </Badge>
+                      <DecisionBadge decision={a.decision} />
                     </td>
                     <td data-label={t("cases.approvals.decided")}>
                       {a.decidedBy ? (

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { AgencyName } from "~/components/case/agency-name";
 import { CaseStateBadge, UrgentBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
-import { EmptyState, PageHeader, Pagination, Stat } from "~/components/ui";
+import { EmptyState, FilterActions, PageHeader, Pagination, Stat } from "~/components/ui";
 import { caseListFilterSchema, NO_SERIES, parseListFilter, SEARCH_MAX } from "~/domain/case/schemas";
 import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
 import { formatDate } from "~/i18n";
@@ -97,16 +97,7 @@ export default function CaseList() {
               ))}
             </select>
           </div>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t("common.filter")}
-            </button>
-            {filtered ? (
-              <Link to="/cases" className="button button--secondary">
-                {t("common.reset")}
-              </Link>
-            ) : null}
-          </div>
+          <FilterActions resetTo="/cases" filtered={filtered} />
         </Form>
 
         {list.items.length === 0 ? (

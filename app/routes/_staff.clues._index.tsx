@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CaseStateBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
-import { Badge, EmptyState, PageHeader, Pagination } from "~/components/ui";
+import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "~/components/ui";
 import { clueStatusTone } from "~/domain/case/presentation";
 import { CLUE_SOURCES, CLUE_STATUSES, clueListFilterSchema, parseListFilter } from "~/domain/case/schemas";
 import { formatDate } from "~/i18n";
@@ -66,16 +66,7 @@ export default function ClueList() {
               ))}
             </select>
           </div>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t("common.filter")}
-            </button>
-            {filtered ? (
-              <Link to="/clues" className="button button--secondary">
-                {t("common.reset")}
-              </Link>
-            ) : null}
-          </div>
+          <FilterActions resetTo="/clues" filtered={filtered} />
         </Form>
 
         {list.items.length === 0 ? (

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageTitle } from "~/components/case/meta";
 import { DeadlineExplanation, RemainingBadge } from "~/components/deadline/deadline-view";
-import { Badge, EmptyState, PageHeader, Stat } from "~/components/ui";
+import { Badge, EmptyState, FilterActions, PageHeader, Stat } from "~/components/ui";
 import { LIVE_DEADLINE_KINDS, parseDeadlineFilter } from "~/domain/deadlines/live";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -76,16 +76,7 @@ export default function Deadlines() {
               <option value="due_soon">{t("deadlines.filter.statusDueSoon")}</option>
             </select>
           </div>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t("deadlines.filter.apply")}
-            </button>
-            {filtered ? (
-              <Link to="/deadlines" className="button button--secondary">
-                {t("common.reset")}
-              </Link>
-            ) : null}
-          </div>
+          <FilterActions resetTo="/deadlines" filtered={filtered} label={t("deadlines.filter.apply")} />
         </Form>
         <p className="muted small">{t("deadlines.today", { date: formatDate(today, t.locale) })}</p>
 

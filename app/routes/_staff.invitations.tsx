@@ -3,14 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationForm, OneTimeLink, PendingInvitations } from "~/components/admin/invitation-form";
-import { answerInvitation } from "~/components/admin/invitation-form.server";
+import { answerInvitation, answerRevocation } from "~/components/admin/invitation-form.server";
 import { ActionNotice } from "~/components/admin/notices";
 import { Card, PageHeader } from "~/components/ui";
 import { invitationsActionSchema } from "~/domain/admin/schemas";
 import { invitationDefaultsFrom } from "~/domain/auth/invitation";
 import { useT } from "~/i18n/react";
 import { agencyOptions } from "~/models/agency.server";
-import { listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
+import { listPendingInvitations } from "~/models/invitation.server";
 import { panelistsWithoutAccount } from "~/models/panelist.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 
@@ -46,13 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const input = submission.value;
   if (input.intent === "revoke") {
-    const { revoked } = await revokeInvitation(procuratorateId, actor.userId, input.invitationId, { onlyOwn: true });
-    return {
-      intent: input.intent,
-      result: submission.reply(),
-      created: null,
-      notice: revoked ? "admin.invite.revoked" : "admin.invite.notPending",
-    };
+    return answerRevocation(procuratorateId, actor, submission, input.invitationId, { onlyOwn: true });
   }
   return answerInvitation(request, procuratorateId, actor, submission, input);
 }

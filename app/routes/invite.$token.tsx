@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LocaleSwitch } from "~/components/layout/app-shell";
 import { RouteErrorBoundary } from "~/components/layout/route-error";
-import { Facts, Field } from "~/components/ui";
+import { Facts, Field, FormError } from "~/components/ui";
 import { HOME_BY_ROLE } from "~/domain/auth/roles";
 import { acceptInvitationSchema, PASSWORD_MIN } from "~/domain/auth/schemas";
 import { formatDateTime } from "~/i18n";
@@ -114,11 +114,7 @@ export default function AcceptInvitation() {
           ]}
         />
         <Form method="post" className="form" style={{ marginTop: 16 }} {...getFormProps(form)}>
-          {form.errors?.length ? (
-            <div className="form-error" id={form.errorId} role="alert">
-              {form.errors.map((e) => t.dynamic(e)).join(" ")}
-            </div>
-          ) : null}
+          <FormError errors={form.errors} id={form.errorId} />
           <Field label={t("invite.username")} htmlFor={fields.username.id} errors={fields.username.errors}>
             <input
               {...getInputProps(fields.username, { type: "text" })}

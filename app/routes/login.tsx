@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { LocaleSwitch } from "~/components/layout/app-shell";
-import { Field } from "~/components/ui";
+import { Field, FormError } from "~/components/ui";
 import { HOME_BY_ROLE, roleSchema } from "~/domain/auth/roles";
 import { loginSchema, safeRedirect } from "~/domain/auth/schemas";
 import { createT, localeFromRequest } from "~/i18n";
@@ -86,11 +86,7 @@ export default function Login() {
         </div>
         <h1>{t("auth.loginTitle")}</h1>
         <Form method="post" className="form" {...getFormProps(form)}>
-          {form.errors?.length ? (
-            <div className="form-error" id={form.errorId} role="alert">
-              {form.errors.map((e) => t.dynamic(e)).join(" ")}
-            </div>
-          ) : null}
+          <FormError errors={form.errors} id={form.errorId} />
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <Field label={t("auth.username")} htmlFor={fields.username.id} errors={fields.username.errors}>
             <input {...getInputProps(fields.username, { type: "text" })} autoComplete="username" autoFocus />

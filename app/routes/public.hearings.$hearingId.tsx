@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { HearingStatusBadge, PUBLIC_HEARING_STATUSES, timeRange } from "~/components/portal";
-import { Card, Facts, Field } from "~/components/ui";
+import { Card, Facts, Field, FormError } from "~/components/ui";
 import { observerRequestSchema } from "~/domain/hearing/observer-schema";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -157,11 +157,7 @@ function SignUp({ hearing }: { hearing: ReturnType<typeof useLoaderData<typeof l
       <p className="muted">{t("portal.public.signUpIntro")}</p>
       {hearing.seatsLeft !== null ? <p>{t("portal.public.seatsLeft", { seats: hearing.seatsLeft })}</p> : null}
       <Form method="post" className="form" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="form-error" id={form.errorId} role="alert">
-            {form.errors.map((e) => t.dynamic(e)).join(" ")}
-          </div>
-        ) : null}
+        <FormError errors={form.errors} id={form.errorId} />
         <Field label={t("portal.public.name")} htmlFor={fields.name.id} errors={fields.name.errors}>
           <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" />
         </Field>

@@ -2,7 +2,7 @@ import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import type { InvitationInput } from "~/domain/admin/schemas";
 import type { Role } from "~/domain/auth/roles";
-import { createInvitation, invitationLink } from "~/models/invitation.server";
+import { createInvitation, invitationLink, revokeInvitation } from "~/models/invitation.server";
 
 /**
  * The server half of the invitation form, shared by /admin/users and /invitations: creates the
@@ -38,4 +38,24 @@ export async function answerInvitation(
     },
     notice: null,
   });
+}
+
+/**
+ * Revoking a pending invitation from the pending list (shared by /admin/users, where any pending
+ * invitation may be revoked, and /invitations, where only one's own: `onlyOwn`).
+ */
+export async function answerRevocation(
+  procuratorateId: string,
+  actor: { userId: string },
+  submission: Pick<Submission<unknown, string[], unknown>, "reply">,
+  invitationId: string,
+  options: { onlyOwn: boolean }
+) {
+  const { revoked } = await revokeInvitation(procuratorateId, actor.userId, invitationId, options);
+  return {
+    intent: "revoke" as const,
+    result: submission.reply(),
+    created: null,
+    notice: revoked ? "admin.invite.revoked" : "admin.invite.notPending",
+  };
 }

@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Badge, EmptyState, Field } from "~/components/ui";
+import { Badge, EmptyState, Field, FormError } from "~/components/ui";
 import { invitationSchema } from "~/domain/admin/schemas";
 import { INVITATION_DAYS, invitableRoles } from "~/domain/auth/invitation";
 import type { Role } from "~/domain/auth/roles";
@@ -72,11 +72,7 @@ export function InvitationForm({
   return (
     <Form method="post" className="form form--wide" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="invite" />
-      {form.errors?.length ? (
-        <div className="form-error" id={form.errorId} role="alert">
-          {form.errors.map((e) => t.dynamic(e)).join(" ")}
-        </div>
-      ) : null}
+      <FormError errors={form.errors} id={form.errorId} />
       <div className="grid grid-2">
         <Field label={t("admin.invite.role")} htmlFor={fields.role.id} errors={fields.role.errors}>
           <select {...getSelectProps(fields.role)} key={fields.role.key}>

@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
-import { Field } from "~/components/ui";
+import { Field, FormError } from "~/components/ui";
 import {
   AFFILIATION_RELATIONS,
   affiliationSchema,
@@ -70,11 +70,7 @@ export function PanelistForm({
     <Form method="post" className="form form--wide" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
       {panelist ? <input type="hidden" name="id" value={panelist.id} /> : null}
-      {form.errors?.length ? (
-        <div className="form-error" role="alert">
-          {form.errors.map((e) => t.dynamic(e)).join(" ")}
-        </div>
-      ) : null}
+      <FormError errors={form.errors} />
       <div className="grid grid-2">
         <Field label={t("admin.panelist.name")} htmlFor={fields.name.id} errors={fields.name.errors}>
           <input {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} />
@@ -196,11 +192,7 @@ export function AffiliationForm({
     <Form method="post" className="form form--wide" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="addAffiliation" />
       <input type="hidden" name="panelistId" value={panelistId} />
-      {form.errors?.length ? (
-        <div className="form-error" role="alert">
-          {form.errors.map((e) => t.dynamic(e)).join(" ")}
-        </div>
-      ) : null}
+      <FormError errors={form.errors} />
       <div className="grid grid-2">
         <Field
           label={t("admin.affiliation.agency")}

@@ -7,22 +7,11 @@ import { useT } from "~/i18n/react";
 
 // Small views shared by the panel portal, the agency portal and the public pages.
 
-const HEARING_TONE: Record<string, Tone> = {
-  planned: "neutral",
-  notified: "info",
-  in_progress: "warn",
-  deliberating: "warn",
-  concluded: "ok",
-  cancelled: "danger",
-};
-
 /** Hearing states the public pages show; preparation states (planned, notified) are internal. */
 export const PUBLIC_HEARING_STATUSES = ["in_progress", "deliberating", "concluded", "cancelled"];
 
-export function HearingStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <Badge tone={HEARING_TONE[status] ?? "neutral"}>{t.label("hearingStatus", status)}</Badge>;
-}
+/** The same status and stance badges as on the staff pages. */
+export { HearingStatusBadge, StanceBadge } from "~/components/hearing/hearing-badges";
 
 const DECLARATION_TONE: Record<string, Tone> = { signed: "ok", pending: "warn", recused: "neutral" };
 
@@ -31,12 +20,6 @@ export function DeclarationBadge({ state }: { state: "signed" | "pending" | "rec
   return <Badge tone={DECLARATION_TONE[state]}>{t.dynamic(`portal.declaration.${state}`)}</Badge>;
 }
 
-const STANCE_TONE: Record<string, Tone> = { agree: "ok", conditional: "info", disagree: "danger" };
-
-export function StanceBadge({ stance }: { stance: string }) {
-  const t = useT();
-  return <Badge tone={STANCE_TONE[stance] ?? "neutral"}>{t.label("opinionStance", stance)}</Badge>;
-}
 
 const REPLY_TONE: Record<string, Tone> = { draft: "warn", submitted: "info", assessed: "ok" };
 

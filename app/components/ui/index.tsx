@@ -153,3 +153,31 @@ export function Field({
     </div>
   );
 }
+
+/** The errors of the form as a whole (not of one field), translated; nothing when there are none. */
+export function FormError({ errors, id }: { errors?: string[] | null; id?: string }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <div className="form-error" id={id} role="alert">
+      {errors.map((e) => t.dynamic(e)).join(" ")}
+    </div>
+  );
+}
+
+/** The buttons of a GET filter form: apply, and (once filtered) a link back to the unfiltered list. */
+export function FilterActions({ resetTo, filtered, label }: { resetTo: string; filtered: boolean; label?: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="actions">
+      <button type="submit" className="button">
+        {label ?? t("common.filter")}
+      </button>
+      {filtered ? (
+        <Link to={resetTo} className="button button--secondary">
+          {t("common.reset")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
