@@ -1064,6 +1064,62 @@ export async function seedRecent(s: Scenario, org: Org) {
     source: "现场购买",
   });
 
+  // A closed hearing (不公开听证) in preparation: the facts involve pupils' health data, a privacy
+  // ground for holding it in private (听证规定 Art 5). No announcement; the demo panelist is not seated.
+  const closedHearing = await tx.hearing.create({
+    data: {
+      procuratorateId: g,
+      title: "校园周边食品安全监管职责争议听证（不公开）",
+      purpose: "县市场监管局与学校所在街道对校园周边小卖部的监管职责划分；涉及学生就医记录的证据如何使用。",
+      isPublic: false,
+      closedReason: "涉及未成年学生的健康信息等个人隐私，依法不公开听证。",
+      venue: "桂阳县人民检察院检察听证室",
+      startsAt: t("2026-12-15 09:30"),
+      endsAt: t("2026-12-15 11:30"),
+      hostId: prosecutor.id,
+      clerkId: clerk.id,
+      status: "planned",
+      createdAt: t("2026-11-25 15:00"),
+      updatedAt: t("2026-11-25 15:00"),
+    },
+  });
+  s.audit({
+    procuratorateId: g,
+    actorId: prosecutor.id,
+    action: "hearing.create",
+    entityType: "Hearing",
+    entityId: closedHearing.id,
+    caseId: filed.id,
+    data: { title: closedHearing.title, isPublic: false },
+    at: closedHearing.createdAt,
+  });
+  await tx.hearingCase.create({
+    data: {
+      hearingId: closedHearing.id,
+      caseId: filed.id,
+      ordinal: 1,
+      sessionAt: t("2026-12-15 09:30"),
+      issues: "1. 校园周边食品经营的监管职责由哪一机关承担；2. 县市场监管局是否存在怠于履职；3. 整改方案与期限。",
+    },
+  });
+  await tx.hearingPanelist.createMany({
+    data: ["cao", "luo", "liao"].map((key) => ({
+      hearingId: closedHearing.id,
+      panelistId: org.panelist(key).id,
+      invitedAt: t("2026-11-25 15:30"),
+    })),
+  });
+  await tx.hearingParticipant.create({
+    data: {
+      hearingId: closedHearing.id,
+      kind: "agency_representative",
+      agencyId: market.id,
+      organisation: market.name,
+      name: "彭志远",
+      post: "副局长",
+    },
+  });
+
   // ── C. evaluation: 阳山古建筑群 (县文旅广体局); filing approval pending ──
   const culture = org.agency("culture");
   const evaluation = await s.createCase({
