@@ -71,9 +71,9 @@ async function recommendationParams(ctx: ParamContext): Promise<ParamSets> {
 
 /**
  * In scope: an announced public hearing whose sign-up is still open (the empty form then fails
- * validation, 400). Out of scope: a hearing that is not public or not announced; the demo seed
- * has none, so an id that matches no hearing stands in (the model's filter is tested on real
- * closed and unannounced hearings in tests/integration/portal-models.test.ts).
+ * validation, 400). Out of scope: a hearing that is not public or not announced (the demo seed
+ * has a closed hearing in preparation; unannounced public hearings are covered in
+ * tests/integration/portal-models.test.ts).
  */
 async function publicHearingParams(ctx: ParamContext): Promise<ParamSets> {
   const [open, hidden] = await Promise.all([
@@ -88,7 +88,8 @@ async function publicHearingParams(ctx: ParamContext): Promise<ParamSets> {
     }),
   ]);
   if (!open) throw new Error("the demo seed has no announced public hearing");
-  return { inScope: { hearingId: open.id }, outOfScope: { hearingId: hidden?.id ?? "no-such-hearing" } };
+  if (!hidden) throw new Error("the demo seed has no closed or unannounced hearing");
+  return { inScope: { hearingId: open.id }, outOfScope: { hearingId: hidden.id } };
 }
 
 export const expectations: Expectations = {
