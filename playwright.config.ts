@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests in Debian's Chromium (never `playwright install`: these machines cannot
 // download browsers; see ../shared/STACK.md). The web server is the production build served by
-// remix-serve, on its own port and its own fresh data folder, seeded with the demo scenario.
+// scripts/serve.mjs, on its own port and its own fresh data folder, seeded with the demo scenario.
 const PORT = Number(process.env.E2E_PORT ?? 3310);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const CI = !!process.env.CI;

@@ -82,9 +82,8 @@ export async function seed(db: PrismaClient, options: { dataDir?: string } = {})
 
 async function main() {
   const started = Date.now();
-  const { prisma, ensurePragmas } = await import("~/utils/db.server");
+  const { prisma } = await import("~/utils/db.server");
   try {
-    await ensurePragmas(prisma);
     const result = await seed(prisma);
     if (!result.skipped) {
       const summary = Object.entries(result.counts)

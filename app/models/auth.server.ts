@@ -18,7 +18,7 @@ export async function attemptLogin(username: string, password: string, ip: strin
   const now = new Date();
   const throttle = checkThrottle({ ...(await recentLoginFailures(username, ip, now)), now });
   if (throttle.throttled) {
-    await prisma.$transaction((tx) => recordLoginAttempt(tx, username, ip, false));
+    // Not recorded: attempts during a lockout must not extend it (nor let anyone keep it going).
     return { ok: false, reason: "throttled", retryAfterMinutes: throttle.retryAfterMinutes };
   }
   const user = await findUserByUsername(username);

@@ -9,6 +9,7 @@ import { AGENCY_KINDS, agencySchema } from "~/domain/admin/schemas";
 import { useT } from "~/i18n/react";
 import { getAgency, listAgencies, saveAgency } from "~/models/agency.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "admin:manage");
   const procuratorateId = staffScope(scope);
-  const submission = parseWithZod(await request.formData(), { schema: agencySchema });
+  const submission = parseWithZod(await readForm(request), { schema: agencySchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

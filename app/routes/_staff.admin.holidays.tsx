@@ -18,6 +18,7 @@ import {
   listHolidayOverrides,
 } from "~/models/holiday.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "admin:manage");
   const procuratorateId = staffScope(scope);
-  const submission = parseWithZod(await request.formData(), { schema: holidaysActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: holidaysActionSchema });
   if (submission.status !== "success") {
     return data(
       { intent: String(submission.payload.intent ?? ""), result: submission.reply(), notice: null },

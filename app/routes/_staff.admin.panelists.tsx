@@ -12,6 +12,7 @@ import { useT } from "~/i18n/react";
 import { agencyOptions } from "~/models/agency.server";
 import { addAffiliation, getPanelist, listPanelists, removeAffiliation, savePanelist } from "~/models/panelist.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "admin:manage");
   const procuratorateId = staffScope(scope);
   const today = dateInShanghai();
-  const submission = parseWithZod(await request.formData(), { schema: panelistsActionSchema(today) });
+  const submission = parseWithZod(await readForm(request), { schema: panelistsActionSchema(today) });
   if (submission.status !== "success") {
     return data({ intent: String(submission.payload.intent ?? ""), result: submission.reply() }, { status: 400 });
   }

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getProcuratorateProfile, updateProcuratorateProfile } from "~/models/procuratorate.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "admin:manage");
   const procuratorateId = staffScope(scope);
-  const submission = parseWithZod(await request.formData(), { schema: profileSchema });
+  const submission = parseWithZod(await readForm(request), { schema: profileSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

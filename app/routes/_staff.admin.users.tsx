@@ -19,6 +19,7 @@ import { panelistsWithoutAccount } from "~/models/panelist.server";
 import { listUsers, setUserActive } from "~/models/user.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "admin:manage");
   const procuratorateId = staffScope(scope);
-  const submission = parseWithZod(await request.formData(), { schema: usersActionSchema(actor.role) });
+  const submission = parseWithZod(await readForm(request), { schema: usersActionSchema(actor.role) });
   if (submission.status !== "success") {
     return data({ intent: "invalid", result: submission.reply(), created: null, notice: null }, { status: 400 });
   }

@@ -15,6 +15,7 @@ import { useT } from "~/i18n/react";
 import { decideApproval, getApproval } from "~/models/approval.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { DomainError, notFound } from "~/utils/errors";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!params.approvalId) notFound();
   // Out of scope answers 404 whatever was posted.
   const approval = await getApproval(procuratorateId, params.approvalId, { userId: actor.userId, role: actor.role });
-  const submission = parseWithZod(await request.formData(), { schema: decideApprovalSchema });
+  const submission = parseWithZod(await readForm(request), { schema: decideApprovalSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

@@ -1,3 +1,4 @@
+import { pageParamSchema } from "~/utils/pagination";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DecisionBadge } from "~/components/approval/decision-badge";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "approvals
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "approval:read");
   const procuratorateId = staffScope(scope);
-  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  const page = pageParamSchema.parse(new URL(request.url).searchParams.get("page"));
   const list = await listApprovals(procuratorateId, { userId: actor.userId, role: actor.role }, { page });
   return { ...list, isApprover: actor.role === "approver" };
 }

@@ -13,6 +13,7 @@ import { agencyOptions } from "~/models/agency.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { panelistsWithoutAccount } from "~/models/panelist.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "invitation:create");
   const procuratorateId = staffScope(scope);
-  const submission = parseWithZod(await request.formData(), { schema: invitationsActionSchema(actor.role) });
+  const submission = parseWithZod(await readForm(request), { schema: invitationsActionSchema(actor.role) });
   if (submission.status !== "success") {
     return data({ intent: "invalid", result: submission.reply(), created: null, notice: null }, { status: 400 });
   }

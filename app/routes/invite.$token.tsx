@@ -13,6 +13,7 @@ import { useT } from "~/i18n/react";
 import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
 import { notFound } from "~/utils/errors";
 import { createSession } from "~/utils/session.server";
+import { readForm } from "~/utils/form.server";
 
 // The acceptance page is outside every area frame, so its errors render on a standalone page.
 export function ErrorBoundary() {
@@ -38,10 +39,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { invitation, passwordMin: PASSWORD_MIN };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   if (!(await findUsableInvitation(token))) notFound("invite.invalid");
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: acceptInvitationSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   }
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 }
     );
   }
-  const cookie = await createSession(accepted.userId, request);
+  const cookie = await createSession(accepted.userId, request, context);
   return redirect(HOME_BY_ROLE[accepted.role], { headers: { "Set-Cookie": cookie } });
 }
 

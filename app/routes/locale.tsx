@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { safeRedirect } from "~/domain/auth/schemas";
 import { badRequest } from "~/utils/errors";
 import { isLocale, LOCALE_COOKIE } from "~/i18n";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -12,7 +13,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   if (!isLocale(locale)) badRequest();
   const to = safeRedirect(form.get("redirectTo"), "/");

@@ -13,6 +13,7 @@ import { attemptLogin } from "~/models/auth.server";
 import { getActor } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { clientIp, createSession } from "~/utils/session.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -34,14 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { demo: getEnv().demo ? { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD } : null };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { username, password, redirectTo } = submission.value;
-  const result = await attemptLogin(username, password, clientIp(request));
+  const result = await attemptLogin(username, password, clientIp(context));
   if (!result.ok) {
     const t = createT(localeFromRequest(request));
     const message =
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const role = roleSchema.parse(result.role);
-  const cookie = await createSession(result.userId, request);
+  const cookie = await createSession(result.userId, request, context);
   return redirect(safeRedirect(redirectTo, HOME_BY_ROLE[role]), { headers: { "Set-Cookie": cookie } });
 }
 

@@ -11,6 +11,7 @@ import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { createObserverRequest, getPublicHearing } from "~/models/public-hearing.server";
 import { notFound } from "~/utils/errors";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -31,7 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const hearing = await getPublicHearing(params.hearingId ?? "", new Date());
   if (!hearing) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: observerRequestSchema });
+  const submission = parseWithZod(await readForm(request), { schema: observerRequestSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), submitted: false }, { status: 400 });
   }

@@ -18,14 +18,3 @@ function create(url: string): PrismaClient {
 
 /** One client per process (kept across dev-server reloads). */
 export const prisma: PrismaClient = (globalThis.__procuraPrisma ??= create(getEnv().databaseUrl));
-
-let pragmasSet: Promise<void> | undefined;
-/** WAL and a busy timeout, set once per connection before the first use. */
-export function ensurePragmas(client: PrismaClient = prisma): Promise<void> {
-  pragmasSet ??= (async () => {
-    await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-    await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  })();
-  return pragmasSet;
-}

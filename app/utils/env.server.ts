@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -10,6 +12,9 @@ const schema = z.object({
   SESSION_SECRET: z.string().optional(),
   // Demo mode shows the demo accounts on the login page; on unless set to "false".
   PROCURA_DEMO: z.enum(["true", "false"]).default("true"),
+  // Plain-http deployments other than localhost (a demo on a LAN address) need this to sign in;
+  // browsers accept Secure cookies from http://localhost.
+  PROCURA_INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = {
@@ -29,18 +34,34 @@ export function getEnv(): Env {
   const parsed = schema.parse(process.env);
   const dataDir = path.resolve(parsed.DATA_DIR);
   const databaseUrl = parsed.DATABASE_URL ?? `file:${path.join(dataDir, "procura.db")}`;
-  if (parsed.NODE_ENV === "production" && !parsed.SESSION_SECRET && parsed.PROCURA_DEMO === "false") {
-    throw new Error("SESSION_SECRET must be set in production outside demo mode");
-  }
   cached = {
     nodeEnv: parsed.NODE_ENV,
     port: parsed.PORT,
     dataDir,
     databaseUrl,
-    sessionSecret: parsed.SESSION_SECRET ?? "procura-demo-secret-change-me",
+    sessionSecret: parsed.SESSION_SECRET ?? localSecret(dataDir),
     demo: parsed.PROCURA_DEMO === "true",
-    // Secure cookies need HTTPS; the demo is served over plain http on localhost.
-    secureCookies: parsed.NODE_ENV === "production" && parsed.PROCURA_DEMO === "false",
+    secureCookies: parsed.NODE_ENV === "production" && parsed.PROCURA_INSECURE_COOKIES !== "true",
   };
   return cached;
+}
+
+/**
+ * Without SESSION_SECRET, a random secret is made once and kept in DATA_DIR (owner-only), so no
+ * installation signs cookies with a value printed in the source.
+ */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim(); // another process made it first
+    }
+  }
 }

@@ -1,3 +1,8 @@
+import { z } from "zod";
+
+/** The ?page= of a list: a whole number from 1; anything else reads as page 1. */
+export const pageParamSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
 /**
  * One page of a list of `total` rows, `size` a page: the requested page clamped to 1..pages
  * (there is always at least one page, if empty), and the skip/take to fetch it with.

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { AppLoadContext } from "@remix-run/node";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -23,8 +24,15 @@ export async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** Creates a stored session and returns the Set-Cookie header that carries its id. */
-export async function createSession(userId: string, request: Request): Promise<string> {
+/**
+ * Creates a stored session and returns the Set-Cookie header that carries its id. A session the
+ * browser already held is revoked, so signing in always starts a fresh one.
+ */
+export async function createSession(userId: string, request: Request, context?: AppLoadContext): Promise<string> {
+  const previous = await readSessionId(request);
+  if (previous) {
+    await prisma.session.updateMany({ where: { id: previous, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await prisma.session.create({
@@ -33,7 +41,7 @@ export async function createSession(userId: string, request: Request): Promise<s
       userId,
       expiresAt,
       userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
-      ip: clientIp(request),
+      ip: clientIp(context),
     },
   });
   return sessionCookie().serialize(id, { expires: expiresAt });
@@ -66,7 +74,18 @@ export async function destroySession(request: Request): Promise<string> {
   return sessionCookie().serialize("", { expires: new Date(0), maxAge: 0 });
 }
 
-export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("X-Forwarded-For");
-  return forwarded?.split(",")[0]?.trim() || null;
+/**
+ * The client's address, as the server (scripts/serve.mjs) saw it: the socket's, or the proxy's
+ * X-Forwarded-For only when TRUST_PROXY says which proxies to trust. Never read from a header here,
+ * since any client can send one.
+ */
+export function clientIp(context: AppLoadContext | undefined): string | null {
+  const ip = context?.clientIp;
+  return typeof ip === "string" && ip.length > 0 ? ip : null;
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    clientIp?: string | null;
+  }
 }

@@ -52,10 +52,23 @@ async function settle(run: () => unknown): Promise<RouteResult> {
   }
 }
 
-export function callLoader(loader: Loader, req: Request, params: Record<string, string> = {}): Promise<RouteResult> {
-  return settle(() => loader({ request: req, params, context: {} }));
+/** The load context scripts/serve.mjs gives every request (the client's address). */
+export type TestContext = { clientIp?: string | null };
+
+export function callLoader(
+  loader: Loader,
+  req: Request,
+  params: Record<string, string> = {},
+  context: TestContext = {},
+): Promise<RouteResult> {
+  return settle(() => loader({ request: req, params, context }));
 }
 
-export function callAction(action: Action, req: Request, params: Record<string, string> = {}): Promise<RouteResult> {
-  return settle(() => action({ request: req, params, context: {} }));
+export function callAction(
+  action: Action,
+  req: Request,
+  params: Record<string, string> = {},
+  context: TestContext = {},
+): Promise<RouteResult> {
+  return settle(() => action({ request: req, params, context }));
 }

@@ -16,8 +16,8 @@ beforeAll(async () => {
   for (const role of ROLES) users[role] = await createUser({ role, procuratorateId });
 });
 
-const login = (form: Record<string, string>, headers: Record<string, string> = {}) =>
-  callAction(loginAction, request("/login", { form, headers }));
+const login = (form: Record<string, string>, headers: Record<string, string> = {}, clientIp?: string) =>
+  callAction(loginAction, request("/login", { form, headers }), {}, { clientIp });
 
 const attempts = (username: string) => prisma.loginAttempt.findMany({ where: { username }, orderBy: { id: "asc" } });
 const sessions = (userId: string) => prisma.session.count({ where: { userId } });
@@ -105,7 +105,8 @@ describe("POST /login", () => {
     expect(result.status).toBe(429);
     expect(result.kind === "data" && JSON.stringify(result.data)).toMatch(/15 分钟/);
     expect(await sessions(user.id)).toBe(0);
-    expect((await attempts(user.username)).map((a) => a.success)).toEqual([false, false, false, false, false, false]);
+    // The refused attempt during the lockout is not recorded (it must not extend the lockout).
+    expect((await attempts(user.username)).map((a) => a.success)).toEqual([false, false, false, false, false]);
 
     // Another user is not affected.
     const other = await createUser({ role: "prosecutor", procuratorateId });
@@ -133,10 +134,47 @@ describe("POST /login", () => {
       data: Array.from({ length: 20 }, (_, i) => ({ username: `someone-${i}`, ip, success: false })),
     });
     const user = await createUser({ role: "prosecutor", procuratorateId });
-    const fromThere = await login({ username: user.username, password: TEST_PASSWORD }, { "X-Forwarded-For": `${ip}, 10.0.0.1` });
+    const fromThere = await login({ username: user.username, password: TEST_PASSWORD }, {}, ip);
     expect(fromThere.status).toBe(429);
-    const elsewhere = await login({ username: user.username, password: TEST_PASSWORD }, { "X-Forwarded-For": "198.51.100.1" });
+    const elsewhere = await login({ username: user.username, password: TEST_PASSWORD }, {}, "198.51.100.1");
     expect(elsewhere.status).toBe(302);
+  });
+
+  test("a client cannot choose its address with X-Forwarded-For (the server decides, scripts/serve.mjs)", async () => {
+    const ip = "203.0.113.8";
+    await prisma.loginAttempt.createMany({
+      data: Array.from({ length: 20 }, (_, i) => ({ username: `spray-${i}`, ip, success: false })),
+    });
+    const user = await createUser({ role: "prosecutor", procuratorateId });
+    const spoofed = await login({ username: user.username, password: "wrong" }, { "X-Forwarded-For": "198.51.100.9" }, ip);
+    expect(spoofed.status).toBe(429);
+    expect(await prisma.loginAttempt.count({ where: { ip: "198.51.100.9" } })).toBe(0);
+  });
+
+  test("attempts during a lockout are not recorded, so they do not extend it", async () => {
+    const user = await createUser({ role: "prosecutor", procuratorateId });
+    for (let i = 0; i < 5; i++) await login({ username: user.username, password: `wrong-${i}` });
+    const recorded = (await attempts(user.username)).length;
+    for (let i = 0; i < 3; i++) expect((await login({ username: user.username, password: TEST_PASSWORD })).status).toBe(429);
+    expect((await attempts(user.username)).length).toBe(recorded);
+  });
+
+  test.each([
+    ["JSON", "application/json", JSON.stringify({ username: "prosecutor", password: "procura-demo" }), 400],
+    ["plain text", "text/plain", "username=prosecutor", 400],
+    ["a broken multipart body", "multipart/form-data; boundary=x", "--x\r\nbroken", 400],
+  ] as const)("a body in %s is refused with 400, not 500", async (_label, type, body, status) => {
+    const req = new Request("http://localhost/login", { method: "POST", headers: { "Content-Type": type }, body });
+    expect((await callAction(loginAction, req)).status).toBe(status);
+  });
+
+  test("a form body over the size cap answers 413 before it is read", async () => {
+    const req = new Request("http://localhost/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `username=prosecutor&password=${"p".repeat(300 * 1024)}`,
+    });
+    expect((await callAction(loginAction, req)).status).toBe(413);
   });
 
   test.each([

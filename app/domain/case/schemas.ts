@@ -1,3 +1,4 @@
+import { pageParamSchema } from "~/utils/pagination";
 import { z } from "zod";
 import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
 
@@ -17,7 +18,7 @@ export const SEARCH_MAX = 100;
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional()).catch(undefined);
 
-const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+const page = pageParamSchema.default(1);
 
 /** "none" selects the cases outside any series. */
 export const NO_SERIES = "none";
