@@ -70,7 +70,3 @@ export async function storeStream(
 export function storeBuffer(data: Uint8Array, options?: { maxBytes?: number; root?: string }) {
   return storeStream(Readable.from([Buffer.from(data)]), options);
 }
-
-export function openStored(sha256: string, root = filesRoot()): fs.ReadStream {
-  return fs.createReadStream(pathForHash(sha256, root));
-}

@@ -6,7 +6,6 @@ import { z } from "zod";
 // Process configuration, read once. Defaults make `npm start` work on a fresh clone.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().positive().default(3000),
   DATA_DIR: z.string().min(1).default(path.join(process.cwd(), "data")),
   DATABASE_URL: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
@@ -19,7 +18,6 @@ const schema = z.object({
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
-  port: number;
   dataDir: string;
   databaseUrl: string;
   sessionSecret: string;
@@ -36,7 +34,6 @@ export function getEnv(): Env {
   const databaseUrl = parsed.DATABASE_URL ?? `file:${path.join(dataDir, "procura.db")}`;
   cached = {
     nodeEnv: parsed.NODE_ENV,
-    port: parsed.PORT,
     dataDir,
     databaseUrl,
     sessionSecret: parsed.SESSION_SECRET ?? localSecret(dataDir),
