@@ -22,6 +22,22 @@ export default tseslint.config(
     },
   },
   {
+    // Thin routes: data goes through app/models, never Prisma directly (DESIGN.md, "Thin routes").
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "~/utils/db.server", message: "Routes read and write through app/models, not Prisma." }],
+          patterns: [
+            { group: ["../*"], message: "Import through the ~/ alias." },
+            { group: ["~/generated/*", "@prisma/*"], message: "Routes read and write through app/models, not Prisma." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Pure domain rules: no I/O, importable by the browser.
     files: ["app/domain/**/*.ts"],
     rules: {

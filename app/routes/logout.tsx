@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { recordAudit } from "~/models/audit.server";
+import { recordLogout } from "~/models/account.server";
 import { getActor } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
 import { destroySession } from "~/utils/session.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -15,17 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await getActor(request);
-  if (actor) {
-    await prisma.$transaction((tx) =>
-      recordAudit(tx, {
-        procuratorateId: actor.procuratorateId,
-        actorId: actor.userId,
-        action: "user.logout",
-        entityType: "User",
-        entityId: actor.userId,
-      }),
-    );
-  }
+  if (actor) await recordLogout(actor);
   const cookie = await destroySession(request);
   return redirect("/login", { headers: { "Set-Cookie": cookie } });
 }
