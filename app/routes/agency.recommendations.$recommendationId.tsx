@@ -97,7 +97,7 @@ export default function AgencyRecommendation() {
               </li>
             ))}
           </ol>
-          <p className="official-doc__body">{t("portal.rec.replyClause", { period })}</p>
+          <p className="official-doc__body">{t("portal.rec.replyClause", { period: t.label("replyPeriodPhrase", rec.replyPeriod) })}</p>
           <p className="official-doc__sign">
             {rec.procuratorate}
             {rec.issuedOn ? (

@@ -184,6 +184,9 @@ export const common = {
   "recommendationStatus.closed": "Closed",
   "replyPeriod.two_months": "Two months",
   "replyPeriod.fifteen_days": "Fifteen days",
+  // The period inside a sentence ("within two months"), lower-case in English.
+  "replyPeriodPhrase.two_months": "two months",
+  "replyPeriodPhrase.fifteen_days": "fifteen days",
   "serviceMethod.direct": "Direct service",
   "serviceMethod.announcement": "Service by announcement",
   "serviceMethod.leaving": "Service by leaving",

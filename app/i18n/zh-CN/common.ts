@@ -183,6 +183,9 @@ export const common = {
   "recommendationStatus.closed": "已办结",
   "replyPeriod.two_months": "两个月",
   "replyPeriod.fifteen_days": "十五日",
+  // The period inside a sentence ("within two months"), lower-case in English.
+  "replyPeriodPhrase.two_months": "两个月",
+  "replyPeriodPhrase.fifteen_days": "十五日",
   "serviceMethod.direct": "直接送达",
   "serviceMethod.announcement": "宣告送达",
   "serviceMethod.leaving": "留置送达",

@@ -45,6 +45,17 @@ describe("dictionaries", () => {
   });
 });
 
+describe("sentences", () => {
+  test("a reply period inside an English sentence is lower-case (not 'within Fifteen days')", () => {
+    const t = createT("en");
+    for (const period of ["two_months", "fifteen_days"]) {
+      const clause = t("portal.rec.replyClause", { period: t.label("replyPeriodPhrase", period) });
+      expect(clause).toMatch(/within (two months|fifteen days) of/);
+    }
+    expect(createT("zh-CN").label("replyPeriodPhrase", "fifteen_days")).toBe("十五日");
+  });
+});
+
 describe("translate", () => {
   test("fills placeholders and leaves unknown ones", () => {
     const t = createT("zh-CN");
