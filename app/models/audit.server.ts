@@ -59,7 +59,18 @@ export async function recordAudit(tx: Tx, input: AuditInput) {
     at: input.at ?? new Date(),
   };
   const hash = chainHash(prevHash, auditPayload(row));
-  return tx.auditEvent.create({ data: { ...row, prevHash, hash } });
+  const event = await tx.auditEvent.create({ data: { ...row, prevHash, hash } });
+  if (row.caseId) await touchCase(tx, row.caseId, row.at);
+  return event;
+}
+
+/**
+ * A case's "last updated" (Case.updatedAt, the case list's 最近更新) is the time of its newest
+ * change, whether to the case row or to any of its parts: every change writes an audit event with
+ * its caseId, so recording the event moves the time forward (never back).
+ */
+export async function touchCase(tx: Tx, caseId: string, at: Date) {
+  await tx.case.updateMany({ where: { id: caseId, updatedAt: { lt: at } }, data: { updatedAt: at } });
 }
 
 /** Re-computes the chain; returns the seq of the first broken link, or null if intact. */

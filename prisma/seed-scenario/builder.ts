@@ -5,7 +5,7 @@ import type { ApprovalKind } from "~/domain/case/lifecycle";
 import { transitionOf } from "~/domain/case/lifecycle";
 import type { CaseField, CaseState } from "~/domain/case/states";
 import type { AuditInput } from "~/models/audit.server";
-import { auditPayload, chainHash, recordAudit } from "~/models/audit.server";
+import { auditPayload, chainHash, recordAudit, touchCase } from "~/models/audit.server";
 import type { Prisma, Tx } from "~/utils/db.server";
 
 // Helpers shared by the demo-scenario modules. Everything here is deterministic: dates are fixed
@@ -142,6 +142,10 @@ export class Scenario {
       return out;
     });
     await this.tx.auditEvent.createMany({ data: rows });
+    // Each case's 最近更新 is its newest event, as recordAudit keeps it in the app.
+    const newest = new Map<string, Date>();
+    for (const a of ordered) if (a.caseId) newest.set(a.caseId, a.at);
+    for (const [caseId, at] of newest) await touchCase(this.tx, caseId, at);
     return ordered.length;
   }
 
