@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HolidayCoverageSummary } from "~/components/admin/holiday-coverage";
 import { Badge, Card, Facts, PageHeader, Stat } from "~/components/ui";
@@ -11,7 +12,7 @@ import { requirePermission, staffScope } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction = () => [{ title: "系统管理 · Procura" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "admin:read");

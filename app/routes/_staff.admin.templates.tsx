@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle, titleIn } from "~/components/case/meta";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Card, PageHeader } from "~/components/ui";
 import { formatDateTime } from "~/i18n";
@@ -8,7 +9,7 @@ import { requirePermission, staffScope } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction = () => [{ title: "文书模板 · 系统管理 · Procura" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.admin", undefined, titleIn(matches, "admin.templates.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "admin:read");

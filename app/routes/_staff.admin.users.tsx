@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { pageTitle, titleIn } from "~/components/case/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -23,7 +24,7 @@ import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction = () => [{ title: "用户与邀请 · 系统管理 · Procura" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.admin", undefined, titleIn(matches, "admin.users.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "admin:read");

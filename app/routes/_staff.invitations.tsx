@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { pageTitle } from "~/components/case/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -17,7 +18,7 @@ import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction = () => [{ title: "邀请 · Procura" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.invitations.title");
 
 // A prosecutor (or an administrator) invites the outside people a case needs; each sees and may
 // revoke only the invitations they sent. The administrator's full view is /admin/users.

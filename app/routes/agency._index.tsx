@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DaysBadge, HearingStatusBadge, ReplyStatusBadge, timeRange, TwoLine } from "~/components/portal";
 import { Card, EmptyState, PageHeader, Stat } from "~/components/ui";
@@ -18,7 +19,7 @@ import { forbidden } from "~/utils/errors";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "收到的文书"} · Procura` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "nav.agency.home");
 
 const REPLIED = ["submitted", "assessed"];
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/components/case/meta";
 import { useLoaderData } from "@remix-run/react";
 import {
   AnswerStatusBadge,
@@ -26,9 +27,8 @@ import { forbidden, notFound } from "~/utils/errors";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.recommendation.number ?? "检察建议书"} · Procura` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "documentKind.recommendation", undefined, data?.recommendation.number ?? null);
 
 const REPLIED = ["submitted", "assessed"];
 

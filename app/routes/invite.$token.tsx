@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { pageTitle } from "~/components/case/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -24,8 +25,8 @@ export function ErrorBoundary() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "接受邀请 · Procura" },
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "invite.title"),
   // The token is in the address: do not hand it to anyone through the Referer header.
   { name: "referrer", content: "no-referrer" },
   { name: "robots", content: "noindex" },

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DeclarationBadge, HearingStatusBadge, timeRange } from "~/components/portal";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
@@ -10,7 +11,7 @@ import { forbidden } from "~/utils/errors";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "我的听证"} · Procura` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "nav.panel.hearings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "panel:use");

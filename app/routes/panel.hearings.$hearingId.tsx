@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/components/case/meta";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DeclarationBadge, HearingStatusBadge, Prose, SectionTitle, StanceBadge, timeRange } from "~/components/portal";
@@ -11,9 +12,8 @@ import { forbidden, notFound } from "~/utils/errors";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.hearing.title ?? "听证材料"} · Procura` },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "portal.panel.meta", undefined, data?.hearing.title ?? null);
 
 // The briefing pack of one hearing the panelist sits on (听证规定 Art 11); any other hearing is
 // not found. Opinions and declarations are shown as recorded; they are entered elsewhere.

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HearingStatusBadge, PUBLIC_HEARING_STATUSES, timeRange } from "~/components/portal";
 import { EmptyState, PageHeader } from "~/components/ui";
@@ -8,7 +9,7 @@ import { listPublicHearings } from "~/models/public-hearing.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "听证公告"} · Procura` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "nav.public");
 
 // Public page: no sign-in. Only public hearings whose announcement is published (听证规定 Arts 5, 10).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { pageTitle } from "~/components/case/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -15,9 +16,8 @@ import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.hearing.title} · 听证公告 · Procura` : "听证公告 · Procura" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "nav.public", undefined, data?.hearing.title ?? null);
 
 // Public page: no sign-in. A hearing that is closed (听证规定 Art 5) or whose 听证公告 is not
 // published is not found.
