@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -22,7 +23,7 @@ async function scratch() {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
   clients.push(db);
   const raw = () => new Database(file);
-  return { db, dataDir: path.join(dir, "data"), raw };
+  return { db, file, dataDir: path.join(dir, "data"), raw };
 }
 
 afterAll(async () => {
@@ -137,4 +138,28 @@ describe("audit anchors", () => {
     await db.$transaction((tx) => recordAudit(tx, { action: "test.append", entityType: "Test" }));
     expect(await db.auditEvent.count({ where: { seq: { gt: last.seq } } })).toBe(1);
   });
+
+  test("the CLI anchors, verifies with exit 0, and exits 1 naming the missing tail", async () => {
+    const { file, dataDir, raw } = await scratch();
+    const cli = (command: string) => {
+      const r = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/audit.ts", command], {
+        env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: dataDir },
+        encoding: "utf8",
+      });
+      return { status: r.status, out: r.stdout + r.stderr };
+    };
+    const anchored = cli("anchor");
+    expect(anchored.status).toBe(0);
+    const seq = Number(/head seq (\d+)/.exec(anchored.out)?.[1]);
+    expect(fs.readdirSync(anchorDir(dataDir))).toHaveLength(1);
+    expect(cli("verify")).toMatchObject({ status: 0, out: expect.stringMatching(/^OK: .* 1 anchors checked/) });
+
+    const sqlite = raw();
+    sqlite.exec(`DROP TRIGGER "AuditEvent_no_delete"`);
+    sqlite.prepare(`DELETE FROM "AuditEvent" WHERE "seq" > ?`).run(seq - 5);
+    sqlite.close();
+    const failed = cli("verify");
+    expect(failed.status).toBe(1);
+    expect(failed.out).toContain(`missing tail: an anchor records seq ${seq} but the chain ends at seq ${seq - 5}`);
+  }, 120_000); // three tsx processes on a busy 2-core machine
 });
