@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { notFound } from "~/utils/errors";
 
 // The agency portal (行政机关端). An agency liaison sees what was served on their own agency
 // (Service.agencyId), documents marked agencyVisible for it, and the hearings it attended.
@@ -162,7 +163,7 @@ export async function listAgencyHearings(scope: AgencyScope) {
 }
 
 /**
- * One recommendation as served on my agency, or null (404) when it was never served on it.
+ * One recommendation as served on my agency; throws 404 when it was never served on it.
  * Only my agency's service records and replies; the text the 检察建议书 carries (规则 Art 75;
  * 建议规定 Art 16), nothing of the internal file.
  */
@@ -226,7 +227,7 @@ export async function getServedRecommendation(scope: AgencyScope, recommendation
       },
     },
   });
-  if (!rec) return null;
+  if (!rec) notFound();
   const agency = await agencyName(scope);
   const ordinalOf = new Map(rec.points.map((p) => [p.id, p.ordinal]));
   return {

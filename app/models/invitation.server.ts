@@ -5,7 +5,7 @@ import { roleSchema } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
-import { forbidden, notFound } from "~/utils/errors";
+import { AppError, forbidden, notFound } from "~/utils/errors";
 import { hashPassword } from "~/utils/password.server";
 
 /** A fresh one-time token: 32 random bytes, base64url (43 characters). Never stored. */
@@ -243,7 +243,13 @@ export type AcceptResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "usernameTaken" };
 
-class InvitationGone extends Error {}
+/** Another tab used or revoked the invitation mid-transaction; caught below as "invalid". */
+class InvitationGone extends AppError {
+  constructor() {
+    super("error.409", 409);
+    this.name = "InvitationGone";
+  }
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

@@ -1,6 +1,7 @@
 import { tallyOpinions } from "~/domain/hearing/majority";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
 import { prisma } from "~/utils/db.server";
+import { notFound, orNotFound } from "~/utils/errors";
 
 // The panel portal (听证员端). A panelist sees only the hearings they hold a seat on
 // (HearingPanelist), in their own procuratorate; everything else answers "not found".
@@ -71,7 +72,7 @@ type OpinionRow = {
 
 /**
  * The briefing pack of one hearing (听证规定 Art 11: facts, issues and law are explained to the
- * panelists), or null when the panelist does not sit on it (the route answers 404).
+ * panelists); throws 404 when the panelist does not sit on it.
  */
 export async function getPanelistBriefing(scope: PanelScope, hearingId: string) {
   const hearing = await prisma.hearing.findFirst({
@@ -135,9 +136,8 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
       },
     },
   });
-  if (!hearing) return null;
-  const seat = hearing.panelists[0];
-  if (!seat) return null;
+  if (!hearing) notFound();
+  const seat = orNotFound(hearing.panelists[0]);
 
   const concluded = hearing.status === "concluded";
 

@@ -3,6 +3,7 @@ import { observerSignUpRefusal, SEAT_HOLDING_STATUSES, seatsLeft } from "~/domai
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
+import { notFound } from "~/utils/errors";
 
 // Public pages: only hearings that are public (听证规定 Art 5) and whose 听证公告 has been
 // published (announcedAt set, 听证规定 Art 10(4)). Every query carries that filter, so a closed
@@ -58,7 +59,7 @@ export function announcementParagraphs(text: string | null, procuratorate: strin
   return lines.slice(start, end).filter((l) => l !== "");
 }
 
-/** One published announcement with the state of observer sign-up, or null (404). */
+/** One published announcement with the state of observer sign-up; throws 404 when not public. */
 export async function getPublicHearing(hearingId: string, now: Date) {
   const h = await prisma.hearing.findFirst({
     where: { id: hearingId, ...PUBLISHED },
@@ -78,7 +79,7 @@ export async function getPublicHearing(hearingId: string, now: Date) {
       _count: { select: { observerRequests: { where: { status: { in: [...SEAT_HOLDING_STATUSES] } } } } },
     },
   });
-  if (!h) return null;
+  if (!h) notFound();
   const seatsTaken = h._count.observerRequests;
   return {
     id: h.id,
@@ -113,20 +114,20 @@ export type ObserverRequestResult =
  * Records a member of the public's request to observe. The seat count and the hearing's state
  * are checked inside the same transaction as the write, so two requests cannot both take the
  * last seat. The audit event has no actor (anonymous) and no personal data.
- * Returns null when the hearing is not public and announced (404).
+ * Throws 404 when the hearing is not public and announced.
  */
 export async function createObserverRequest(
   hearingId: string,
   /** Parsed by observerRequestSchema (trimmed, phone normalised). */
   input: { name: string; phone: string; organisation?: string | null },
   now: Date
-): Promise<ObserverRequestResult | null> {
+): Promise<ObserverRequestResult> {
   return prisma.$transaction(async (tx) => {
     const h = await tx.hearing.findFirst({
       where: { id: hearingId, ...PUBLISHED },
       select: { id: true, procuratorateId: true, status: true, startsAt: true, observerSeats: true },
     });
-    if (!h) return null;
+    if (!h) notFound();
     // The same telephone number asking again gets the request it already has: one person, one seat.
     const existing = await tx.hearingObserverRequest.findFirst({
       where: { hearingId: h.id, phone: input.phone, status: { in: [...SEAT_HOLDING_STATUSES] } },

@@ -14,7 +14,8 @@ import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { decideApproval, getApproval } from "~/models/approval.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
-import { DomainError, notFound } from "~/utils/errors";
+import { actionError } from "~/utils/action-error.server";
+import { notFound } from "~/utils/errors";
 import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -56,10 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await decideApproval(procuratorateId, approval.id, actor.userId, submission.value);
   } catch (error) {
-    if (error instanceof DomainError) {
-      return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: error.status });
-    }
-    throw error;
+    return actionError(error, submission);
   }
   return redirect(`/approvals/${approval.id}?decided=${submission.value.decision}`);
 }

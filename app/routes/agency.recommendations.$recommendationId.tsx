@@ -23,7 +23,7 @@ import { useT } from "~/i18n/react";
 import { AGENCY_DUE_SOON_DAYS, getServedRecommendation } from "~/models/agency-portal.server";
 import { calendarFor } from "~/models/deadline.server";
 import { requirePermission } from "~/utils/auth.server";
-import { forbidden, notFound } from "~/utils/errors";
+import { forbidden } from "~/utils/errors";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -38,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (scope.kind !== "agency") forbidden();
   const agencyScope = { procuratorateId: scope.procuratorateId, agencyId: scope.agencyId };
   const recommendation = await getServedRecommendation(agencyScope, params.recommendationId ?? "");
-  if (!recommendation) notFound();
   const first = recommendation.services[0];
   let deadline = null;
   if (first) {

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getPanelistBriefing } from "~/models/panel-portal.server";
 import { requirePermission } from "~/utils/auth.server";
-import { forbidden, notFound } from "~/utils/errors";
+import { forbidden } from "~/utils/errors";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -24,7 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { procuratorateId: scope.procuratorateId, panelistId: scope.panelistId },
     params.hearingId ?? ""
   );
-  if (!hearing) notFound();
   return { hearing };
 }
 

@@ -11,7 +11,7 @@ import { observerRequestSchema } from "~/domain/hearing/observer-schema";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { createObserverRequest, getPublicHearing } from "~/models/public-hearing.server";
-import { notFound } from "~/utils/errors";
+
 import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -23,7 +23,6 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 // published is not found.
 export async function loader({ params }: LoaderFunctionArgs) {
   const hearing = await getPublicHearing(params.hearingId ?? "", new Date());
-  if (!hearing) notFound();
   return { hearing };
 }
 
@@ -31,13 +30,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 // remain. Invalid input answers 400 and writes nothing; a closed sign-up answers 409.
 export async function action({ request, params }: ActionFunctionArgs) {
   const hearing = await getPublicHearing(params.hearingId ?? "", new Date());
-  if (!hearing) notFound();
   const submission = parseWithZod(await readForm(request), { schema: observerRequestSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), submitted: false }, { status: 400 });
   }
   const outcome = await createObserverRequest(hearing.id, submission.value, new Date());
-  if (!outcome) notFound();
   if (!outcome.ok) {
     return data(
       { result: submission.reply({ formErrors: [`portal.public.refusal.${outcome.refusal}`] }), submitted: false },

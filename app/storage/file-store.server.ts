@@ -4,6 +4,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable, Transform } from "node:stream";
 import { getEnv } from "~/utils/env.server";
+import { AppError } from "~/utils/errors";
 
 /**
  * Content-addressed file store for evidence and generated documents (DESIGN.md): a file lives at
@@ -13,10 +14,10 @@ import { getEnv } from "~/utils/env.server";
  */
 export type StoredFile = { sha256: string; size: number };
 
-export class FileTooLargeError extends Error {
-  readonly status = 413;
+export class FileTooLargeError extends AppError {
   constructor(public readonly limit: number) {
-    super(`file exceeds ${limit} bytes`);
+    super("error.413", 413);
+    this.message = `file exceeds ${limit} bytes`;
     this.name = "FileTooLargeError";
   }
 }

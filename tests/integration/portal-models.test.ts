@@ -300,9 +300,9 @@ describe("panel portal", () => {
   });
 
   test("another hearing, or one in another procuratorate, is not found", async () => {
-    expect(await getPanelistBriefing(panelScope(), ids.h2!)).toBeNull();
-    expect(await getPanelistBriefing(panelScope(), ids.h3!)).toBeNull();
-    expect(await getPanelistBriefing({ procuratorateId: Q, panelistId: panelistUser.panelistId! }, ids.h1!)).toBeNull();
+    await expect(getPanelistBriefing(panelScope(), ids.h2!)).rejects.toMatchObject({ status: 404 });
+    await expect(getPanelistBriefing(panelScope(), ids.h3!)).rejects.toMatchObject({ status: 404 });
+    await expect(getPanelistBriefing({ procuratorateId: Q, panelistId: panelistUser.panelistId! }, ids.h1!)).rejects.toMatchObject({ status: 404 });
   });
 
   test("the briefing pack holds disclosed evidence only, and nothing internal", async () => {
@@ -373,8 +373,8 @@ describe("agency portal", () => {
   });
 
   test("a recommendation served on another agency, or in another procuratorate, is not found", async () => {
-    expect(await getServedRecommendation(agencyScope(), ids.RY!)).toBeNull();
-    expect(await getServedRecommendation({ procuratorateId: Q, agencyId: agencyUser.agencyId! }, ids.RX!)).toBeNull();
+    await expect(getServedRecommendation(agencyScope(), ids.RY!)).rejects.toMatchObject({ status: 404 });
+    await expect(getServedRecommendation({ procuratorateId: Q, agencyId: agencyUser.agencyId! }, ids.RX!)).rejects.toMatchObject({ status: 404 });
   });
 
   test("shows my service record and my replies only, never another agency's reply or internal data", async () => {
@@ -446,8 +446,8 @@ describe("public pages", () => {
   });
 
   test("a closed or unannounced hearing is not found", async () => {
-    expect(await getPublicHearing(ids.closed!, NOW)).toBeNull();
-    expect(await getPublicHearing(ids.unannounced!, NOW)).toBeNull();
+    await expect(getPublicHearing(ids.closed!, NOW)).rejects.toMatchObject({ status: 404 });
+    await expect(getPublicHearing(ids.unannounced!, NOW)).rejects.toMatchObject({ status: 404 });
     const res = await callLoader(publicHearingLoader, request(`/public/hearings/${ids.closed}`), {
       hearingId: ids.closed!,
     });
@@ -498,8 +498,8 @@ describe("public pages", () => {
       ok: false,
       refusal: "hearingConcluded",
     });
-    expect(await createObserverRequest(ids.closed!, { name: "市民丁", phone: "13700137000" }, NOW)).toBeNull();
-    expect(await createObserverRequest(ids.unannounced!, { name: "市民丁", phone: "13700137000" }, NOW)).toBeNull();
+    await expect(createObserverRequest(ids.closed!, { name: "市民丁", phone: "13700137000" }, NOW)).rejects.toMatchObject({ status: 404 });
+    await expect(createObserverRequest(ids.unannounced!, { name: "市民丁", phone: "13700137000" }, NOW)).rejects.toMatchObject({ status: 404 });
   });
 
   test("the action: 400 with field errors and nothing written; 409 once the hearing has begun", async () => {

@@ -1,5 +1,6 @@
 import type { CaseState } from "~/domain/case/states";
 import { CASE_STATES } from "~/domain/case/states";
+import { AppError } from "~/utils/errors";
 
 /** Which approval a transition needs before it may happen (规则 Arts 5, 7: the chief decides). */
 export type ApprovalKind =
@@ -56,13 +57,14 @@ export const TRANSITIONS: { [F in CaseState]: Partial<Record<CaseState, Edge>> }
   closed: {},
 };
 
-export class TransitionError extends Error {
-  readonly status = 409;
+/** The transition table refuses the move: 409, shown with the generic conflict message. */
+export class TransitionError extends AppError {
   constructor(
     public readonly from: CaseState,
     public readonly to: CaseState,
   ) {
-    super(`case cannot move from ${from} to ${to}`);
+    super("error.409", 409);
+    this.message = `case cannot move from ${from} to ${to}`;
     this.name = "TransitionError";
   }
 }
