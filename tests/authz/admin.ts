@@ -51,6 +51,7 @@ export const expectations: Expectations = {
   "routes/_staff.admin.agencies": adminPage(true),
   "routes/_staff.admin.panelists": adminPage(true),
   "routes/_staff.admin.templates": adminPage(false),
+  "routes/_staff.admin.audit": adminPage(true),
   "routes/_staff.admin.holidays": adminPage(true),
   // Prosecutors invite panelists and agency liaisons; administrators may use it too.
   "routes/_staff.invitations": {
