@@ -40,14 +40,14 @@ export function normalizePhone(raw: string): string {
 
   const m = TYPED_LANDLINE.exec(withoutCode);
   if (!m) return loose;
-  let area = m[1] ?? m[2];
+  let area = m[1] ?? m[2] ?? "";
   if (!area.startsWith("0")) {
     if (!hadCode) return loose; // domestically the area code starts with 0
     area = `0${area}`;
   }
   // The split between area code and local number is re-derived from the digits, so that
   // 01062345678 and 010-62345678 come out the same.
-  const number = area + m[3];
+  const number = area + (m[3] ?? "");
   const areaLength = /^0[12]/.test(number) ? 3 : 4;
   const canonical = `${number.slice(0, areaLength)}-${number.slice(areaLength)}${m[4] ? `-${m[4]}` : ""}`;
   return LANDLINE.test(canonical) ? canonical : loose;
