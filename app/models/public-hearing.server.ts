@@ -1,5 +1,5 @@
 import type { SignUpRefusal } from "~/domain/hearing/observer-schema";
-import { observerSignUpRefusal, SEAT_HOLDING_STATUSES, seatsLeft } from "~/domain/hearing/observer-schema";
+import { normalizePhone, observerSignUpRefusal, SEAT_HOLDING_STATUSES, seatsLeft } from "~/domain/hearing/observer-schema";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
@@ -129,14 +129,16 @@ export async function createObserverRequest(
     });
     if (!h) notFound();
     // The same telephone number asking again gets the request it already has: one person, one seat.
-    const existing = await tx.hearingObserverRequest.findFirst({
-      where: { hearingId: h.id, phone: input.phone, status: { in: [...SEAT_HOLDING_STATUSES] } },
-      select: { id: true },
-    });
-    if (existing) return { ok: true as const, id: existing.id, duplicate: true };
-    const seatsTaken = await tx.hearingObserverRequest.count({
+    // Numbers are compared in canonical form (+8613800000002 is 13800000002), stored ones too, so
+    // requests written before the canonical form existed are still recognised.
+    const phone = normalizePhone(input.phone);
+    const holding = await tx.hearingObserverRequest.findMany({
       where: { hearingId: h.id, status: { in: [...SEAT_HOLDING_STATUSES] } },
+      select: { id: true, phone: true },
     });
+    const existing = holding.find((r) => normalizePhone(r.phone) === phone);
+    if (existing) return { ok: true as const, id: existing.id, duplicate: true };
+    const seatsTaken = holding.length;
     const refusal = observerSignUpRefusal({
       status: h.status,
       startsAt: h.startsAt,
@@ -149,7 +151,7 @@ export async function createObserverRequest(
       data: {
         hearingId: h.id,
         name: input.name,
-        phone: input.phone,
+        phone,
         organisation: input.organisation ?? null,
         status: "pending",
       },

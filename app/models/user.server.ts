@@ -1,24 +1,9 @@
-import { throttleWindowStart } from "~/domain/auth/throttle";
 import { recordAudit } from "~/models/audit.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 
 export function findUserByUsername(username: string) {
   return prisma.user.findUnique({ where: { username } });
-}
-
-export async function recentLoginFailures(username: string, ip: string | null, now: Date) {
-  const since = throttleWindowStart(now);
-  const [forUsername, forIp, oldest] = await Promise.all([
-    prisma.loginAttempt.count({ where: { username, success: false, createdAt: { gte: since } } }),
-    ip ? prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }) : 0,
-    prisma.loginAttempt.findFirst({
-      where: { username, success: false, createdAt: { gte: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-  ]);
-  return { failuresForUsername: forUsername, failuresForIp: forIp, oldestFailureAt: oldest?.createdAt ?? null };
 }
 
 export function recordLoginAttempt(tx: Tx, username: string, ip: string | null, success: boolean) {

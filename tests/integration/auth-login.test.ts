@@ -96,7 +96,7 @@ describe("POST /login", () => {
     expect(await sessions(user.id)).toBe(0);
   });
 
-  test("after 5 failures the right password answers 429 too", async () => {
+  test("after 5 failures from one address the right password from that address answers 429 too", async () => {
     const user = await createUser({ role: "prosecutor", procuratorateId });
     for (let i = 0; i < 5; i++) {
       expect((await login({ username: user.username, password: `wrong-${i}` })).status).toBe(401);
@@ -111,6 +111,44 @@ describe("POST /login", () => {
     // Another user is not affected.
     const other = await createUser({ role: "prosecutor", procuratorateId });
     expect((await login({ username: other.username, password: TEST_PASSWORD })).status).toBe(302);
+  });
+
+  test("5 failures from address A lock only A: the right password from address B still signs in", async () => {
+    const user = await createUser({ role: "approver", procuratorateId });
+    const a = "192.0.2.10";
+    const b = "192.0.2.11";
+    for (let i = 0; i < 5; i++) {
+      expect((await login({ username: user.username, password: `wrong-${i}` }, {}, a)).status).toBe(401);
+    }
+    const fromB = await login({ username: user.username, password: TEST_PASSWORD }, {}, b);
+    expect(fromB.status).toBe(302);
+    expect(await sessions(user.id)).toBe(1);
+    const fromA = await login({ username: user.username, password: TEST_PASSWORD }, {}, a);
+    expect(fromA.status).toBe(429);
+    expect(await sessions(user.id)).toBe(1);
+  });
+
+  test("failures spread over many addresses never refuse the right password (only slow it down)", async () => {
+    const user = await createUser({ role: "approver", procuratorateId });
+    await prisma.loginAttempt.createMany({
+      data: Array.from({ length: 40 }, (_, i) => ({ username: user.username, ip: `198.18.0.${i}`, success: false })),
+    });
+    const started = Date.now();
+    const result = await login({ username: user.username, password: TEST_PASSWORD }, {}, "198.18.1.1");
+    expect(result.status).toBe(302);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900); // the bounded 2 s delay
+  });
+
+  test("30 concurrent wrong passwords: at most 5 are checked, the rest are throttled", async () => {
+    const user = await createUser({ role: "prosecutor", procuratorateId });
+    const ip = "192.0.2.30";
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login({ username: user.username, password: `wrong-${i}` }, {}, ip)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    expect(await attempts(user.username)).toHaveLength(5);
   });
 
   test("4 failures still let the right password in", async () => {

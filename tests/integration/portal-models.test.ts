@@ -476,6 +476,30 @@ describe("public pages", () => {
     expect(await prisma.hearingObserverRequest.count({ where: { hearingId: ids.open! } })).toBe(before + 1);
   });
 
+  test("sign-up: the same number written with +86, 86-, 0086, spaces or dashes is the same person", async () => {
+    const before = await prisma.hearingObserverRequest.count({ where: { hearingId: ids.open! } });
+    const first = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW);
+    expect(first).toMatchObject({ ok: true });
+    for (const phone of ["+8613800138000", "86-138 0013 8000", "0086 138-0013-8000"]) {
+      const res = await callAction(
+        observerAction,
+        request(`/public/hearings/${ids.open}`, { form: { name: "市民甲", phone } }),
+        { hearingId: ids.open! }
+      );
+      expect(res.status).toBe(200);
+      expect(res.kind === "data" && res.data).toMatchObject({ submitted: true, duplicate: true });
+    }
+    // A request stored in a non-canonical form (before canonicalisation) is recognised too.
+    const legacy = await prisma.hearingObserverRequest.update({
+      where: { id: (first as { id: string }).id },
+      data: { phone: "+8613800138000" },
+    });
+    const again = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW);
+    expect(again).toEqual({ ok: true, id: legacy.id, duplicate: true });
+    expect(await prisma.hearingObserverRequest.count({ where: { hearingId: ids.open! } })).toBe(before);
+    await prisma.hearingObserverRequest.update({ where: { id: legacy.id }, data: { phone: "13800138000" } });
+  });
+
   test("sign-up refusals: seats full, started, concluded; closed hearings are not found", async () => {
     await createObserverRequest(ids.open!, { name: "市民乙", phone: "0735-2345678" }, NOW);
     expect(await createObserverRequest(ids.open!, { name: "市民丙", phone: "13900139000" }, NOW)).toEqual({

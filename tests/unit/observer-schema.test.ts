@@ -42,7 +42,47 @@ describe("phone numbers", () => {
 
   test("normalises spaces and full-width punctuation", () => {
     expect(normalizePhone(" 138 0013\u30008000 ")).toBe("13800138000");
-    expect(normalizePhone("（0735）－2345678")).toBe("(0735)-2345678");
+    expect(normalizePhone("（0735）－2345678")).toBe("0735-2345678");
+  });
+
+  test.each([
+    "13800000002",
+    "+8613800000002",
+    "86-138 0000 0002",
+    "8613800000002",
+    "0086 138 0000 0002",
+    "+86 (138) 0000-0002",
+    "(+86)138-0000-0002",
+    "＋86 138 0000 0002",
+    "138-0000-0002",
+  ])("mobile %s is canonically 13800000002", (phone) => {
+    expect(normalizePhone(phone)).toBe("13800000002");
+  });
+
+  test.each([
+    ["0735-2345678", "0735-2345678"],
+    ["07352345678", "0735-2345678"],
+    ["(0735)2345678", "0735-2345678"],
+    ["0735 234 5678", "0735-2345678"],
+    ["+86 735 2345678", "0735-2345678"],
+    ["86-0735-2345678", "0735-2345678"],
+    ["010-62345678", "010-62345678"],
+    ["01062345678", "010-62345678"],
+    ["+86 10 6234 5678", "010-62345678"],
+    ["0086-10-62345678", "010-62345678"],
+    ["021 6234 5678", "021-62345678"],
+    ["0735-2345678-801", "0735-2345678-801"],
+    ["(0735)2345678-801", "0735-2345678-801"],
+  ])("landline %s is canonically %s", (phone, canonical) => {
+    expect(normalizePhone(phone)).toBe(canonical);
+    expect(isMainlandPhone(phone)).toBe(true);
+  });
+
+  test("a number that is not mainland is left alone (only spaces cleaned) and refused", () => {
+    expect(normalizePhone("+1 415 555 0100")).toBe("+14155550100");
+    expect(isMainlandPhone("+1 415 555 0100")).toBe(false);
+    expect(normalizePhone("735-2345678")).toBe("735-2345678"); // no country code: the 0 is required
+    expect(isMainlandPhone("+86 12800000000")).toBe(false);
   });
 });
 
