@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!saved.ok) {
     return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 });
   }
-  return redirect(`/admin/agencies?saved=${saved.id}#agency-${saved.id}`);
+  return redirect(`/admin/agencies?saved=${saved.id}#agency-row-${saved.id}`);
 }
 
 type AgencyRow = Awaited<ReturnType<typeof listAgencies>>[number];
@@ -112,7 +112,7 @@ export default function AdminAgencies() {
 function AgencyTableRow({ agency: a, highlighted }: { agency: AgencyRow; highlighted: boolean }) {
   const t = useT();
   return (
-    <tr id={`agency-${a.id}`} className={highlighted ? "row-highlight" : undefined}>
+    <tr id={`agency-row-${a.id}`} className={highlighted ? "row-highlight" : undefined}>
       <td data-label={t("admin.agency.name")}>
         <div>
           <strong>{a.name}</strong>
@@ -187,7 +187,8 @@ function AgencyForm({
   const t = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm({
-    id: agency ? `agency-${agency.id}` : "agency-new",
+    // Distinct from the table row's anchor (agency-row-<id>): the fields' form= attribute names this id.
+    id: agency ? `agency-edit-${agency.id}` : "agency-new",
     lastResult,
     defaultValue: {
       intent: "save",

@@ -238,7 +238,7 @@ function PanelistTable({ rows, highlight }: { rows: Row[]; highlight: string | n
         </thead>
         <tbody>
           {rows.map((p) => (
-            <tr key={p.id} id={`panelist-${p.id}`} className={p.id === highlight ? "row-highlight" : undefined}>
+            <tr key={p.id} id={`panelist-row-${p.id}`} className={p.id === highlight ? "row-highlight" : undefined}>
               <td data-label={t("admin.panelist.name")}>
                 <div>
                   <strong>{p.name}</strong>

@@ -12,6 +12,7 @@ import { userStatusChangeError } from "~/domain/admin/rules";
 import { usersActionSchema } from "~/domain/admin/schemas";
 import { invitationDefaultsFrom } from "~/domain/auth/invitation";
 import { ROLES, roleSchema } from "~/domain/auth/roles";
+import { shownRole } from "~/components/admin/user-role";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { agencyOptions } from "~/models/agency.server";
@@ -121,7 +122,7 @@ export default function AdminUsers() {
           </Link>
           {ROLES.map((r) => (
             <Link key={r} to={`?role=${r}`} className={activeRole === r ? "active" : ""}>
-              {t.label("role", r)}（{data.counts[r] ?? 0}）
+              {r === "prosecutor" ? t("admin.users.prosecutorStaff") : t.label("role", r)}（{data.counts[r] ?? 0}）
             </Link>
           ))}
         </nav>
@@ -150,11 +151,12 @@ export default function AdminUsers() {
                     <td data-label={t("admin.users.username")} className="mono">
                       {u.username}
                     </td>
-                    <td data-label={t("admin.users.role")}>{t.label("role", u.role)}</td>
+                    <td data-label={t("admin.users.role")}>{shownRole(u, (r) => t.label("role", r))}</td>
                     <td data-label={t("admin.users.post")}>
                       {[
                         ...new Set([
-                          u.post,
+                          // A prosecutor-role user's post already stands in the role column.
+                          u.role === "prosecutor" ? null : u.post,
                           u.department,
                           u.agency?.name,
                           u.panelist ? t("admin.users.poolEntry", { name: u.panelist.name }) : null,

@@ -43,7 +43,8 @@ export function PanelistForm({
   const navigation = useNavigation();
   const schema = useMemo(() => panelistSchema(today), [today]);
   const [form, fields] = useForm({
-    id: panelist ? `panelist-${panelist.id}` : "panelist-new",
+    // Distinct from the table row's anchor (panelist-row-<id>): the fields' form= attribute names this id.
+    id: panelist ? `panelist-edit-${panelist.id}` : "panelist-new",
     lastResult,
     defaultValue: {
       intent: "save",

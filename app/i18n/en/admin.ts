@@ -47,6 +47,8 @@ export const admin = {
   "admin.users.name": "Name",
   "admin.users.username": "Username",
   "admin.users.role": "Role",
+  // The prosecutor role covers 检察官, 检察官助理 and 书记员: the filter tab says so.
+  "admin.users.prosecutorStaff": "Prosecutors and support staff",
   "admin.users.post": "Post / acts for",
   "admin.users.poolEntry": "Panelist pool: {name}",
   "admin.users.active": "Active",

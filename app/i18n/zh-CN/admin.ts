@@ -44,6 +44,8 @@ export const admin = {
   "admin.users.name": "姓名",
   "admin.users.username": "用户名",
   "admin.users.role": "角色",
+  // The prosecutor role covers 检察官, 检察官助理 and 书记员: the filter tab says so.
+  "admin.users.prosecutorStaff": "检察官及辅助人员",
   "admin.users.post": "职务 / 所属",
   "admin.users.poolEntry": "听证员库：{name}",
   "admin.users.active": "在用",
