@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { getActor } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { assertSameOrigin } from "~/utils/form.server";
 import { destroySession } from "~/utils/session.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -14,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await getActor(request);
   if (actor) {
     await prisma.$transaction((tx) =>

@@ -25,6 +25,8 @@ export function request(path: string, init: { method?: string; cookie?: string |
     }
   }
   const method = init.method ?? (body ? "POST" : "GET");
+  // A browser sends Origin on every form POST; tests of cross-site refusals pass their own.
+  if (method !== "GET" && method !== "HEAD" && !headers.has("Origin")) headers.set("Origin", "http://localhost");
   return new Request(new URL(path, "http://localhost"), { method, headers, body: method === "GET" ? undefined : (body ?? new FormData()) });
 }
 
