@@ -1,5 +1,5 @@
 import { Transform } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
@@ -27,9 +27,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = stripNul();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("X-Content-Type-Options", "nosniff");
-          responseHeaders.set("Referrer-Policy", "same-origin");
-          responseHeaders.set("X-Frame-Options", "DENY");
+          setSecurityHeaders(responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -49,6 +47,28 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Client navigations fetch loader and action data as `.data` responses: they carry the same
+ * pages' data, so they get the same headers as the HTML.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  setSecurityHeaders(response.headers);
+  return response;
+};
+
+/**
+ * Headers on every page and `.data` response: no sniffing, no framing (X-Frame-Options for old
+ * browsers, CSP frame-ancestors for current ones), no Referer to other sites, and no caching:
+ * pages show case data to signed-in users, and a shared or back-button cache must not keep it.
+ */
+export function setSecurityHeaders(headers: Headers): void {
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Referrer-Policy", "same-origin");
+  headers.set("X-Frame-Options", "DENY");
+  headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
 }
 
 export function stripNul(): Transform {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { recordLogout } from "~/models/account.server";
 import { getActor } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/form.server";
 import { destroySession } from "~/utils/session.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -13,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const actor = await getActor(request);
   if (actor) await recordLogout(actor);
   const cookie = await destroySession(request);

@@ -4,10 +4,68 @@ import { httpError } from "~/utils/errors";
 export const MAX_FORM_BYTES = 256 * 1024;
 
 /**
- * Reads a form body for an action: a body larger than MAX_FORM_BYTES answers 413 before it is
- * read, and a body that is not a form (JSON, plain text, a broken encoding) answers 400.
+ * Set by scripts/serve.mjs when it took away an Origin header that names another site (Remix's
+ * own check would otherwise abort such a request with an empty 500 before any action runs), so
+ * that the action refuses it here with 403 and the app's error page.
+ */
+export const REFUSED_ORIGIN_HEADER = "x-procura-refused-origin";
+
+/**
+ * Refuses a cross-site write (CSRF) with 403. A browser says where a request comes from in
+ * Sec-Fetch-Site, Origin or Referer; a write is accepted only when one of them says "this site"
+ * and none says another: Sec-Fetch-Site must be same-origin (or none, a typed address) when sent,
+ * Origin must equal the request's own origin (scheme and host, as the server sees them: behind a
+ * TLS proxy set TRUST_PROXY) when sent, and without Origin the Referer's origin must match or
+ * Sec-Fetch-Site must be sent. A write that carries none of them is refused.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const headers = request.headers;
+  if (headers.has(REFUSED_ORIGIN_HEADER)) httpError(403);
+  const own = new URL(request.url).origin;
+  const fetchSite = headers.get("Sec-Fetch-Site");
+  if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") httpError(403);
+  const origin = headers.get("Origin");
+  if (origin !== null) {
+    if (origin !== own) httpError(403);
+    return;
+  }
+  if (fetchSite !== null) return;
+  const referer = headers.get("Referer");
+  if (referer === null || originOf(referer) !== own) httpError(403);
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * C0 controls other than tab, line feed and carriage return, and DEL (never typed into a form), a
+ * lone surrogate (with the u flag the range matches only unpaired halves), and U+FFFD.
+ */
+// eslint-disable-next-line no-control-regex
+const UNCLEAN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF\uFFFD]/u;
+
+/**
+ * True when a form text is clean: no control characters (see above), no lone surrogate, and no
+ * U+FFFD, which is what a failed UTF-8 decode (a percent-escaped or raw invalid byte) leaves.
+ */
+export function isCleanText(value: string): boolean {
+  return !UNCLEAN.test(value);
+}
+
+/**
+ * Reads a form body for an action. A cross-site write answers 403 (assertSameOrigin); a body
+ * larger than MAX_FORM_BYTES answers 413 before it is read; a body that is not a form (JSON,
+ * plain text, a broken encoding), is not valid UTF-8, or has a field with control characters
+ * answers 400.
  */
 export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
+  assertSameOrigin(request);
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > maxBytes) httpError(413);
   const type = request.headers.get("Content-Type") ?? "";
@@ -19,11 +77,18 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
     if (error instanceof Response) throw error;
     return httpError(400);
   }
+  let form: FormData;
   try {
-    return await new Response(body, { headers: { "Content-Type": type } }).formData();
+    if (/^application\/x-www-form-urlencoded\b/i.test(type)) new TextDecoder("utf-8", { fatal: true }).decode(body);
+    form = await new Response(body, { headers: { "Content-Type": type } }).formData();
   } catch {
     return httpError(400);
   }
+  for (const [name, value] of form) {
+    const text = typeof value === "string" ? value : value.name;
+    if (!isCleanText(name) || !isCleanText(text)) httpError(400);
+  }
+  return form;
 }
 
 /** Reads the body, stopping at the cap even when Content-Length is missing or wrong. */

@@ -25,7 +25,10 @@ export function request(path: string, init: { method?: string; cookie?: string |
     }
   }
   const method = init.method ?? (body ? "POST" : "GET");
-  return new Request(new URL(path, "http://localhost"), { method, headers, body: method === "GET" ? undefined : (body ?? new FormData()) });
+  // A browser sends Origin on every form POST; tests of cross-site refusals pass their own.
+  const url = new URL(path, "http://localhost");
+  if (method !== "GET" && method !== "HEAD" && !headers.has("Origin")) headers.set("Origin", url.origin);
+  return new Request(url, { method, headers, body: method === "GET" ? undefined : (body ?? new FormData()) });
 }
 
 function isDataWithResponseInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {

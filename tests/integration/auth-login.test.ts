@@ -202,14 +202,14 @@ describe("POST /login", () => {
     ["plain text", "text/plain", "username=prosecutor", 400],
     ["a broken multipart body", "multipart/form-data; boundary=x", "--x\r\nbroken", 400],
   ] as const)("a body in %s is refused with 400, not 500", async (_label, type, body, status) => {
-    const req = new Request("http://localhost/login", { method: "POST", headers: { "Content-Type": type }, body });
+    const req = new Request("http://localhost/login", { method: "POST", headers: { "Content-Type": type, Origin: "http://localhost" }, body });
     expect((await callAction(loginAction, req)).status).toBe(status);
   });
 
   test("a form body over the size cap answers 413 before it is read", async () => {
     const req = new Request("http://localhost/login", {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
       body: `username=prosecutor&password=${"p".repeat(300 * 1024)}`,
     });
     expect((await callAction(loginAction, req)).status).toBe(413);
