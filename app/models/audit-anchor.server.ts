@@ -62,8 +62,10 @@ function parseAnchor(text: string): AuditAnchor | null {
   }
 }
 
-export function readAuditAnchors(dataDir: string): { file: string; anchor: AuditAnchor | null }[] {
-  return anchorFiles(dataDir).map((file) => ({
+/** The anchors on file, oldest first; with `newest`, only that many of the latest are read. */
+export function readAuditAnchors(dataDir: string, newest?: number): { file: string; anchor: AuditAnchor | null }[] {
+  const files = anchorFiles(dataDir);
+  return (newest === undefined ? files : files.slice(-newest)).map((file) => ({
     file,
     anchor: parseAnchor(fs.readFileSync(path.join(anchorDir(dataDir), file), "utf8")),
   }));

@@ -8,10 +8,10 @@ import { getEnv } from "~/utils/env.server";
 /** The chain's head and the anchors on file (cheap: one indexed row and a folder listing). */
 export async function auditChainStatus() {
   const head = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true, at: true } });
-  const anchors = readAuditAnchors(getEnv().dataDir)
+  // A page reads only the latest anchors' files (a year of daily anchors is 365 files of events).
+  const anchors = readAuditAnchors(getEnv().dataDir, 20)
     .map(({ file, anchor }) => ({ file, seq: anchor?.seq ?? null, hash: anchor?.hash ?? null, at: anchor?.at ?? null }))
-    .reverse()
-    .slice(0, 20);
+    .reverse();
   return { head, anchors };
 }
 
