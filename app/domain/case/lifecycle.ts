@@ -1,16 +1,16 @@
+import type { ApprovalKindValue } from "~/domain/approval/schemas";
 import type { CaseState } from "~/domain/case/states";
 import { CASE_STATES } from "~/domain/case/states";
 import { AppError } from "~/utils/errors";
 
-/** Which approval a transition needs before it may happen (规则 Arts 5, 7: the chief decides). */
-export type ApprovalKind =
-  | "filing"
-  | "not_filing"
-  | "recommendation"
-  | "closure"
-  | "suit"
-  | "suspension"
-  | "resumption";
+/**
+ * Which approval a transition needs before it may happen (规则 Arts 5, 7: the chief decides): the
+ * kinds of the one list in app/domain/approval/schemas.ts that move a case.
+ */
+export type ApprovalKind = Extract<
+  ApprovalKindValue,
+  "filing" | "not_filing" | "recommendation" | "closure" | "suit" | "suspension" | "resumption"
+>;
 
 type Edge = { approval?: ApprovalKind; basis: string };
 
@@ -44,7 +44,9 @@ export const TRANSITIONS: { [F in CaseState]: Partial<Record<CaseState, Edge>> }
     pre_suit_review: { basis: "规则 Arts 79, 81" },
     suspended: { approval: "suspension", basis: "规则 Art 78" },
   },
+  // Resumption returns the case to the state it was suspended from.
   suspended: {
+    rectification: { approval: "resumption", basis: "规则 Art 78" },
     follow_up: { approval: "resumption", basis: "规则 Art 78" },
   },
   pre_suit_review: {

@@ -43,6 +43,8 @@ export const approvals = {
   "approvals.decided.notice": "Decision recorded: {decision}.",
   "approvals.ownRequestNote": "You made this request; another approver has to decide it.",
   "approvals.error.alreadyDecided": "This request has already been decided.",
+  "approvals.error.alreadyPending": "A request of this kind is already awaiting approval.",
+  "approvals.validation.extensionLength": "Give the extension in days or months.",
   "approvals.error.ownRequest": "You cannot decide a request you made.",
   "approvals.validation.decision": "Choose approve or reject.",
   "approvals.validation.commentRequired": "Give the reason for rejecting.",

@@ -42,6 +42,8 @@ export const approvals = {
   "approvals.decided.notice": "已记录审批决定：{decision}。",
   "approvals.ownRequestNote": "这是您本人提交的申请，须由其他审批人审批。",
   "approvals.error.alreadyDecided": "该申请已经审批，不能再次审批。",
+  "approvals.error.alreadyPending": "同类申请正在审批中，请勿重复提请。",
+  "approvals.validation.extensionLength": "请填写延长的天数或月数。",
   "approvals.error.ownRequest": "不能审批本人提交的申请。",
   "approvals.validation.decision": "请选择批准或不批准。",
   "approvals.validation.commentRequired": "不批准时必须填写理由。",

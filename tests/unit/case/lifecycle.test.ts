@@ -18,6 +18,7 @@ const EXPECTED_EDGES: ReadonlyArray<readonly [CaseState, CaseState, string | und
   ["follow_up", "closed", "closure"],
   ["follow_up", "pre_suit_review", undefined],
   ["follow_up", "suspended", "suspension"],
+  ["suspended", "rectification", "resumption"],
   ["suspended", "follow_up", "resumption"],
   ["pre_suit_review", "litigation", "suit"],
   ["pre_suit_review", "closed", "closure"],
