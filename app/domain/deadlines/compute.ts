@@ -13,6 +13,8 @@ export type DeadlineStepKey =
   | "deadlines.step.extendDays"
   | "deadlines.step.extendMonths"
   | "deadlines.step.extendMonthsClamped"
+  | "deadlines.step.suspended"
+  | "deadlines.step.paused"
   | "deadlines.step.eventExcluded"
   | "deadlines.step.subtractDays"
   | "deadlines.step.subtractMonths"
@@ -35,6 +37,12 @@ export type DeadlineExtensionInput = {
   reason?: string | null;
 };
 
+/**
+ * A suspension (中止审查, 规则 Art 78) of the case: the clock stops on `from` and runs again on
+ * `to` (the day of resumption); `to` is null while the case is still suspended.
+ */
+export type DeadlineSuspensionInput = { from: IsoDate; to?: IsoDate | null };
+
 export type CalendarWarning = { key: "deadlines.calendar.missingYears"; vars: { years: string }; years: number[] };
 
 export type DeadlineResult = {
@@ -49,6 +57,8 @@ export type DeadlineResult = {
   /** i18n key of the translated citation. */
   basisKey: `deadlines.basis.${DeadlineRuleId}`;
   calendarWarning?: CalendarWarning;
+  /** Set while a suspension that began inside the period has not ended: the clock is stopped. */
+  paused?: { since: IsoDate; daysLeft: number };
 };
 
 function restVars(day: DayInfo): DeadlineStepVars {
@@ -67,12 +77,14 @@ export function computeDeadline(
   ruleOrId: DeadlineRule | DeadlineRuleId,
   triggerOn: IsoDate,
   calendar: Calendar,
-  extensions: readonly DeadlineExtensionInput[] = []
+  extensions: readonly DeadlineExtensionInput[] = [],
+  suspensions: readonly DeadlineSuspensionInput[] = []
 ): DeadlineResult {
   const rule = typeof ruleOrId === "string" ? ruleById(ruleOrId) : ruleOrId;
   if (!isIsoDate(triggerOn)) throw new RangeError(`trigger date must be YYYY-MM-DD: ${String(triggerOn)}`);
   const steps: DeadlineStep[] = [];
   let end: IsoDate;
+  let paused: DeadlineResult["paused"];
 
   if (rule.direction === "after") {
     steps.push({ key: "deadlines.step.startExcluded", vars: { date: triggerOn, first: addDays(triggerOn, 1) } });
@@ -107,6 +119,20 @@ export function computeDeadline(
         end = addDays(end, ext.extraDays);
         steps.push({ key: "deadlines.step.extendDays", vars: { n: ext.extraDays, from, date: end, reason } });
       }
+    }
+    // 规则 Art 78: the time a case is suspended does not count; the period runs on after resumption.
+    for (const susp of [...suspensions].sort((a, b) => (a.from < b.from ? -1 : 1))) {
+      if (susp.from < triggerOn || susp.from > end) continue;
+      if (!susp.to) {
+        paused = { since: susp.from, daysLeft: diffDays(susp.from, end) };
+        steps.push({ key: "deadlines.step.paused", vars: { from: susp.from, n: paused.daysLeft } });
+        break;
+      }
+      const days = diffDays(susp.from, susp.to);
+      if (days <= 0) continue;
+      const from = end;
+      end = addDays(end, days);
+      steps.push({ key: "deadlines.step.suspended", vars: { start: susp.from, end: susp.to, n: days, from, date: end } });
     }
   } else {
     steps.push({ key: "deadlines.step.eventExcluded", vars: { date: triggerOn } });
@@ -159,6 +185,7 @@ export function computeDeadline(
     basis: rule.basis,
     basisKey: `deadlines.basis.${rule.id}`,
     ...(calendarWarning ? { calendarWarning } : {}),
+    ...(paused ? { paused } : {}),
   };
 }
 

@@ -99,6 +99,8 @@ export const deadlines = {
   "deadlines.step.extendDays": "Extended by {n} days with approval: {n} more days after {from}, to {date}.",
   "deadlines.step.extendMonths": "Extended by {n} months with approval: {n} more months after {from}, to {date}.",
   "deadlines.step.extendMonthsClamped": "Extended by {n} months with approval: {n} more months after {from}; the end month has no such day, so it ends on that month's last day, {date}.",
+  "deadlines.step.suspended": "The case was suspended on {start} and resumed on {end}; the {n} suspended days do not count: {from} moves on by {n} days to {date} (SPP PIL Case Rules, Art 78).",
+  "deadlines.step.paused": "The case has been suspended since {from}: the period is paused with {n} days left and runs on after resumption (SPP PIL Case Rules, Art 78).",
   "deadlines.step.eventExcluded": "The hearing day {date} is not counted; counting runs backwards.",
   "deadlines.step.subtractDays": "At least {n} days before: by {date} at the latest.",
   "deadlines.step.subtractMonths": "At least {n} months before: by {date} at the latest.",

@@ -99,6 +99,8 @@ export const deadlines = {
   "deadlines.step.extendDays": "经批准延长{n}日：自{from}之后再计{n}日，至{date}。",
   "deadlines.step.extendMonths": "经批准延长{n}个月：自{from}之后再计{n}个月，至{date}。",
   "deadlines.step.extendMonthsClamped": "经批准延长{n}个月：自{from}之后再计{n}个月；到期月没有对应日，以该月最后一日{date}为最后一日。",
+  "deadlines.step.suspended": "案件于{start}中止审查、{end}恢复，中止的{n}日不计入期间：自{from}顺延{n}日，至{date}（《人民检察院公益诉讼办案规则》第七十八条）。",
+  "deadlines.step.paused": "案件自{from}起中止审查，期间暂停计算，尚余{n}日；恢复审查后继续计算（《人民检察院公益诉讼办案规则》第七十八条）。",
   "deadlines.step.eventExcluded": "听证日{date}当日不计入，向前倒数。",
   "deadlines.step.subtractDays": "须至少提前{n}日，最迟为{date}。",
   "deadlines.step.subtractMonths": "须至少提前{n}个月，最迟为{date}。",
