@@ -10,6 +10,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { refreshDeadlines } from "~/models/deadline.server";
 import { getEnv } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { Scenario } from "./seed-scenario/builder";
@@ -55,6 +56,8 @@ export async function seed(db: PrismaClient, options: { dataDir?: string } = {})
 
       await s.flushPending();
       await s.flushAudits();
+      // The live deadlines are stored: compute them once the scenario is in place.
+      for (const p of await tx.procuratorate.findMany({ select: { id: true } })) await refreshDeadlines(tx, p.id);
       return s.counts.files;
     },
     { timeout: 120_000, maxWait: 20_000 },

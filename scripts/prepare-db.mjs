@@ -20,7 +20,13 @@ const db = new Database(file);
 // WAL is a property of the database file: set once here, every later connection uses it.
 db.pragma("journal_mode = WAL");
 const { n } = db.prepare('SELECT COUNT(*) AS n FROM "Procuratorate"').get();
+// A database from before deadlines were stored: compute them once (the seed stores its own).
+const needsDeadlines =
+  n > 0 &&
+  db.prepare('SELECT COUNT(*) AS n FROM "Deadline"').get().n === 0 &&
+  db.prepare('SELECT COUNT(*) AS n FROM "Case"').get().n > 0;
 db.close();
+if (needsDeadlines) execFileSync(bin("tsx"), ["scripts/deadlines.ts"], { cwd: root, stdio: "inherit" });
 if (n === 0 && process.env.PROCURA_DEMO !== "false") {
   console.log("Empty database: loading the demo scenario …");
   execFileSync(bin("tsx"), ["prisma/seed.ts"], { cwd: root, stdio: "inherit" });

@@ -3,6 +3,7 @@ import { assertTransition } from "~/domain/case/lifecycle";
 import type { CaseState } from "~/domain/case/states";
 import { caseStateSchema } from "~/domain/case/states";
 import { recordAudit } from "~/models/audit.server";
+import { refreshCaseDeadlines } from "~/models/deadline.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
 
@@ -60,6 +61,8 @@ export async function transitionCase(tx: Tx, req: TransitionRequest) {
     caseId: current.id,
     data: { from, to: req.to, basis: edge.basis, approvalId: req.approval?.id ?? null },
   });
+  // The state decides which clocks run (and a suspension stops them): recompute the stored ones.
+  await refreshCaseDeadlines(tx, req.procuratorateId, current.id);
   return { from, to: req.to };
 }
 

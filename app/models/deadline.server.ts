@@ -1,15 +1,26 @@
-import type { CalendarWarning, DeadlineExtensionInput, DeadlineStatus, DeadlineStep } from "~/domain/deadlines/compute";
-import { computeDeadline, daysRemaining, deadlineStatus } from "~/domain/deadlines/compute";
+import type {
+  CalendarWarning,
+  DeadlineExtensionInput,
+  DeadlineStatus,
+  DeadlineStep,
+  DeadlineSuspensionInput,
+} from "~/domain/deadlines/compute";
+import { computeDeadline, daysRemaining, deadlineStatus, DUE_SOON_DAYS } from "~/domain/deadlines/compute";
+import type { Calendar } from "~/domain/deadlines/calendar";
 import { createCalendar, statutoryHolidayDays } from "~/domain/deadlines/calendar";
 import type { IsoDate } from "~/domain/deadlines/dates";
-import { dateInShanghai } from "~/domain/deadlines/dates";
+import { addDays, dateInShanghai } from "~/domain/deadlines/dates";
 import type { DeadlineFilter, LiveDeadlineKind } from "~/domain/deadlines/live";
+import { liveDeadlineKindSchema } from "~/domain/deadlines/live";
 import type { DeadlineRule, DeadlineRuleId } from "~/domain/deadlines/rules";
-import { DEADLINE_RULES, replyRuleFor } from "~/domain/deadlines/rules";
+import { DEADLINE_RULES, deadlineRuleIdSchema, replyRuleFor } from "~/domain/deadlines/rules";
+import type { Prisma, Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 
-// The live deadlines of a procuratorate, derived from its case data on every read (nothing is
-// stored but the approved extensions). Every query filters by the procuratorate.
+// The live deadlines of a procuratorate. They are derived from case data and STORED (Deadline,
+// DeadlineCase): `refreshDeadlines` recomputes the deadlines of the cases (or hearing) whose inputs
+// a write changed, in that write's transaction; reads only compare the stored due dates with
+// today. Every query filters by the procuratorate.
 
 export type DeadlineCaseRef = { id: string; number: string | null; title: string };
 
@@ -33,6 +44,8 @@ export type LiveDeadline = {
   steps: DeadlineStep[];
   extended: boolean;
   calendarWarning: CalendarWarning | null;
+  /** Set while the case is suspended: the clock is stopped (规则 Art 78). */
+  paused: { since: IsoDate; daysLeft: number } | null;
 };
 
 export type DeadlineListOptions = {
@@ -48,8 +61,8 @@ const CLOSED_STATES = ["closed", "not_filed"];
 const caseRef = { id: true, number: true, title: true } as const;
 
 /** The holiday calendar of a procuratorate: packaged data plus its own and the global rows. */
-export async function calendarFor(procuratorateId: string) {
-  const rows = await prisma.holidayOverride.findMany({
+export async function calendarFor(procuratorateId: string, db: Tx = prisma) {
+  const rows = await db.holidayOverride.findMany({
     where: { OR: [{ procuratorateId }, { procuratorateId: null }] },
     select: { date: true, kind: true, name: true, procuratorateId: true },
   });
@@ -68,35 +81,46 @@ type Candidate = Omit<
   | "extended"
   | "calendarWarning"
   | "party"
+  | "paused"
 > & { rule: DeadlineRule; caseIdForExtensions: string | null };
 
+/** Which deadlines to recompute: some cases (and the hearings that hear them), one hearing, or all. */
+export type DeadlineScope = { caseIds?: string[]; hearingId?: string };
+
+type Computed = Omit<LiveDeadline, "daysRemaining" | "status">;
+
 /**
- * Collects the live deadlines of a procuratorate:
+ * Derives the live deadlines of a procuratorate (or of the cases/hearing in scope) from its data:
  * - 立案决定书 service, 7 days from filing, until a filing_decision Service exists (规则 Art 70);
  * - 检察建议书 service, 3 days from approval, while approved but unserved (规则 Art 76);
  * - the agency's reply, 2 months or 15 days from service, until a reply is submitted (两高解释 Art 21);
  * - the notice of a planned hearing, 3 days before it (听证规定 Art 10);
  * - 审查起诉, 1 month from entering pre_suit_review, plus approved extensions (规则 Art 47).
+ * A case's suspensions (中止) stop its clocks (规则 Art 78).
  */
-export async function listDeadlines(procuratorateId: string, options: DeadlineListOptions = {}) {
-  const today = options.today ?? dateInShanghai();
-  const caseFilter = options.caseId ? { id: options.caseId } : {};
-  const wanted = options.filter?.kind;
-  const want = (kind: LiveDeadlineKind) => !wanted || wanted === kind;
+async function computeDeadlines(db: Tx, procuratorateId: string, scope: DeadlineScope): Promise<Computed[]> {
+  const caseFilter = scope.caseIds ? { id: { in: scope.caseIds } } : scope.hearingId ? { id: { in: [] } } : {};
+  const want = (kind: LiveDeadlineKind) => !scope.hearingId || kind === "hearing_notice";
 
-  const [calendar, extensions] = await Promise.all([
-    calendarFor(procuratorateId),
-    prisma.deadlineExtension.findMany({
+  const [calendar, extensions, suspensionRows] = await Promise.all([
+    calendarFor(procuratorateId, db),
+    db.deadlineExtension.findMany({
       where: { case: { procuratorateId, ...caseFilter }, approval: { decision: "approved", procuratorateId } },
       orderBy: { createdAt: "asc" },
       select: { caseId: true, deadline: true, extraDays: true, extraMonths: true, reason: true },
     }),
+    db.caseTransition.findMany({
+      where: { case: { procuratorateId, ...caseFilter }, OR: [{ toState: "suspended" }, { fromState: "suspended" }] },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { caseId: true, toState: true, at: true },
+    }),
   ]);
+  const suspensions = suspensionsByCase(suspensionRows);
 
   const candidates: Candidate[] = [];
 
   if (want("filing_decision_service")) {
-    const filed = await prisma.case.findMany({
+    const filed = await db.case.findMany({
       where: {
         procuratorateId,
         ...caseFilter,
@@ -123,7 +147,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
   }
 
   if (want("recommendation_service")) {
-    const approved = await prisma.recommendation.findMany({
+    const approved = await db.recommendation.findMany({
       where: {
         status: "approved",
         services: { none: {} },
@@ -168,7 +192,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
   }
 
   if (want("agency_reply")) {
-    const served = await prisma.recommendation.findMany({
+    const served = await db.recommendation.findMany({
       where: {
         case: { procuratorateId, ...caseFilter, state: { notIn: CLOSED_STATES } },
         services: { some: {} },
@@ -207,14 +231,13 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
   }
 
   if (want("hearing_notice")) {
-    // Hearings not yet notified whose day is today or later (a date in Asia/Shanghai).
-    const from = new Date(`${today}T00:00:00+08:00`);
-    const hearings = await prisma.hearing.findMany({
+    // Hearings not yet notified (a past one drops out on reading: its trigger is before today).
+    const hearings = await db.hearing.findMany({
       where: {
         procuratorateId,
         status: "planned",
-        startsAt: { gte: from },
-        ...(options.caseId ? { cases: { some: { caseId: options.caseId } } } : {}),
+        ...(scope.hearingId ? { id: scope.hearingId } : {}),
+        ...(scope.caseIds ? { cases: { some: { caseId: { in: scope.caseIds } } } } : {}),
       },
       select: {
         id: true,
@@ -240,7 +263,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
   }
 
   if (want("pre_suit_review")) {
-    const reviewing = await prisma.case.findMany({
+    const reviewing = await db.case.findMany({
       where: { procuratorateId, ...caseFilter, state: "pre_suit_review" },
       select: {
         ...caseRef,
@@ -266,52 +289,206 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
     }
   }
 
-  const all: LiveDeadline[] = candidates.map(({ rule, caseIdForExtensions, ...c }) => {
-    const ext: DeadlineExtensionInput[] = caseIdForExtensions
-      ? extensions.filter((e) => e.caseId === caseIdForExtensions && e.deadline === rule.id)
-      : [];
-    const r = computeDeadline(rule, c.triggerOn, calendar, ext);
-    const left = daysRemaining(r.dueOn, today);
-    return {
-      ...c,
-      party: rule.party,
-      dueOn: r.dueOn,
-      periodEndOn: r.periodEndOn,
-      daysRemaining: left,
-      status: deadlineStatus(r.dueOn, today),
-      basis: r.basis,
-      basisKey: r.basisKey,
-      steps: r.steps,
-      extended: ext.length > 0,
-      calendarWarning: r.calendarWarning ?? null,
-    };
-  });
+  return candidates.map(({ rule, caseIdForExtensions, ...c }) =>
+    computeOne(c, rule, calendar, caseIdForExtensions ? extensions.filter((e) => e.caseId === caseIdForExtensions && e.deadline === rule.id) : [], caseIdForExtensions ? (suspensions.get(caseIdForExtensions) ?? []) : []),
+  );
+}
 
+function computeOne(
+  c: Omit<Candidate, "rule" | "caseIdForExtensions">,
+  rule: DeadlineRule,
+  calendar: Calendar,
+  ext: DeadlineExtensionInput[],
+  susp: DeadlineSuspensionInput[],
+): Computed {
+  const r = computeDeadline(rule, c.triggerOn, calendar, ext, susp);
+  return {
+    ...c,
+    party: rule.party,
+    dueOn: r.dueOn,
+    periodEndOn: r.periodEndOn,
+    basis: r.basis,
+    basisKey: r.basisKey,
+    steps: r.steps,
+    extended: ext.length > 0,
+    calendarWarning: r.calendarWarning ?? null,
+    paused: r.paused ?? null,
+  };
+}
+
+/** Suspension intervals per case from its transition history: into `suspended`, then out of it. */
+function suspensionsByCase(rows: { caseId: string; toState: string; at: Date }[]) {
+  const out = new Map<string, DeadlineSuspensionInput[]>();
+  for (const row of rows) {
+    const list = out.get(row.caseId) ?? [];
+    const day = dateInShanghai(row.at);
+    if (row.toState === "suspended") list.push({ from: day, to: null });
+    else {
+      const open = list.findLast((s) => !s.to);
+      if (open) open.to = day;
+    }
+    out.set(row.caseId, list);
+  }
+  return out;
+}
+
+/**
+ * Recomputes and stores the deadlines in scope. Call it in the transaction of every write that
+ * changes an input: a case transition, a service, a reply, an approved extension, a hearing's
+ * time or status, a holiday override (scope: all).
+ */
+export async function refreshDeadlines(tx: Tx, procuratorateId: string, scope: DeadlineScope = {}) {
+  const computed = await computeDeadlines(tx, procuratorateId, scope);
+  const stale: Prisma.DeadlineWhereInput = scope.caseIds
+    ? { procuratorateId, OR: [{ cases: { some: { caseId: { in: scope.caseIds } } } }, { key: { in: computed.map((d) => d.key) } }] }
+    : scope.hearingId
+      ? { procuratorateId, OR: [{ hearingId: scope.hearingId }, { key: { in: computed.map((d) => d.key) } }] }
+      : { procuratorateId };
+  await tx.deadline.deleteMany({ where: stale });
+  const now = new Date();
+  for (const d of computed) {
+    await tx.deadline.create({
+      data: {
+        procuratorateId,
+        key: d.key,
+        kind: d.kind,
+        ruleId: d.ruleId,
+        party: d.party,
+        triggerOn: d.triggerOn,
+        dueOn: d.dueOn,
+        periodEndOn: d.periodEndOn,
+        pausedSince: d.paused?.since ?? null,
+        pausedDaysLeft: d.paused?.daysLeft ?? null,
+        steps: JSON.stringify(d.steps),
+        basis: d.basis,
+        extended: d.extended,
+        missingYears: d.calendarWarning ? JSON.stringify(d.calendarWarning.years) : null,
+        agencyName: d.agency,
+        hearingId: d.hearing?.id ?? null,
+        recommendationId: d.recommendation?.id ?? null,
+        computedAt: now,
+        cases: { create: d.cases.map((c, ordinal) => ({ caseId: c.id, ordinal })) },
+      },
+    });
+  }
+  return computed.length;
+}
+
+/** Recomputes the stored deadlines of one case (and the hearings that hear it). */
+export function refreshCaseDeadlines(tx: Tx, procuratorateId: string, caseId: string) {
+  return refreshDeadlines(tx, procuratorateId, { caseIds: [caseId] });
+}
+
+/** Recomputes every stored deadline of every procuratorate (seed, upgrade, holiday data change). */
+export async function refreshAllDeadlines(db: typeof prisma = prisma) {
+  const procuratorates = await db.procuratorate.findMany({ select: { id: true } });
+  let n = 0;
+  for (const p of procuratorates) n += await db.$transaction((tx) => refreshDeadlines(tx, p.id), { timeout: 120_000 });
+  return n;
+}
+
+const storedSelect = {
+  key: true,
+  kind: true,
+  ruleId: true,
+  party: true,
+  triggerOn: true,
+  dueOn: true,
+  periodEndOn: true,
+  pausedSince: true,
+  pausedDaysLeft: true,
+  steps: true,
+  basis: true,
+  extended: true,
+  missingYears: true,
+  agencyName: true,
+  hearing: { select: { id: true, title: true } },
+  recommendation: { select: { id: true, number: true } },
+  cases: { orderBy: { ordinal: "asc" }, select: { case: { select: caseRef } } },
+} satisfies Prisma.DeadlineSelect;
+
+function toLive(row: Prisma.DeadlineGetPayload<{ select: typeof storedSelect }>, today: IsoDate): LiveDeadline {
+  const ruleId = deadlineRuleIdSchema.parse(row.ruleId);
+  const missing = row.missingYears ? (JSON.parse(row.missingYears) as number[]) : [];
+  const paused = row.pausedSince ? { since: row.pausedSince, daysLeft: row.pausedDaysLeft ?? 0 } : null;
+  const left = daysRemaining(row.dueOn, today);
+  return {
+    key: row.key,
+    kind: liveDeadlineKindSchema.parse(row.kind),
+    ruleId,
+    party: row.party === "agency" ? "agency" : "procuratorate",
+    cases: row.cases.map((c) => c.case),
+    hearing: row.hearing,
+    recommendation: row.recommendation,
+    agency: row.agencyName,
+    triggerOn: row.triggerOn,
+    dueOn: row.dueOn,
+    periodEndOn: row.periodEndOn,
+    daysRemaining: paused ? paused.daysLeft : left,
+    status: paused ? "paused" : deadlineStatus(row.dueOn, today),
+    basis: row.basis,
+    basisKey: `deadlines.basis.${ruleId}`,
+    steps: JSON.parse(row.steps) as DeadlineStep[],
+    extended: row.extended,
+    calendarWarning: missing.length
+      ? { key: "deadlines.calendar.missingYears", vars: { years: missing.join("、") }, years: missing }
+      : null,
+    paused,
+  };
+}
+
+/** Where clause for "live today": a hearing's notice drops out once the hearing day has passed. */
+function liveWhere(procuratorateId: string, today: IsoDate, options: DeadlineListOptions): Prisma.DeadlineWhereInput {
+  const soon = addDays(today, DUE_SOON_DAYS);
   const status = options.filter?.status ?? "all";
-  const items = all
-    .filter((d) => status === "all" || d.status === status)
-    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.key < b.key ? -1 : 1));
+  return {
+    procuratorateId,
+    NOT: { kind: "hearing_notice", triggerOn: { lt: today } },
+    ...(options.filter?.kind ? { kind: options.filter.kind } : {}),
+    ...(options.caseId ? { cases: { some: { caseId: options.caseId } } } : {}),
+    ...(status === "overdue" ? { pausedSince: null, dueOn: { lt: today } } : {}),
+    ...(status === "due_soon" ? { pausedSince: null, dueOn: { gte: today, lte: soon } } : {}),
+  };
+}
+
+/**
+ * Counts of live deadlines (of the kind filtered, whatever the status filter): all, overdue and due
+ * within three days (paused ones are neither).
+ */
+export async function countDeadlines(procuratorateId: string, options: DeadlineListOptions = {}) {
+  const today = options.today ?? dateInShanghai();
+  const kind = options.filter?.kind;
+  const where = (status: DeadlineFilter["status"]) =>
+    liveWhere(procuratorateId, today, { ...options, filter: { kind, status } });
+  const [total, overdue, dueSoon] = await Promise.all([
+    prisma.deadline.count({ where: where("all") }),
+    prisma.deadline.count({ where: where("overdue") }),
+    prisma.deadline.count({ where: where("due_soon") }),
+  ]);
+  return { total, overdue, dueSoon };
+}
+
+/** The stored live deadlines, soonest first, with the calendar notices of the years they touch. */
+export async function listDeadlines(procuratorateId: string, options: DeadlineListOptions = {}) {
+  const today = options.today ?? dateInShanghai();
+  const [rows, counts, calendar] = await Promise.all([
+    prisma.deadline.findMany({
+      where: liveWhere(procuratorateId, today, options),
+      orderBy: [{ dueOn: "asc" }, { key: "asc" }],
+      select: storedSelect,
+    }),
+    countDeadlines(procuratorateId, { ...options, today }),
+    calendarFor(procuratorateId),
+  ]);
+  const items = rows.map((row) => toLive(row, today));
 
   // Years a shown deadline touches, and this year and the next (deadlines will soon run into it).
   const thisYear = Number(today.slice(0, 4));
   const missingYears = [
-    ...new Set([
-      ...all.flatMap((d) => d.calendarWarning?.years ?? []),
-      ...calendar.missingYears(thisYear, thisYear + 1),
-    ]),
+    ...new Set([...items.flatMap((d) => d.calendarWarning?.years ?? []), ...calendar.missingYears(thisYear, thisYear + 1)]),
   ].sort((a, b) => a - b);
   const incompleteYears = calendar
     .incompleteYears(thisYear, thisYear + 1)
     .map((year) => ({ year, entered: calendar.overrideHolidayCount(year), statutory: statutoryHolidayDays(year) }));
-  return {
-    today,
-    items,
-    missingYears,
-    incompleteYears,
-    counts: {
-      total: all.length,
-      overdue: all.filter((d) => d.status === "overdue").length,
-      dueSoon: all.filter((d) => d.status === "due_soon").length,
-    },
-  };
+  return { today, items, missingYears, incompleteYears, counts };
 }

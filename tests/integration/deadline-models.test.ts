@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createProcuratorate, createUser } from "#tests/factories";
-import { listDeadlines } from "~/models/deadline.server";
+import { listDeadlines, refreshDeadlines } from "~/models/deadline.server";
 import { prisma } from "~/utils/db.server";
 
 // Live deadlines collected from case data, on a copy of the seeded database, in a procuratorate of
@@ -195,6 +195,10 @@ beforeAll(async () => {
 
   // Another procuratorate's filed case never shows up.
   await makeCase(Q, otherLead.id, "Q1", { state: "filed", filedOn: "2022-06-15", unserved: true });
+
+  // The rows above were written directly, not through the models that keep the stored deadlines
+  // up to date, so compute them once here.
+  for (const id of [P, Q]) await prisma.$transaction((tx) => refreshDeadlines(tx, id));
 });
 
 describe("listDeadlines", () => {

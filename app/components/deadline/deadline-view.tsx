@@ -4,13 +4,20 @@ import { explainSteps } from "~/domain/deadlines/explain";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 
-const TONE: Record<DeadlineStatus, "ok" | "warn" | "danger"> = { ok: "ok", due_soon: "warn", overdue: "danger" };
+const TONE: Record<DeadlineStatus, "ok" | "warn" | "danger" | "neutral"> = {
+  ok: "ok",
+  due_soon: "warn",
+  overdue: "danger",
+  paused: "neutral",
+};
 
 /** Days left as a badge: red when overdue, amber within three days. */
 export function RemainingBadge({ days, status }: { days: number; status: DeadlineStatus }) {
   const t = useT();
   const text =
-    days < 0
+    status === "paused"
+      ? t("deadlines.remaining.paused", { n: days })
+      : days < 0
       ? t("deadlines.remaining.overdue", { n: -days })
       : days === 0
       ? t("deadlines.remaining.today")

@@ -195,11 +195,16 @@ export function daysRemaining(dueOn: IsoDate, todayOn: IsoDate): number {
 }
 
 export const DUE_SOON_DAYS = 3;
-export const DEADLINE_STATUSES = ["ok", "due_soon", "overdue"] as const;
+/** paused: the case is suspended and the clock stopped (规则 Art 78); only a stored deadline is. */
+export const DEADLINE_STATUSES = ["ok", "due_soon", "overdue", "paused"] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 /** overdue after the due day; due_soon when 0–3 days remain; ok otherwise. */
-export function deadlineStatus(dueOn: IsoDate, todayOn: IsoDate, soonDays: number = DUE_SOON_DAYS): DeadlineStatus {
+export function deadlineStatus(
+  dueOn: IsoDate,
+  todayOn: IsoDate,
+  soonDays: number = DUE_SOON_DAYS
+): Exclude<DeadlineStatus, "paused"> {
   const left = daysRemaining(dueOn, todayOn);
   if (left < 0) return "overdue";
   if (left <= soonDays) return "due_soon";

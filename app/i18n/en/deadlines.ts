@@ -13,6 +13,7 @@ export const deadlines = {
   "deadlines.col.remaining": "Remaining",
   "deadlines.col.party": "Who acts",
   "deadlines.remaining.days": "{n} day(s) left",
+  "deadlines.remaining.paused": "Paused while suspended ({n} days left)",
   "deadlines.remaining.today": "Due today",
   "deadlines.remaining.overdue": "{n} day(s) overdue",
   "deadlines.status.ok": "On track",

@@ -13,6 +13,7 @@ export const deadlines = {
   "deadlines.col.remaining": "剩余",
   "deadlines.col.party": "办理方",
   "deadlines.remaining.days": "还剩 {n} 天",
+  "deadlines.remaining.paused": "中止审查，暂停计算（余 {n} 天）",
   "deadlines.remaining.today": "今天到期",
   "deadlines.remaining.overdue": "已逾期 {n} 天",
   "deadlines.status.ok": "正常",
