@@ -15,7 +15,7 @@ import { liveDeadlineKindSchema } from "~/domain/deadlines/live";
 import type { DeadlineRule, DeadlineRuleId } from "~/domain/deadlines/rules";
 import { DEADLINE_RULES, deadlineRuleIdSchema, replyRuleFor } from "~/domain/deadlines/rules";
 import type { Prisma, Tx } from "~/utils/db.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sql, sqlJoin } from "~/utils/db.server";
 
 // The live deadlines of a procuratorate. They are derived from case data and STORED (Deadline,
 // DeadlineCase): `refreshDeadlines` recomputes the deadlines of the cases (or hearing) whose inputs
@@ -371,7 +371,24 @@ export async function refreshDeadlines(tx: Tx, procuratorateId: string, scope: D
       },
     });
   }
+  if (!scope.hearingId) await storeNextDue(tx, procuratorateId, scope.caseIds);
   return computed.length;
+}
+
+/**
+ * Case.nextDueOn: the earliest due date of the case's own running clocks (a paused one and a
+ * hearing's notice do not count). Raw SQL so that Case.updatedAt (最近更新) does not move: this is
+ * derived data, not a change of the case.
+ */
+async function storeNextDue(tx: Tx, procuratorateId: string, caseIds?: string[]) {
+  const only = caseIds ? (caseIds.length ? sql` AND "id" IN (${sqlJoin(caseIds)})` : null) : sql``;
+  if (!only) return;
+  await tx.$executeRaw`
+    UPDATE "Case" SET "nextDueOn" = (
+      SELECT MIN(d."dueOn") FROM "Deadline" d JOIN "DeadlineCase" dc ON dc."deadlineId" = d."id"
+      WHERE dc."caseId" = "Case"."id" AND d."pausedSince" IS NULL AND d."kind" <> 'hearing_notice'
+    )
+    WHERE "procuratorateId" = ${procuratorateId}${only}`;
 }
 
 /** Recomputes the stored deadlines of one case (and the hearings that hear it). */

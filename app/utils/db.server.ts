@@ -1,9 +1,12 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma as PrismaNs, PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "~/utils/env.server";
 
 export type { Prisma } from "~/generated/prisma/client";
 export type Db = PrismaClient;
+/** Tagged SQL fragments for the few raw queries (values are always bound parameters). */
+export const sql = PrismaNs.sql;
+export const sqlJoin = (values: readonly unknown[]) => PrismaNs.join(values);
 /** A Prisma client or the client of an open interactive transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 

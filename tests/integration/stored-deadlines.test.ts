@@ -92,6 +92,17 @@ describe("stored deadlines", () => {
     expect(after?.steps.map((s) => s.key)).toContain("deadlines.step.suspended");
   });
 
+  test("the case keeps its next due date without moving its last update", async () => {
+    const id = await servedCase("S-5", "2026-06-01");
+    const before = await prisma.case.findUniqueOrThrow({ where: { id }, select: { nextDueOn: true, updatedAt: true } });
+    expect(before.nextDueOn).toBe("2026-06-16");
+    await transition(id, "rectification", "suspended", "2026-06-05");
+    await prisma.$transaction((tx) => refreshCaseDeadlines(tx, P, id));
+    const after = await prisma.case.findUniqueOrThrow({ where: { id }, select: { nextDueOn: true, updatedAt: true } });
+    expect(after.nextDueOn).toBeNull();
+    expect(after.updatedAt).toEqual(before.updatedAt);
+  });
+
   test("while suspended the deadline is paused, never overdue", async () => {
     const id = await servedCase("S-2", "2026-06-01");
     await transition(id, "rectification", "suspended", "2026-06-05");
