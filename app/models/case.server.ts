@@ -1,7 +1,7 @@
-import type { CaseListFilter } from "~/domain/case/schemas";
+import type { CaseListFilter, CaseSort } from "~/domain/case/schemas";
 import { likePattern, NO_SERIES, PAGE_SIZE } from "~/domain/case/schemas";
 import { ACTIVE_STATES } from "~/domain/case/states";
-import { dateInShanghai } from "~/domain/deadlines/dates";
+import { addDays, dateInShanghai } from "~/domain/deadlines/dates";
 import { informantView, mayRevealCaseInformant } from "~/domain/privacy/mask";
 import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
@@ -31,8 +31,18 @@ export async function searchCaseIds(procuratorateId: string, term: string): Prom
   return rows.map((r) => r.id);
 }
 
-function listWhere(procuratorateId: string, filter: CaseListFilter, ids: string[] | null): Prisma.CaseWhereInput {
+function listWhere(
+  procuratorateId: string,
+  filter: CaseListFilter,
+  ids: string[] | null,
+  today: string
+): Prisma.CaseWhereInput {
   const where: Prisma.CaseWhereInput = { procuratorateId };
+  if (filter.agency) where.respondentAgencyId = filter.agency;
+  if (filter.lead) where.leadProsecutorId = filter.lead;
+  // Case.nextDueOn is the stored earliest running due date (app/models/deadline.server.ts).
+  if (filter.due === "overdue") where.nextDueOn = { lt: today };
+  else if (filter.due === "soon") where.nextDueOn = { gte: today, lte: addDays(today, filter.within) };
   if (filter.state === "active") where.state = { in: [...ACTIVE_STATES] };
   else if (filter.state) where.state = filter.state;
   if (filter.field) where.field = filter.field;
@@ -42,10 +52,33 @@ function listWhere(procuratorateId: string, filter: CaseListFilter, ids: string[
   return where;
 }
 
+const LIST_ORDER: Record<CaseSort, Prisma.CaseOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  number: [{ number: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  due: [{ nextDueOn: { sort: "asc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+};
+
+/** The agencies and prosecutors the list can be filtered by. */
+export async function caseFilterOptions(procuratorateId: string) {
+  const [agencies, prosecutors] = await Promise.all([
+    prisma.agency.findMany({
+      where: { procuratorateId, cases: { some: {} } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+    prisma.user.findMany({
+      where: { procuratorateId, ledCases: { some: {} } },
+      orderBy: [{ displayName: "asc" }, { id: "asc" }],
+      select: { id: true, displayName: true },
+    }),
+  ]);
+  return { agencies, prosecutors };
+}
+
 /** The work list: filtered, most recently updated first, PAGE_SIZE a page (page clamped to the last). */
-export async function listCases(procuratorateId: string, filter: CaseListFilter) {
+export async function listCases(procuratorateId: string, filter: CaseListFilter, today: string = dateInShanghai()) {
   const ids = filter.q ? await searchCaseIds(procuratorateId, filter.q) : null;
-  const where = listWhere(procuratorateId, filter, ids);
+  const where = listWhere(procuratorateId, filter, ids, today);
   const total = ids && ids.length === 0 ? 0 : await prisma.case.count({ where });
   const { page, pages, skip, take } = pageWindow(total, filter.page, PAGE_SIZE);
   const items =
@@ -53,12 +86,13 @@ export async function listCases(procuratorateId: string, filter: CaseListFilter)
       ? []
       : await prisma.case.findMany({
           where,
-          orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+          orderBy: LIST_ORDER[filter.sort],
           skip,
           take,
           select: {
             id: true,
             number: true,
+            nextDueOn: true,
             title: true,
             field: true,
             state: true,

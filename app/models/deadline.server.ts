@@ -54,6 +54,8 @@ export type DeadlineListOptions = {
   filter?: DeadlineFilter;
   /** Only the deadlines of one case (for a case page). */
   caseId?: string;
+  /** Only the deadlines of cases this user leads or works on ("my work"). */
+  userId?: string;
 };
 
 const CLOSED_STATES = ["closed", "not_filed"];
@@ -463,6 +465,16 @@ function liveWhere(procuratorateId: string, today: IsoDate, options: DeadlineLis
     NOT: { kind: "hearing_notice", triggerOn: { lt: today } },
     ...(options.filter?.kind ? { kind: options.filter.kind } : {}),
     ...(options.caseId ? { cases: { some: { caseId: options.caseId } } } : {}),
+    ...(options.userId
+      ? {
+          cases: {
+            some: {
+              ...(options.caseId ? { caseId: options.caseId } : {}),
+              case: { OR: [{ leadProsecutorId: options.userId }, { members: { some: { userId: options.userId } } }] },
+            },
+          },
+        }
+      : {}),
     ...(status === "overdue" ? { pausedSince: null, dueOn: { lt: today } } : {}),
     ...(status === "due_soon" ? { pausedSince: null, dueOn: { gte: today, lte: soon } } : {}),
   };

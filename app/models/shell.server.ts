@@ -1,3 +1,4 @@
+import { countDeadlines } from "~/models/deadline.server";
 import type { Authorized } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
@@ -20,4 +21,9 @@ export async function shellInfo({ actor, scope }: Authorized) {
 /** Pending approvals for an approver's navigation badge. */
 export function pendingApprovalCount(procuratorateId: string) {
   return prisma.approval.count({ where: { procuratorateId, decision: "pending" } });
+}
+
+/** Overdue deadlines of the cases a prosecutor leads or works on, for the navigation badge. */
+export async function myOverdueCount(procuratorateId: string, userId: string) {
+  return (await countDeadlines(procuratorateId, { userId })).overdue;
 }

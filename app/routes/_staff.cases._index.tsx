@@ -4,11 +4,21 @@ import { AgencyName } from "~/components/case/agency-name";
 import { CaseStateBadge, UrgentBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
 import { EmptyState, FilterActions, PageHeader, Pagination, Stat } from "~/components/ui";
-import { caseListFilterSchema, NO_SERIES, parseListFilter, SEARCH_MAX } from "~/domain/case/schemas";
+import { RemainingBadge } from "~/components/deadline/deadline-view";
+import {
+  CASE_SORTS,
+  caseListFilterSchema,
+  DEFAULT_DUE_WITHIN,
+  NO_SERIES,
+  parseListFilter,
+  SEARCH_MAX,
+} from "~/domain/case/schemas";
+import { daysRemaining, deadlineStatus } from "~/domain/deadlines/compute";
+import { dateInShanghai } from "~/domain/deadlines/dates";
 import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { caseStats, listCases, seriesOptions } from "~/models/case.server";
+import { caseFilterOptions, caseStats, listCases, seriesOptions } from "~/models/case.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -19,19 +29,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "case:read");
   const procuratorateId = staffScope(scope);
   const filter = parseListFilter(caseListFilterSchema, new URL(request.url));
-  const [list, stats, series] = await Promise.all([
-    listCases(procuratorateId, filter),
+  const today = dateInShanghai();
+  const [list, stats, series, options] = await Promise.all([
+    listCases(procuratorateId, filter, today),
     caseStats(procuratorateId),
     seriesOptions(procuratorateId),
+    caseFilterOptions(procuratorateId),
   ]);
-  return { filter, list, stats, series };
+  return { filter, list, stats, series, options, today };
 }
 
 export default function CaseList() {
-  const { filter, list, stats, series } = useLoaderData<typeof loader>();
+  const { filter, list, stats, series, options, today } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
-  const filtered = Boolean(filter.state || filter.field || filter.series || filter.q);
+  const filtered = Boolean(
+    filter.state || filter.field || filter.series || filter.q || filter.agency || filter.lead || filter.due
+  );
 
   return (
     <div className="case-page">
@@ -97,6 +111,57 @@ export default function CaseList() {
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="agency">{t("cases.col.agency")}</label>
+            <select id="agency" name="agency" defaultValue={filter.agency ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {options.agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="lead">{t("cases.col.lead")}</label>
+            <select id="lead" name="lead" defaultValue={filter.lead ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {options.prosecutors.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="due">{t("cases.filter.due")}</label>
+            <select id="due" name="due" defaultValue={filter.due ?? ""}>
+              <option value="">{t("common.all")}</option>
+              <option value="overdue">{t("cases.filter.dueOverdue")}</option>
+              <option value="soon">{t("cases.filter.dueSoon")}</option>
+            </select>
+          </div>
+          <div className="field field--narrow">
+            <label htmlFor="within">{t("cases.filter.within")}</label>
+            <input
+              id="within"
+              name="within"
+              type="number"
+              min={0}
+              max={365}
+              defaultValue={filter.within ?? DEFAULT_DUE_WITHIN}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="sort">{t("cases.filter.sort")}</label>
+            <select id="sort" name="sort" defaultValue={filter.sort}>
+              {CASE_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`cases.sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
           <FilterActions resetTo="/cases" filtered={filtered} />
         </Form>
 
@@ -125,6 +190,8 @@ export default function CaseList() {
                   <th scope="col">{t("cases.col.state")}</th>
                   <th scope="col">{t("cases.col.lead")}</th>
                   <th scope="col">{t("cases.col.filedOn")}</th>
+                  <th scope="col">{t("cases.col.nextDue")}</th>
+                  <th scope="col">{t("cases.col.updatedAt")}</th>
                   <th scope="col">{t("cases.col.series")}</th>
                 </tr>
               </thead>
@@ -157,6 +224,22 @@ export default function CaseList() {
                     </td>
                     <td data-label={t("cases.col.filedOn")} className="nowrap">
                       {c.filedOn ? formatDate(c.filedOn, t.locale) : <span className="muted">—</span>}
+                    </td>
+                    <td data-label={t("cases.col.nextDue")} className="nowrap">
+                      {c.nextDueOn ? (
+                        <>
+                          {formatDate(c.nextDueOn, t.locale)}{" "}
+                          <RemainingBadge
+                            days={daysRemaining(c.nextDueOn, today)}
+                            status={deadlineStatus(c.nextDueOn, today)}
+                          />
+                        </>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    <td data-label={t("cases.col.updatedAt")} className="nowrap">
+                      {formatDate(c.updatedAt, t.locale)}
                     </td>
                     <td data-label={t("cases.col.series")} className="case-table__series">
                       {c.series ? (

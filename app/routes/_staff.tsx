@@ -4,7 +4,8 @@ import type { NavGroup } from "~/components/layout/app-shell";
 import { AppShell } from "~/components/layout/app-shell";
 import { HOME_BY_ROLE } from "~/domain/auth/roles";
 import { useT } from "~/i18n/react";
-import { pendingApprovalCount, shellInfo } from "~/models/shell.server";
+import { can } from "~/domain/auth/policy";
+import { myOverdueCount, pendingApprovalCount, shellInfo } from "~/models/shell.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -12,14 +13,16 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 // The staff frame. Its check only decides the frame; every child route checks for itself.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "staff:area");
-  const [user, pending] = await Promise.all([
+  const [user, pending, overdue] = await Promise.all([
     shellInfo(auth),
     auth.actor.role === "approver" ? pendingApprovalCount(auth.scope.procuratorateId) : Promise.resolve(0),
+    // The prosecutor's overdue items, from the stored deadlines (one indexed count).
+    can(auth.actor, "work:read") ? myOverdueCount(auth.scope.procuratorateId, auth.actor.userId) : Promise.resolve(0),
   ]);
-  return { user, pending };
+  return { user, pending, overdue };
 }
 
-function navFor(role: string, pending: number): NavGroup[] {
+function navFor(role: string, pending: number, overdue: number): NavGroup[] {
   if (role === "admin") {
     return [
       {
@@ -40,6 +43,7 @@ function navFor(role: string, pending: number): NavGroup[] {
   return [
     {
       items: [
+        ...(role === "prosecutor" ? [{ to: "/work", label: "nav.work", count: overdue, countLabel: "nav.work.overdue" } as const] : []),
         { to: "/cases", label: "nav.cases" },
         { to: "/clues", label: "nav.clues" },
         { to: "/series", label: "nav.series" },
@@ -54,13 +58,13 @@ function navFor(role: string, pending: number): NavGroup[] {
 }
 
 export default function StaffLayout() {
-  const { user, pending } = useLoaderData<typeof loader>();
+  const { user, pending, overdue } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <AppShell
       area={user.role === "admin" ? "area.admin" : "area.staff"}
       home={HOME_BY_ROLE[user.role]}
-      nav={navFor(user.role, pending)}
+      nav={navFor(user.role, pending, overdue)}
       user={{ displayName: user.displayName, roleLabel: t.label("role", user.role), organisation: user.organisation }}
     >
       <Outlet />

@@ -5,4 +5,6 @@ import { only } from "#tests/authz/types";
 
 export const expectations: Expectations = {
   "routes/_staff.deadlines": { loader: only({ prosecutor: 200, approver: 200 }) },
+  // "My work" is the prosecutor's own (work:read).
+  "routes/_staff.work": { loader: only({ prosecutor: 200 }) },
 };

@@ -12,7 +12,7 @@ export type DemoRole = "prosecutor" | "approver" | "admin" | "panelist" | "agenc
 
 /** Each demo account, where it lands, and what its home must show. */
 export const DEMO: Record<DemoRole, { username: string; home: string; area: string; heading: string | RegExp; nav: string }> = {
-  prosecutor: { username: "prosecutor", home: "/cases", area: zh("area.staff"), heading: zh("cases.list.title"), nav: zh("nav.clues") },
+  prosecutor: { username: "prosecutor", home: "/work", area: zh("area.staff"), heading: zh("work.title"), nav: zh("nav.clues") },
   approver: { username: "chief", home: "/approvals", area: zh("area.staff"), heading: zh("approvals.title"), nav: zh("nav.cases") },
   // The admin overview is titled with the procuratorate's name.
   admin: { username: "admin", home: "/admin", area: zh("area.admin"), heading: /人民检察院/, nav: zh("nav.admin.users") },

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 
-export type NavItem = { to: string; label: MessageKey; count?: number; end?: boolean };
+/** countLabel: what the count means, read out with its number (e.g. "3 overdue"). */
+export type NavItem = { to: string; label: MessageKey; count?: number; countLabel?: MessageKey; end?: boolean };
 export type NavGroup = { title?: MessageKey; items: NavItem[] };
 
 export type ShellUser = { displayName: string; roleLabel: string; organisation?: string | null };
@@ -76,7 +77,15 @@ export function AppShell({
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? "active" : "")}>
                       <span>{t(item.label)}</span>
-                      {item.count ? <span className="nav-count">{item.count}</span> : null}
+                      {item.count ? (
+                        <span
+                          className="nav-count"
+                          title={item.countLabel ? t(item.countLabel, { n: item.count }) : undefined}
+                          aria-label={item.countLabel ? t(item.countLabel, { n: item.count }) : undefined}
+                        >
+                          {item.count}
+                        </span>
+                      ) : null}
                     </NavLink>
                   </li>
                 ))}

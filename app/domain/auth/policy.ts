@@ -17,6 +17,7 @@ export const POLICY = {
   "hearing:read": ["prosecutor", "approver"],
   "hearing:manage": ["prosecutor"],
   "deadline:read": ["prosecutor", "approver"],
+  "work:read": ["prosecutor"], // "my work": the prosecutor's own due items and requests
   "approval:read": ["prosecutor", "approver"], // prosecutors see the requests they made
   "approval:decide": ["approver"], // 部门负责人 / 检察长 (规则 Arts 5, 7)
   "invitation:create": ["prosecutor", "admin"], // DESIGN.md: a prosecutor or administrator invites

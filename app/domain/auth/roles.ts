@@ -14,7 +14,7 @@ export function isStaff(role: Role): boolean {
 
 /** Where each role lands after signing in. */
 export const HOME_BY_ROLE: Record<Role, string> = {
-  prosecutor: "/cases",
+  prosecutor: "/work",
   approver: "/approvals",
   admin: "/admin",
   panelist: "/panel",

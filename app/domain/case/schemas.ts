@@ -20,6 +20,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const page = pageParamSchema.default(1);
 
+export const CASE_DUE_FILTERS = ["overdue", "soon"] as const;
+/** Sorts of the work list: last update (newest first), register number, next due date (soonest first). */
+export const CASE_SORTS = ["updated", "number", "due"] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const DEFAULT_DUE_WITHIN = 7;
+
 /** "none" selects the cases outside any series. */
 export const NO_SERIES = "none";
 
@@ -31,6 +37,14 @@ export const caseListFilterSchema = z.object({
   state: optional(z.enum([...CASE_STATES, "active"])),
   field: optional(z.enum(CASE_FIELDS)),
   series: optional(z.string().max(64)),
+  /** Respondent agency id. */
+  agency: optional(z.string().max(64)),
+  /** Lead prosecutor's user id. */
+  lead: optional(z.string().max(64)),
+  /** overdue: the case's next due date has passed; soon: it falls within `within` days. */
+  due: optional(z.enum(CASE_DUE_FILTERS)),
+  within: z.coerce.number().int().min(0).max(365).catch(DEFAULT_DUE_WITHIN).default(DEFAULT_DUE_WITHIN),
+  sort: z.enum(CASE_SORTS).catch("updated").default("updated"),
   q: optional(z.string().trim().transform((s) => s.slice(0, SEARCH_MAX))),
   page,
 });

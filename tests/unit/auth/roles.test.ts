@@ -48,7 +48,7 @@ describe("scopeOf", () => {
 describe("roles", () => {
   test("HOME_BY_ROLE sends each role to its area", () => {
     expect(HOME_BY_ROLE).toEqual({
-      prosecutor: "/cases",
+      prosecutor: "/work",
       approver: "/approvals",
       admin: "/admin",
       panelist: "/panel",

@@ -1,0 +1,20 @@
+// "My work" (/work): a prosecutor's home.
+export const work = {
+  "nav.work": "我的工作",
+  "nav.work.overdue": "{n} 项已逾期",
+  "work.metaTitle": "我的工作",
+  "work.title": "我的工作",
+  "work.subtitle": "今天是 {date}。以下是您承办或参与案件的逾期、即将到期事项和待审批申请。",
+  "work.stat.overdue": "已逾期",
+  "work.stat.dueSoon": "三日内到期",
+  "work.stat.awaiting": "待审批",
+  "work.stat.cases": "在办案件",
+  "work.overdue": "已逾期事项",
+  "work.dueSoon": "即将到期事项",
+  "work.awaiting": "等待审批的申请",
+  "work.returned": "退回的申请",
+  "work.requestedOn": "{date} 提请",
+  "work.returnedOn": "{date} 退回：{reason}",
+  "work.empty": "没有逾期或即将到期的事项",
+  "work.emptyHint": "您承办的案件目前没有需要马上处理的期限，也没有待审批的申请。",
+} as const;
