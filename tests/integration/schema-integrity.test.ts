@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createProcuratorate, createUser } from "#tests/factories";
+import { recordAudit, verifyAuditChain } from "~/models/audit.server";
 import { byteCount } from "~/utils/bytes";
 import { prisma } from "~/utils/db.server";
 
@@ -214,5 +215,20 @@ describe("file sizes beyond 32 bits", () => {
     // What a loader hands to a page: a plain number, exact.
     expect(byteCount(read.size)).toBe(3 * 1024 ** 3);
     expect(JSON.parse(JSON.stringify({ size: byteCount(read.size) }))).toEqual({ size: 3221225472 });
+  });
+
+  test("an audit event can record a bigint size", async () => {
+    const event = await prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        procuratorateId: P,
+        actorId: userP,
+        action: "evidence.file.add",
+        entityType: "EvidenceFile",
+        entityId: "file-3gib",
+        data: { size: THREE_GIB, huge: 2n ** 64n },
+      }),
+    );
+    expect(JSON.parse(event.data!)).toEqual({ size: 3221225472, huge: "18446744073709551616" });
+    expect(await verifyAuditChain(prisma)).toBeNull();
   });
 });
