@@ -1,3 +1,4 @@
+import { byteCount } from "~/utils/bytes";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 
@@ -256,7 +257,7 @@ export async function getServedRecommendation(scope: AgencyScope, recommendation
       answers: r.answers
         .map((a) => ({ ...a, ordinal: ordinalOf.get(a.pointId) ?? 0 }))
         .sort((a, b) => a.ordinal - b.ordinal),
-      attachments: r.attachments,
+      attachments: r.attachments.map((a) => ({ ...a, size: byteCount(a.size) })),
     })),
   };
 }

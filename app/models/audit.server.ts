@@ -14,6 +14,15 @@ export type AuditInput = {
 
 export const GENESIS_HASH = "0".repeat(64);
 
+/**
+ * File sizes are BigInt columns, and JSON.stringify throws on a bigint: an event that records one
+ * stores it as a number (exact below 2^53), or as a decimal string beyond that.
+ */
+function bigintAsNumber(_key: string, value: unknown): unknown {
+  if (typeof value !== "bigint") return value;
+  return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+}
+
 /** The canonical text hashed for an event; the chain is verifiable from the rows alone. */
 export function auditPayload(e: {
   procuratorateId: string | null;
@@ -55,7 +64,7 @@ export async function recordAudit(tx: Tx, input: AuditInput) {
     entityType: input.entityType,
     entityId: input.entityId ?? null,
     caseId: input.caseId ?? null,
-    data: input.data === undefined ? null : JSON.stringify(input.data),
+    data: input.data === undefined ? null : JSON.stringify(input.data, bigintAsNumber),
     at: input.at ?? new Date(),
   };
   const hash = chainHash(prevHash, auditPayload(row));

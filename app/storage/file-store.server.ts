@@ -12,7 +12,11 @@ import { AppError } from "~/utils/errors";
  * flushed, and renamed, so a crash never leaves a half-written file under a hash, and the row that
  * records the hash is committed only after the file is in place.
  */
-export type StoredFile = { sha256: string; size: number };
+export type StoredFile = {
+  sha256: string;
+  /** Bytes, as a bigint like the size columns (EvidenceFile, ReplyAttachment, GeneratedDocument). */
+  size: bigint;
+};
 
 export class FileTooLargeError extends AppError {
   constructor(public readonly limit: number) {
@@ -40,7 +44,7 @@ export async function storeStream(
   await fs.promises.mkdir(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}`);
   const hash = createHash("sha256");
-  let size = 0;
+  let size = 0; // a JS number counts bytes exactly up to 2^53 (8 PiB)
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
@@ -65,7 +69,7 @@ export async function storeStream(
   } else {
     await fs.promises.rename(tmp, target);
   }
-  return { sha256, size };
+  return { sha256, size: BigInt(size) };
 }
 
 export function storeBuffer(data: Uint8Array, options?: { maxBytes?: number; root?: string }) {

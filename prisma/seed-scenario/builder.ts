@@ -319,7 +319,7 @@ export class Scenario {
   }
 
   /** Writes bytes to the content-addressed store DATA_DIR/files/ab/abcdef… (temp name, then rename). */
-  async storeFile(bytes: Buffer): Promise<{ sha256: string; size: number }> {
+  async storeFile(bytes: Buffer): Promise<{ sha256: string; size: bigint }> {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const dir = path.join(this.dataDir, "files", sha256.slice(0, 2));
     const final = path.join(dir, sha256);
@@ -334,7 +334,7 @@ export class Scenario {
       await fs.rename(tmp, final);
     }
     this.counts.files += 1;
-    return { sha256, size: bytes.length };
+    return { sha256, size: BigInt(bytes.length) };
   }
 
   /**

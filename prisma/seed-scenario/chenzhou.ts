@@ -112,6 +112,7 @@ export async function seedChenzhou(s: Scenario, org: Org) {
   const rec = await tx.recommendation.create({
     data: {
       caseId: kase.id,
+      procuratorateId: c,
       number: CZ_RECOMMENDATION_NUMBER,
       status: "served",
       facts: "中心城区部分餐饮单位未与有资质单位签订餐厨垃圾收运协议，餐厨垃圾私自出售给无证收运人员。",

@@ -381,6 +381,7 @@ export async function seedRecent(s: Scenario, org: Org) {
   const draft = await tx.recommendation.create({
     data: {
       caseId: recommending.id,
+      procuratorateId: g,
       status: "pending_approval",
       facts:
         "本院在履行职责中发现，2021年1月至2026年6月，你局向37名已死亡人员继续发放城乡居民基本养老保险待遇共计41.6万元，至今未予追回。",
@@ -649,6 +650,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     const rec = await tx.recommendation.create({
       data: {
         caseId: r.caseId,
+        procuratorateId: g,
         number,
         status: r.status,
         facts: r.facts,

@@ -741,6 +741,7 @@ export async function seedSeries(s: Scenario, org: Org) {
     const rec = await tx.recommendation.create({
       data: {
         caseId: sc.caseId,
+        procuratorateId: g,
         number,
         status: closed ? "closed" : "replied",
         facts: `2022年5月，本院在履行职责中发现，${def.places}未设置废弃口罩专用收集容器，或虽设置但标识不清、未按要求每日清运消毒，废弃口罩与其他生活垃圾混投混运，部分被随意丢弃于地面。本院经现场勘验、拍照固定证据并询问相关人员，查明上述问题客观存在。2022年6月，本院就该问题召开公开听证，听证员多数意见同意本院制发检察建议。`,

@@ -72,6 +72,7 @@ beforeAll(async () => {
     const r = await prisma.recommendation.create({
       data: {
         caseId: ids[caseKey]!,
+        procuratorateId: P,
         number: `期检行公建〔2022〕${caseKey}号`,
         status,
         facts: "事实",

@@ -179,6 +179,7 @@ beforeAll(async () => {
       await prisma.recommendation.create({
         data: {
           caseId,
+          procuratorateId: P,
           number,
           status: "served",
           facts: `${number} 的事实`,

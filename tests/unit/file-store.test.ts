@@ -18,7 +18,7 @@ describe("content-addressed file store", () => {
   it("stores a file under its SHA-256 and reports its size", async () => {
     const data = Buffer.from("桂阳县 废弃口罩 现场照片");
     const stored = await storeBuffer(data, { root });
-    expect(stored).toEqual({ sha256: sha(data), size: data.length });
+    expect(stored).toEqual({ sha256: sha(data), size: BigInt(data.length) });
     expect(fs.readFileSync(pathForHash(stored.sha256, root))).toEqual(data);
     expect(fs.readdirSync(path.join(root, "tmp"))).toEqual([]);
   });
@@ -26,7 +26,7 @@ describe("content-addressed file store", () => {
   it("streams large input in chunks", async () => {
     const chunks = Array.from({ length: 64 }, (_, i) => Buffer.alloc(64 * 1024, i));
     const stored = await storeStream(Readable.from(chunks), { root });
-    expect(stored.size).toBe(64 * 64 * 1024);
+    expect(stored.size).toBe(BigInt(64 * 64 * 1024));
     expect(stored.sha256).toBe(sha(Buffer.concat(chunks)));
   });
 

@@ -57,10 +57,15 @@ export function timeRange(start: Date | string, end: Date | string | null, t: Tr
   return t("portal.dateRange", { start: from, end: sameDay ? to.slice(-5) : to });
 }
 
+/**
+ * A byte count for display. Sizes are BigInt columns; loaders hand them over as numbers
+ * (`byteCount`, exact below 8 PiB), so this takes a number.
+ */
 export function formatFileSize(bytes: number, t: Translate): string {
   if (bytes < 1024) return t("portal.fileSize.bytes", { n: bytes });
-  if (bytes < 1024 * 1024) return t("portal.fileSize.kb", { n: (bytes / 1024).toFixed(1) });
-  return t("portal.fileSize.mb", { n: (bytes / 1024 / 1024).toFixed(1) });
+  if (bytes < 1024 ** 2) return t("portal.fileSize.kb", { n: (bytes / 1024).toFixed(1) });
+  if (bytes < 1024 ** 3) return t("portal.fileSize.mb", { n: (bytes / 1024 ** 2).toFixed(1) });
+  return t("portal.fileSize.gb", { n: (bytes / 1024 ** 3).toFixed(1) });
 }
 
 /** Text typed by staff with its line breaks kept. */

@@ -5,6 +5,7 @@ export const portal = {
   "portal.fileSize.bytes": "{n} bytes",
   "portal.fileSize.kb": "{n} KB",
   "portal.fileSize.mb": "{n} MB",
+  "portal.fileSize.gb": "{n} GB",
   "portal.publicHearing": "Public hearing",
   "portal.closedHearing": "Closed hearing",
   "portal.closedHearingReason": "Closed hearing ({reason})",

@@ -6,6 +6,7 @@ export const portal = {
   "portal.fileSize.bytes": "{n} 字节",
   "portal.fileSize.kb": "{n} KB",
   "portal.fileSize.mb": "{n} MB",
+  "portal.fileSize.gb": "{n} GB",
   "portal.publicHearing": "公开听证",
   "portal.closedHearing": "不公开听证",
   "portal.closedHearingReason": "不公开听证（{reason}）",
