@@ -38,6 +38,7 @@ async function servedCase(number: string, servedOn: string, replyPeriod = "fifte
   const r = await prisma.recommendation.create({
     data: {
       caseId: c.id,
+      procuratorateId: P,
       number: `存检行公建〔2026〕${number}号`,
       status: "served",
       facts: "事实",
