@@ -45,6 +45,7 @@ export const approvals = {
   "approvals.error.alreadyDecided": "This request has already been decided.",
   "approvals.error.alreadyPending": "A request of this kind is already awaiting approval.",
   "approvals.validation.extensionLength": "Give the extension in days or months.",
+  "approvals.error.alreadyUsed": "This approval has already been applied once and cannot be used again.",
   "approvals.error.ownRequest": "You cannot decide a request you made.",
   "approvals.validation.decision": "Choose approve or reject.",
   "approvals.validation.commentRequired": "Give the reason for rejecting.",

@@ -44,6 +44,7 @@ export const approvals = {
   "approvals.error.alreadyDecided": "该申请已经审批，不能再次审批。",
   "approvals.error.alreadyPending": "同类申请正在审批中，请勿重复提请。",
   "approvals.validation.extensionLength": "请填写延长的天数或月数。",
+  "approvals.error.alreadyUsed": "该批准已经执行过一次，不能再次使用。",
   "approvals.error.ownRequest": "不能审批本人提交的申请。",
   "approvals.validation.decision": "请选择批准或不批准。",
   "approvals.validation.commentRequired": "不批准时必须填写理由。",
