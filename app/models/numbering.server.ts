@@ -33,7 +33,9 @@ async function nextSeq(tx: Tx, procuratorateId: string, key: string, year: numbe
     VALUES (${procuratorateId}, ${key}, ${year}, 1)
     ON CONFLICT ("procuratorateId", "code", "year") DO UPDATE SET "last" = "DocumentNumberCounter"."last" + 1
     RETURNING "last"`;
-  return Number(rows[0].last);
+  const row = rows[0];
+  if (!row) throw new Error("number allocation returned no row");
+  return Number(row.last);
 }
 
 /** The raw allocator, for tests and for the two callers below. */

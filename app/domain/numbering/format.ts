@@ -47,7 +47,7 @@ export function registerSeqOf(number: string | null | undefined, year: number): 
 /** The sequence of a 文号 with this code and year ("桂检行公建〔2026〕4号" → 4), or null. */
 export function documentSeqOf(number: string | null | undefined, code: string, year: number): number | null {
   const m = /^(.+)〔(\d{4})〕(\d+)号$/.exec(number ?? "");
-  if (!m || Number(m[2]) !== year || !m[1].endsWith(`检${code}`)) return null;
+  if (!m?.[1] || Number(m[2]) !== year || !m[1].endsWith(`检${code}`)) return null;
   return Number(m[3]);
 }
 
