@@ -192,3 +192,18 @@ describe("applying, refusing, returning", () => {
     expect((await prisma.case.findUniqueOrThrow({ where: { id: kase.id } })).state).toBe("recommending");
   });
 });
+
+describe("hearing approvals", () => {
+  test("the seeded hearing approvals link to their hearing by Approval.hearingId, not through audit data", async () => {
+    const approvals = await prisma.approval.findMany({
+      where: { procuratorateId: gy.id, kind: "hearing" },
+      select: { decision: true, hearing: { select: { id: true, procuratorateId: true } } },
+    });
+    expect(approvals.length).toBeGreaterThan(1);
+    for (const a of approvals) expect(a.hearing?.procuratorateId).toBe(gy.id);
+    const approvedHearings = approvals.filter((a) => a.decision === "approved").map((a) => a.hearing?.id);
+    expect(new Set(approvedHearings).size).toBe(approvedHearings.length);
+    const created = await prisma.auditEvent.findMany({ where: { action: "hearing.create" }, select: { data: true } });
+    for (const e of created) expect(JSON.parse(e.data ?? "{}")).not.toHaveProperty("approvalId");
+  });
+});
