@@ -1,5 +1,6 @@
 import type { NumberedDocumentKind } from "~/domain/numbering/format";
 import {
+  NUMBERED_DOCUMENT_KINDS,
   REGISTER_COUNTER_KEY,
   formatDocumentNumber,
   formatRegisterNumber,
@@ -82,11 +83,28 @@ export async function allocateRegisterNumber(tx: Tx, procuratorateId: string, ye
 
 /** Each numbered document kind with its code (or none), and this year's last number per code. */
 export async function listNumberCodes(procuratorateId: string, year: number) {
-  const [codes, counters] = await Promise.all([
+  const [procuratorate, codes, counters] = await Promise.all([
+    prisma.procuratorate.findUnique({ where: { id: procuratorateId }, select: { shortName: true } }),
     prisma.documentNumberCode.findMany({ where: { procuratorateId }, select: { kind: true, code: true } }),
     prisma.documentNumberCounter.findMany({ where: { procuratorateId, year }, select: { code: true, last: true } }),
   ]);
-  return { codes, counters };
+  const last = new Map(counters.map((c) => [c.code, c.last]));
+  const codeOf = new Map(codes.map((c) => [c.kind, c.code]));
+  const shortName = orNotFound(procuratorate).shortName;
+  return {
+    shortName,
+    year,
+    rows: NUMBERED_DOCUMENT_KINDS.map((kind) => {
+      const code = codeOf.get(kind) ?? null;
+      const used = code ? (last.get(code) ?? 0) : null;
+      return {
+        kind,
+        code,
+        last: used,
+        next: code ? formatDocumentNumber({ shortName, code, year, seq: (used ?? 0) + 1 }) : null,
+      };
+    }),
+  };
 }
 
 /** Sets (or, with no code, removes) the 文号 code of a document kind, with its audit event. */

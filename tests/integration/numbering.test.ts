@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createProcuratorate } from "#tests/factories";
+import { callAction, callLoader, cookieFor, createProcuratorate, request } from "#tests/factories";
+import { action, loader } from "~/routes/_staff.admin.numbering";
 import { allocateDocumentNumber, allocateRegisterNumber, allocateSeq } from "~/models/numbering.server";
 import { prisma } from "~/utils/db.server";
 
@@ -66,5 +67,41 @@ describe("the number allocator", () => {
     // A fresh procuratorate starts at 001.
     const p = await createProcuratorate({ name: "立案编号测试院", shortName: "立" });
     expect(await prisma.$transaction((tx) => allocateRegisterNumber(tx, p.id, 2026))).toBe("2026-行公-001");
+  });
+});
+
+describe("/admin/numbering", () => {
+  const post = async (form: Record<string, string>) =>
+    callAction(action, request("/admin/numbering", { cookie: await cookieFor("admin"), form }));
+
+  it("lists each document kind with its code; only 行公建 is preset", async () => {
+    const r = await callLoader(loader, request("/admin/numbering", { cookie: await cookieFor("admin") }));
+    const d = (r.kind === "data" ? r.data : null) as { rows: { kind: string; code: string | null }[] } | null;
+    expect(d?.rows.filter((x) => x.code).map((x) => [x.kind, x.code])).toEqual([["recommendation", "行公建"]]);
+  });
+
+  it("an administrator sets a code with its audit event; the kind is then numbered", async () => {
+    const gy = await prisma.procuratorate.findFirstOrThrow({ where: { shortName: "桂" } });
+    const r = await post({ kind: "closure_decision", code: "行公终" });
+    expect(r.status).toBe(302);
+    expect(await prisma.documentNumberCode.findUnique({ where: { procuratorateId_kind: { procuratorateId: gy.id, kind: "closure_decision" } } })).toMatchObject({ code: "行公终" });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "numbering.code.set" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(event.data ?? "{}")).toEqual({ kind: "closure_decision", before: null, after: "行公终" });
+    const n = await prisma.$transaction((tx) => allocateDocumentNumber(tx, gy.id, "closure_decision", 2026));
+    expect(n?.number).toBe("桂检行公终〔2026〕1号");
+    // An empty code removes it again.
+    expect((await post({ kind: "closure_decision", code: "" })).status).toBe(302);
+    expect(await prisma.$transaction((tx) => allocateDocumentNumber(tx, gy.id, "closure_decision", 2026))).toBeNull();
+  });
+
+  it("refuses a bad code or an unknown kind with 400 and writes nothing", async () => {
+    const events = await prisma.auditEvent.count();
+    const codes = await prisma.documentNumberCode.count();
+    for (const form of [{ kind: "closure_decision", code: "行公〔终" }, { kind: "invented_kind", code: "行公" }]) {
+      const r = await post(form);
+      expect(r.status).toBe(400);
+    }
+    expect(await prisma.auditEvent.count()).toBe(events);
+    expect(await prisma.documentNumberCode.count()).toBe(codes);
   });
 });
