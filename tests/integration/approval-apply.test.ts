@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createProcuratorate, createUser } from "#tests/factories";
+import { callAction, cookieForUserId, createProcuratorate, createUser, request } from "#tests/factories";
+import { action } from "~/routes/_staff.approvals.$approvalId";
 import { dateInShanghai, yearOf } from "~/domain/deadlines/dates";
 import { formatDocumentNumber } from "~/domain/numbering/format";
 import { requestApproval } from "~/models/approval-request.server";
@@ -107,6 +108,14 @@ describe("applying, refusing, returning", () => {
     expect(await prisma.approval.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ decision: "pending", usedAt: null });
     expect(await prisma.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({ state: "evaluation", number: null });
     expect(await prisma.auditEvent.count()).toBe(events);
+    // Through the route: 409 with the reason as the form's message.
+    const r = await callAction(
+      action,
+      request(`/approvals/${req.id}`, { cookie: await cookieForUserId(approver.id), form: { decision: "approved" } }),
+      { approvalId: req.id },
+    );
+    expect(r.status).toBe(409);
+    expect(JSON.stringify(r.kind === "data" ? r.data : null)).toContain("approvals.error.caseMoved");
     // Rejecting the stale request is still possible.
     await decideApproval(P, req.id, approver.id, { decision: "rejected", comment: "案件已变化，请重新提请。" });
   });
