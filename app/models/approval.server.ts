@@ -1,4 +1,5 @@
 import { checkCanDecide } from "~/domain/approval/rules";
+import { applyApproval } from "~/models/approval-apply.server";
 import { recordAudit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
@@ -6,8 +7,9 @@ import { DomainError, notFound } from "~/utils/errors";
 import { pageWindow } from "~/utils/pagination";
 
 // Approval requests (审批) of a procuratorate. Approvers see the whole queue; a prosecutor sees the
-// requests they made. Deciding records the decision only: applying an approved change (a case
-// transition, an extension) is the business of the module that asked for it.
+// requests they made. Approving applies what the request asks for in the same transaction
+// (app/models/approval-apply.server.ts); a rejection returns the request to its author with the
+// reason, and the author may ask again.
 
 export const APPROVAL_PAGE_SIZE = 25;
 
@@ -67,9 +69,14 @@ export async function getApproval(procuratorateId: string, approvalId: string, v
       ...listSelect,
       payload: true,
       requestedById: true,
+      caseId: true,
+      caseVersion: true,
+      usedAt: true,
+      hearing: { select: { id: true, title: true } },
       case: {
         select: {
           id: true,
+          version: true,
           number: true,
           title: true,
           state: true,
@@ -86,7 +93,8 @@ export async function getApproval(procuratorateId: string, approvalId: string, v
 }
 
 /**
- * Records an approver's decision in one transaction with its audit event. Refuses (DomainError)
+ * Records an approver's decision in one transaction with its audit event and, when approved, applies
+ * what the request asks for (a failed application refuses the whole decision). Refuses (DomainError)
  * a request that is no longer pending or that the decider made; the update is conditional on the
  * request still being pending, so two approvers deciding at once cannot both succeed.
  */
@@ -99,7 +107,17 @@ export async function decideApproval(
   return prisma.$transaction(async (tx) => {
     const current = await tx.approval.findFirst({
       where: { id: approvalId, procuratorateId },
-      select: { id: true, decision: true, requestedById: true, caseId: true, kind: true },
+      select: {
+        id: true,
+        procuratorateId: true,
+        decision: true,
+        requestedById: true,
+        caseId: true,
+        hearingId: true,
+        kind: true,
+        payload: true,
+        caseVersion: true,
+      },
     });
     if (!current) notFound();
     const check = checkCanDecide(current, deciderId);
@@ -120,6 +138,32 @@ export async function decideApproval(
       data: { kind: current.kind, decision: input.decision, comment: input.comment ?? null },
       at: decidedAt,
     });
-    return { id: current.id, decision: input.decision, decidedAt };
+    const effect = input.decision === "approved" ? await applyApproval(tx, current, deciderId, decidedAt) : null;
+    return { id: current.id, decision: input.decision, decidedAt, effect };
+  });
+}
+
+/**
+ * The approval requests of one case, newest first, for the case page: pending ones (awaiting the
+ * chief), rejected ones with the reason (returned to their author, who may ask again), approved
+ * ones with whether they were applied. Bounded: a case has few requests, the newest 50 are shown.
+ */
+export async function listCaseApprovals(procuratorateId: string, caseId: string) {
+  return prisma.approval.findMany({
+    where: { procuratorateId, caseId },
+    orderBy: [{ requestedAt: "desc" }, { id: "asc" }],
+    take: 50,
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      decision: true,
+      requestedAt: true,
+      decidedAt: true,
+      usedAt: true,
+      comment: true,
+      requestedBy: { select: { id: true, displayName: true } },
+      decidedBy: { select: { id: true, displayName: true } },
+    },
   });
 }

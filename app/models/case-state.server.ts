@@ -12,8 +12,12 @@ export type TransitionRequest = {
   caseId: string;
   to: CaseState;
   actorId: string;
-  /** The approved Approval that authorises the move, when the edge needs one. */
-  approval?: { id: string; kind: string; decision: string } | null;
+  /**
+   * The approved Approval that authorises the move, when the edge needs one. It is loaded here, in
+   * the caller's transaction, and must belong to this case and procuratorate, be of the edge's
+   * kind, approved and not yet used; it is consumed (usedAt set) so it authorises one move only.
+   */
+  approvalId?: string | null;
   reason?: string;
   /** Calendar date of the event (filedOn, closedOn, suspendedOn). */
   on?: string;
@@ -32,9 +36,7 @@ export async function transitionCase(tx: Tx, req: TransitionRequest) {
   if (!current) notFound();
   const from = caseStateSchema.parse(current.state);
   const edge = assertTransition(from, req.to);
-  if (edge.approval && !approves(req.approval, edge.approval)) {
-    throw new DomainError("error.approvalRequired", 409);
-  }
+  const approvalId = edge.approval ? await consumeApproval(tx, req, edge.approval) : null;
   const dates =
     req.to === "filed" ? { filedOn: req.on } : req.to === "closed" ? { closedOn: req.on } : req.to === "suspended" ? { suspendedOn: req.on } : {};
   const updated = await tx.case.updateMany({
@@ -48,7 +50,7 @@ export async function transitionCase(tx: Tx, req: TransitionRequest) {
       fromState: from,
       toState: req.to,
       actorId: req.actorId,
-      approvalId: req.approval?.id ?? null,
+      approvalId,
       reason: req.reason ?? null,
     },
   });
@@ -59,13 +61,36 @@ export async function transitionCase(tx: Tx, req: TransitionRequest) {
     entityType: "Case",
     entityId: current.id,
     caseId: current.id,
-    data: { from, to: req.to, basis: edge.basis, approvalId: req.approval?.id ?? null },
+    data: { from, to: req.to, basis: edge.basis, approvalId },
   });
   // The state decides which clocks run (and a suspension stops them): recompute the stored ones.
   await refreshCaseDeadlines(tx, req.procuratorateId, current.id);
   return { from, to: req.to };
 }
 
-function approves(approval: TransitionRequest["approval"], kind: ApprovalKind): boolean {
-  return !!approval && approval.kind === kind && approval.decision === "approved";
+/**
+ * Loads the approval by id bound to its subject (procuratorate, case, kind, approved, unused) and
+ * marks it used. The update is conditional on usedAt still being null, so two moves racing on the
+ * same approval cannot both succeed. Returns its id; 409 when there is no such approval.
+ */
+async function consumeApproval(tx: Tx, req: TransitionRequest, kind: ApprovalKind): Promise<string> {
+  if (!req.approvalId) throw new DomainError("error.approvalRequired", 409);
+  const approval = await tx.approval.findFirst({
+    where: {
+      id: req.approvalId,
+      procuratorateId: req.procuratorateId,
+      caseId: req.caseId,
+      kind,
+      decision: "approved",
+      usedAt: null,
+    },
+    select: { id: true },
+  });
+  if (!approval) throw new DomainError("error.approvalRequired", 409);
+  const used = await tx.approval.updateMany({
+    where: { id: approval.id, usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  if (used.count !== 1) throw new DomainError("approvals.error.alreadyUsed", 409);
+  return approval.id;
 }

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { AppliedEffect, EffectLine } from "~/domain/approval/effects";
 import { DecisionBadge } from "~/components/approval/decision-badge";
 import { pageTitle } from "~/components/case/meta";
 import { Card, Facts, Field, FormError, PageHeader } from "~/components/ui";
@@ -12,6 +13,7 @@ import { APPROVAL_COMMENT_MAX, decideApprovalSchema } from "~/domain/approval/sc
 import { can } from "~/domain/auth/policy";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { approvalOutlook } from "~/models/approval-apply.server";
 import { decideApproval, getApproval } from "~/models/approval.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { actionError } from "~/utils/action-error.server";
@@ -30,16 +32,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const approval = await getApproval(procuratorateId, params.approvalId, { userId: actor.userId, role: actor.role });
   const mayDecide = can(actor, "approval:decide");
   const check = checkCanDecide(approval, actor.userId);
+  const outlook = await approvalOutlook(procuratorateId, approval);
   return {
     approval,
+    outlook,
     mayDecide,
     canDecideNow: mayDecide && check.ok,
     ownRequest: approval.requestedById === actor.userId,
   };
 }
 
-// Records the decision only. Applying an approved change (moving the case, adding an extension)
-// belongs to the module that asked for the approval.
+// Records the decision; approving applies what the request asks for in the same transaction
+// (a case that moved since the request answers 409 with the reason, and nothing is decided).
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "approval:decide");
   const procuratorateId = staffScope(scope);
@@ -101,8 +105,54 @@ function PayloadFacts({ payload }: { payload: string | null }) {
   );
 }
 
+/** "批准后：立案，分配案号": what approving will do. */
+function EffectPreview({ lines }: { lines: EffectLine[] }) {
+  const t = useT();
+  if (!lines.length) return null;
+  const text = lines
+    .map((l) => {
+      const params = { ...l.params };
+      if (typeof params.state === "string") params.state = t.label("caseState", params.state);
+      return t.dynamic(l.key, params);
+    })
+    .join("；");
+  return (
+    <p className="approval-effect" data-testid="approval-effect">
+      <strong>{t("approvals.effect.before")}</strong>
+      {text}
+    </p>
+  );
+}
+
+/** What an approved request did (its `approval.apply` audit event). */
+function AppliedFacts({ effect }: { effect: AppliedEffect }) {
+  const t = useT();
+  const lines: string[] = [];
+  if (effect.caseNumber) lines.push(t("approvals.applied.caseNumber", { number: effect.caseNumber }));
+  if (effect.recommendationNumber)
+    lines.push(t("approvals.applied.recommendationNumber", { number: effect.recommendationNumber }));
+  if (effect.unnumbered) lines.push(t("approvals.applied.unnumbered"));
+  if (effect.from && effect.to)
+    lines.push(
+      t("approvals.applied.state", { from: t.label("caseState", effect.from), to: t.label("caseState", effect.to) }),
+    );
+  if (effect.extensionId) lines.push(t("approvals.applied.extension"));
+  if (effect.kind === "hearing") lines.push(t("approvals.applied.hearing"));
+  if (!lines.length) lines.push(t("approvals.applied.none"));
+  return (
+    <div className="approval-section" data-testid="approval-applied">
+      <h3>{t("approvals.effect.after")}</h3>
+      <ul>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export default function ApprovalDetail() {
-  const { approval: a, mayDecide, canDecideNow, ownRequest } = useLoaderData<typeof loader>();
+  const { approval: a, outlook, mayDecide, canDecideNow, ownRequest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -151,6 +201,12 @@ export default function ApprovalDetail() {
                 t("approvals.noCase")
               ),
             ],
+            ...(a.hearing
+              ? ([[t("approvals.col.hearing"), <Link key="h" to={`/hearings/${a.hearing.id}`}>{a.hearing.title}</Link>]] as [
+                  ReactNode,
+                  ReactNode,
+                ][])
+              : []),
             ...(a.case
               ? ([
                   [t("approvals.caseState"), t.label("caseState", a.case.state)],
@@ -163,6 +219,12 @@ export default function ApprovalDetail() {
           ]}
         />
         <PayloadFacts payload={a.payload} />
+        {a.decision === "pending" ? <EffectPreview lines={outlook.preview} /> : null}
+        {outlook.stale ? (
+          <div className="notice notice--warn" role="status">
+            {t("approvals.stale")}
+          </div>
+        ) : null}
         {a.extensions.length ? (
           <div className="approval-section">
             <h3>{t("approvals.extensions")}</h3>
@@ -199,6 +261,12 @@ export default function ApprovalDetail() {
             ]}
           />
         )}
+        {a.decision === "approved" && outlook.applied ? <AppliedFacts effect={outlook.applied} /> : null}
+        {a.decision === "rejected" ? (
+          <div className="notice notice--warn" role="status">
+            {t("approvals.rejected.returned", { reason: a.comment ?? "" })} {t("approvals.rejected.again")}
+          </div>
+        ) : null}
 
         {mayDecide && ownRequest && a.decision === "pending" ? (
           <div className="notice notice--warn">{t("approvals.ownRequestNote")}</div>

@@ -35,6 +35,7 @@ function navFor(role: string, pending: number, overdue: number): NavGroup[] {
           { to: "/admin/panelists", label: "nav.admin.panelists" },
           { to: "/admin/templates", label: "nav.admin.templates" },
           { to: "/admin/holidays", label: "nav.admin.holidays" },
+          { to: "/admin/numbering", label: "nav.admin.numbering" },
           { to: "/admin/audit", label: "nav.admin.audit" },
         ],
       },

@@ -169,6 +169,8 @@ export class Scenario {
   async approval(input: {
     procuratorateId: string;
     caseId?: string | null;
+    /** The hearing a `hearing` approval authorises (Approval.hearingId). */
+    hearingId?: string | null;
     kind: ApprovalKind | "extension" | "hearing" | "departure_from_majority";
     subject?: string;
     caseTitle?: string;
@@ -188,6 +190,7 @@ export class Scenario {
       data: {
         procuratorateId: input.procuratorateId,
         caseId: input.caseId ?? null,
+        hearingId: input.hearingId ?? null,
         kind: input.kind,
         subject,
         payload: input.payload === undefined ? null : JSON.stringify(input.payload),

@@ -901,7 +901,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     data: { method: "meeting" },
     at: consultation.createdAt,
   });
-  await s.approval({
+  const rejectedHearingApproval = await s.approval({
     procuratorateId: g,
     caseId: investigating.id,
     kind: "hearing",
@@ -965,9 +965,11 @@ export async function seedRecent(s: Scenario, org: Org) {
     entityType: "Hearing",
     entityId: hearing.id,
     caseId: investigating.id,
-    data: { title: hearing.title, approvalId: hearingApproval },
+    data: { title: hearing.title },
     at: hearing.createdAt,
   });
+  // Both requests (the rejected one and the approved resubmission) name this hearing.
+  await tx.approval.updateMany({ where: { id: { in: [rejectedHearingApproval, hearingApproval] } }, data: { hearingId: hearing.id } });
   s.audit({
     procuratorateId: g,
     actorId: prosecutor.id,

@@ -630,9 +630,11 @@ export async function seedSeries(s: Scenario, org: Org) {
     action: "hearing.create",
     entityType: "Hearing",
     entityId: hearing.id,
-    data: { title: hearing.title, approvalId: hearingApproval },
+    data: { title: hearing.title },
     at: hearing.createdAt,
   });
+  // The approval names its hearing (Approval.hearingId); the hearing is created once approved.
+  await tx.approval.update({ where: { id: hearingApproval }, data: { hearingId: hearing.id } });
   s.audit({
     procuratorateId: g,
     actorId: prosecutor.id,

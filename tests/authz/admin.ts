@@ -53,6 +53,7 @@ export const expectations: Expectations = {
   "routes/_staff.admin.templates": adminPage(false),
   "routes/_staff.admin.audit": adminPage(true),
   "routes/_staff.admin.holidays": adminPage(true),
+  "routes/_staff.admin.numbering": adminPage(true),
   // Prosecutors invite panelists and agency liaisons; administrators may use it too.
   "routes/_staff.invitations": {
     loader: only({ prosecutor: 200, admin: 200 }),

@@ -15,9 +15,9 @@ let prosecutor2: { id: string };
 let chief: { id: string };
 let chief2: { id: string };
 let otherChief: { id: string };
-let caseId: string;
 
-const create = (data: {
+// Each request gets a case of its own in evaluation: approving a filing request files its case.
+const create = async (data: {
   requestedById: string;
   subject: string;
   requestedAt?: string;
@@ -28,7 +28,14 @@ const create = (data: {
   prisma.approval.create({
     data: {
       procuratorateId: data.procuratorateId ?? P,
-      caseId: data.procuratorateId && data.procuratorateId !== P ? null : caseId,
+      caseId:
+        data.procuratorateId && data.procuratorateId !== P
+          ? null
+          : (
+              await prisma.case.create({
+                data: { procuratorateId: P, title: `审批测试案件：${data.subject}`, field: "ecology", leadProsecutorId: prosecutor.id },
+              })
+            ).id,
       kind: "filing",
       subject: data.subject,
       payload: JSON.stringify({ to: "filed" }),
@@ -48,11 +55,6 @@ beforeAll(async () => {
   chief = await createUser({ role: "approver", procuratorateId: P });
   chief2 = await createUser({ role: "approver", procuratorateId: P });
   otherChief = await createUser({ role: "approver", procuratorateId: Q });
-  caseId = (
-    await prisma.case.create({
-      data: { procuratorateId: P, title: "审批测试案件", field: "ecology", leadProsecutorId: prosecutor.id },
-    })
-  ).id;
 });
 
 describe("listApprovals", () => {
@@ -98,7 +100,7 @@ describe("getApproval", () => {
     const mine = await create({ requestedById: prosecutor.id, subject: "本人申请" });
     const foreign = await create({ requestedById: otherChief.id, subject: "他院", procuratorateId: Q });
     expect((await getApproval(P, mine.id, { userId: prosecutor.id, role: "prosecutor" })).subject).toBe("本人申请");
-    expect((await getApproval(P, mine.id, { userId: chief.id, role: "approver" })).case?.id).toBe(caseId);
+    expect((await getApproval(P, mine.id, { userId: chief.id, role: "approver" })).case?.id).toBe(mine.caseId);
     await expect(getApproval(P, mine.id, { userId: prosecutor2.id, role: "prosecutor" })).rejects.toMatchObject({
       status: 404,
     });
@@ -117,7 +119,7 @@ describe("decideApproval", () => {
     expect(row).toMatchObject({ decision: "rejected", decidedById: chief.id, comment: "证据不足" });
     expect(row.decidedAt).toBeInstanceOf(Date);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: "approval.decide" } });
-    expect(event).toMatchObject({ procuratorateId: P, actorId: chief.id, caseId });
+    expect(event).toMatchObject({ procuratorateId: P, actorId: chief.id, caseId: a.caseId });
     expect(await prisma.auditEvent.count()).toBe(audits + 1);
     // A second decision is refused and changes nothing.
     await expect(decideApproval(P, a.id, chief2.id, { decision: "approved" })).rejects.toMatchObject({

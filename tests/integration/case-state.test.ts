@@ -35,7 +35,7 @@ describe("transitionCase (the only writer of Case.state)", () => {
         caseId: kase.id,
         to: "filed",
         actorId: user.id,
-        approval: filing,
+        approvalId: filing.id,
         on: "2026-11-20",
       }),
     );
@@ -66,7 +66,7 @@ describe("transitionCase (the only writer of Case.state)", () => {
     for (const given of [null, await approval("filing", "pending"), await approval("filing", "rejected"), await approval("closure")]) {
       await expect(
         prisma.$transaction((tx) =>
-          transitionCase(tx, { procuratorateId: gy.id, caseId: kase.id, to: "filed", actorId: user.id, approval: given }),
+          transitionCase(tx, { procuratorateId: gy.id, caseId: kase.id, to: "filed", actorId: user.id, approvalId: given?.id }),
         ),
       ).rejects.toBeInstanceOf(DomainError);
     }
@@ -77,8 +77,41 @@ describe("transitionCase (the only writer of Case.state)", () => {
     const { cz, user, kase, approval } = await fixture();
     const filing = await approval("filing");
     const attempt = prisma.$transaction((tx) =>
-      transitionCase(tx, { procuratorateId: cz.id, caseId: kase.id, to: "filed", actorId: user.id, approval: filing }),
+      transitionCase(tx, { procuratorateId: cz.id, caseId: kase.id, to: "filed", actorId: user.id, approvalId: filing.id }),
     );
     await expect(attempt).rejects.toSatisfy((e: unknown) => e instanceof Response && e.status === 404);
+  });
+
+  it("refuses an approved approval of another case (409) and leaves both cases where they were", async () => {
+    const { gy, user, kase, approval } = await fixture();
+    const filingOfA = await approval("filing");
+    const other = await fixture();
+    await expect(
+      prisma.$transaction((tx) =>
+        transitionCase(tx, { procuratorateId: gy.id, caseId: other.kase.id, to: "filed", actorId: user.id, approvalId: filingOfA.id }),
+      ),
+    ).rejects.toMatchObject({ status: 409, messageKey: "error.approvalRequired" });
+    for (const id of [kase.id, other.kase.id]) {
+      expect((await prisma.case.findUniqueOrThrow({ where: { id } })).state).toBe("evaluation");
+    }
+    expect((await prisma.approval.findUniqueOrThrow({ where: { id: filingOfA.id } })).usedAt).toBeNull();
+  });
+
+  it("consumes an approval once: it is marked used, and a second use answers 409", async () => {
+    const { gy, user, kase, approval } = await fixture();
+    const suspension = await approval("suspension");
+    await prisma.case.update({ where: { id: kase.id }, data: { state: "rectification" } });
+    await prisma.$transaction((tx) =>
+      transitionCase(tx, { procuratorateId: gy.id, caseId: kase.id, to: "suspended", actorId: user.id, approvalId: suspension.id }),
+    );
+    expect((await prisma.approval.findUniqueOrThrow({ where: { id: suspension.id } })).usedAt).toBeInstanceOf(Date);
+    // Back in rectification by hand (as if resumed), the same approval does not suspend it again.
+    await prisma.case.update({ where: { id: kase.id }, data: { state: "rectification" } });
+    await expect(
+      prisma.$transaction((tx) =>
+        transitionCase(tx, { procuratorateId: gy.id, caseId: kase.id, to: "suspended", actorId: user.id, approvalId: suspension.id }),
+      ),
+    ).rejects.toMatchObject({ status: 409 });
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: kase.id } })).state).toBe("rectification");
   });
 });

@@ -58,6 +58,26 @@ export function parseApprovalPayload<K extends ApprovalKindValue>(kind: K, raw: 
 }
 
 /**
+ * Parses a payload stored before payloads were typed: those recorded the target state (`to`,
+ * `from`) beside the fields, which the kind now determines. Those two keys are dropped, the rest
+ * must fit the kind's schema. Returns null when it does not.
+ */
+export function parseStoredApprovalPayload<K extends ApprovalKindValue>(kind: K, raw: string | null): ApprovalPayload<K> | null {
+  let value: unknown = {};
+  try {
+    value = raw ? (JSON.parse(raw) as unknown) : {};
+  } catch {
+    return null;
+  }
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const { to: _to, from: _from, ...rest } = value as Record<string, unknown>;
+    value = rest;
+  }
+  const parsed = APPROVAL_PAYLOAD_SCHEMAS[kind].safeParse(value);
+  return parsed.success ? (parsed.data as ApprovalPayload<K>) : null;
+}
+
+/**
  * The case state an approved request of this kind moves its case to, or null when the kind does
  * not move the case (extension, hearing, departure). `resumption` returns to the state the case
  * was suspended from, which only the case's history knows: the caller passes it.

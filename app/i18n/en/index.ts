@@ -7,6 +7,7 @@ import { hearings } from "~/i18n/en/hearings";
 import { approvals } from "~/i18n/en/approvals";
 import { admin } from "~/i18n/en/admin";
 import { work } from "~/i18n/en/work";
+import { numbering } from "~/i18n/en/numbering";
 
 export const en = {
   ...common,
@@ -17,4 +18,5 @@ export const en = {
   ...portal,
   ...admin,
   ...work,
+  ...numbering,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -8,6 +8,7 @@ import { hearings } from "~/i18n/zh-CN/hearings";
 import { approvals } from "~/i18n/zh-CN/approvals";
 import { admin } from "~/i18n/zh-CN/admin";
 import { work } from "~/i18n/zh-CN/work";
+import { numbering } from "~/i18n/zh-CN/numbering";
 
 export const zhCN = {
   ...common,
@@ -18,4 +19,5 @@ export const zhCN = {
   ...portal,
   ...admin,
   ...work,
+  ...numbering,
 } as const;

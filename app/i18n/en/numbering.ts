@@ -1,0 +1,30 @@
+import type { numbering as zh } from "~/i18n/zh-CN/numbering";
+
+export const numbering = {
+  "nav.admin.numbering": "Document numbers",
+  "numbering.title": "Document number codes",
+  "numbering.subtitle":
+    "This procuratorate sets the code of each kind of document. A document kind without a code is issued without a number; no code is invented. Numbers run per procuratorate, code and year, starting at 1 each year.",
+  "numbering.codes": "Numbers of {year}",
+  "numbering.col.kind": "Document",
+  "numbering.col.code": "Code",
+  "numbering.col.last": "Last used this year",
+  "numbering.col.next": "Next number",
+  "numbering.none": "None (issued without a number)",
+  "numbering.format": "Form: short name + 检 + code + 〔year〕 + n + 号, e.g. {example}.",
+  "numbering.register": "Case register numbers (year-行公-n) are internal, allocated on filing, and are not document numbers.",
+  "numbering.form.title": "Set a code",
+  "numbering.form.kind": "Document",
+  "numbering.form.code": "Code",
+  "numbering.form.codeHint": "1 to 8 Chinese characters, letters or digits, e.g. 行公建; leave empty to remove the code.",
+  "numbering.saved": "Code saved.",
+  "numbering.unchanged": "The code did not change.",
+  "numbering.validation.code": "A code is 1 to 8 Chinese characters, letters or digits, without punctuation or spaces.",
+  "numbering.kind.recommendation": "Procuratorial recommendation",
+  "numbering.kind.filing_decision": "Filing decision",
+  "numbering.kind.not_filing_decision": "Decision not to file",
+  "numbering.kind.suspension_decision": "Suspension decision",
+  "numbering.kind.resumption_decision": "Resumption decision",
+  "numbering.kind.closure_decision": "Closure decision",
+  "numbering.kind.complaint": "Complaint (administrative public-interest suit)",
+} as const satisfies Record<keyof typeof zh, string>;
