@@ -234,4 +234,5 @@ export const portal = {
   "portal.public.refusal.hearingConcluded": "The hearing has concluded; requests to observe are closed.",
   "portal.public.refusal.hearingCancelled": "The hearing has been cancelled; requests to observe are not accepted.",
   "portal.public.refusal.seatsFull": "All observer seats are taken; requests to observe are closed.",
+  "portal.public.refusal.rateLimited": "Too many requests to observe have come from your network in the last hour. Please try again later, or call the number in the announcement.",
 } as const satisfies Record<keyof typeof zh, string>;

@@ -231,4 +231,5 @@ export const portal = {
   "portal.public.refusal.hearingConcluded": "听证已经结束，不再接受旁听申请。",
   "portal.public.refusal.hearingCancelled": "本次听证已取消，不接受旁听申请。",
   "portal.public.refusal.seatsFull": "旁听席位已满，不再接受旁听申请。",
+  "portal.public.refusal.rateLimited": "一小时内从您所在网络提交的旁听申请过多，请稍后再试，或拨打公告中的联系电话。",
 } as const;
