@@ -46,12 +46,12 @@ test("a member of the public signs up; a prosecutor accepts one request and decl
   await expect(rowOf(declined.name)).toContainText(declined.canonical);
   await expect(rowOf(accepted.name)).toContainText(zh("hearings.observerStatus.pending"));
 
-  await rowOf(accepted.name).getByRole("button", { name: zh("hearings.observers.accept") }).click();
+  await rowOf(accepted.name).getByRole("button", { name: zh("hearings.observers.accept"), exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: accepted.name })).toBeVisible();
   await expect(rowOf(accepted.name)).toContainText(zh("hearings.observerStatus.accepted"));
 
   await rowOf(declined.name).getByLabel(zh("hearings.observers.reason")).fill("旁听席位已按报名先后安排");
-  await rowOf(declined.name).getByRole("button", { name: zh("hearings.observers.decline") }).click();
+  await rowOf(declined.name).getByRole("button", { name: zh("hearings.observers.decline"), exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: declined.name })).toBeVisible();
   await expect(rowOf(declined.name)).toContainText(zh("hearings.observerStatus.declined"));
   await expect(rowOf(declined.name)).toContainText("旁听席位已按报名先后安排");
