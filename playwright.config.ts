@@ -43,7 +43,9 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 5"], launchOptions: chromium } },
   ],
   webServer: {
-    command: `rm -rf tests/.tmp/e2e && npm run build && DATA_DIR=tests/.tmp/e2e PORT=${PORT} npm run serve`,
+    // TRUST_PROXY=loopback: a test may play visitors from other addresses with X-Forwarded-For
+    // (tests/e2e/hearing-observers.spec.ts), as a local reverse proxy would pass them on.
+    command: `rm -rf tests/.tmp/e2e && npm run build && DATA_DIR=tests/.tmp/e2e PORT=${PORT} TRUST_PROXY=loopback npm run serve`,
     url: `${baseURL}/login`,
     reuseExistingServer: !CI,
     timeout: 300_000,

@@ -58,26 +58,70 @@ export function opinionsOpen(h: { status: string; concludedAt: Date | null }): b
   return h.status === "concluded" || h.concludedAt !== null;
 }
 
-/** Everything the staff hearing page shows, in a few queries; another procuratorate's → 404. */
-export async function getHearing(procuratorateId: string, hearingId: string) {
-  const hearing = await prisma.hearing.findFirst({
+/** Throws 404 unless the hearing belongs to the procuratorate. */
+async function assertHearing(procuratorateId: string, hearingId: string) {
+  const h = await prisma.hearing.findFirst({ where: { id: hearingId, procuratorateId }, select: { id: true } });
+  if (!h) notFound();
+  return h.id;
+}
+
+// The staff hearing page is nested routes, one concern a tab (app/routes/_staff.hearings.$hearingId.*);
+// each tab reads only what it shows, scoped to the procuratorate (another's hearing → 404).
+
+/** The page header and tab bar: what every tab shows above its content. */
+export async function getHearingHeader(procuratorateId: string, hearingId: string) {
+  const h = await prisma.hearing.findFirst({
     where: { id: hearingId, procuratorateId },
     select: {
       id: true,
       title: true,
+      status: true,
+      isPublic: true,
+      startsAt: true,
+      venue: true,
+      _count: {
+        select: {
+          panelists: true,
+          participants: true,
+          disclosed: true,
+          observerRequests: true,
+        },
+      },
+    },
+  });
+  if (!h) notFound();
+  const pending = await prisma.hearingObserverRequest.count({
+    where: { hearingId: h.id, hearing: { procuratorateId }, status: "pending" },
+  });
+  const { _count, ...hearing } = h;
+  return {
+    ...hearing,
+    counts: {
+      panelists: _count.panelists,
+      participants: _count.participants,
+      disclosed: _count.disclosed,
+      observerRequests: _count.observerRequests,
+      pendingObserverRequests: pending,
+    },
+  };
+}
+
+/** Overview tab: the hearing's particulars and the cases it hears. */
+export async function getHearingOverview(procuratorateId: string, hearingId: string) {
+  const hearing = await prisma.hearing.findFirst({
+    where: { id: hearingId, procuratorateId },
+    select: {
+      id: true,
       purpose: true,
       isPublic: true,
       closedReason: true,
       venue: true,
       startsAt: true,
       endsAt: true,
-      status: true,
       announcement: true,
       announcedAt: true,
       contactPhone: true,
       observerSeats: true,
-      deliberationSummary: true,
-      hostSummary: true,
       concludedAt: true,
       series: { select: { id: true, name: true } },
       host: { select: { displayName: true, post: true } },
@@ -100,56 +144,106 @@ export async function getHearing(procuratorateId: string, hearingId: string) {
           },
         },
       },
-      panelists: {
-        orderBy: [{ recused: "asc" }, { invitedAt: "asc" }],
-        select: {
-          panelistId: true,
-          invitedAt: true,
-          declaredAt: true,
-          declaration: true,
-          recused: true,
-          recusalReason: true,
-          attended: true,
-          panelist: { select: { name: true, category: true, workUnit: true, title: true } },
-        },
-      },
-      participants: {
-        // Entry order (cuid ids grow with time): the order the hearing plan lists units and people.
-        orderBy: [{ kind: "asc" }, { id: "asc" }],
+    },
+  });
+  if (!hearing) notFound();
+  return hearing;
+}
+
+/** Panel tab: the panelists (听证员), recused ones last, and how many are seated. */
+export async function getHearingPanel(procuratorateId: string, hearingId: string) {
+  const id = await assertHearing(procuratorateId, hearingId);
+  const panelists = await prisma.hearingPanelist.findMany({
+    where: { hearingId: id, hearing: { procuratorateId } },
+    orderBy: [{ recused: "asc" }, { invitedAt: "asc" }],
+    select: {
+      panelistId: true,
+      invitedAt: true,
+      declaredAt: true,
+      declaration: true,
+      recused: true,
+      recusalReason: true,
+      attended: true,
+      panelist: { select: { name: true, category: true, workUnit: true, title: true } },
+    },
+  });
+  return { panelists, seated: panelists.filter((p) => !p.recused).length };
+}
+
+/** Participants tab: agency representatives grouped by unit, other participants, invited observers. */
+export async function getHearingParticipants(procuratorateId: string, hearingId: string) {
+  const id = await assertHearing(procuratorateId, hearingId);
+  const participants = await prisma.hearingParticipant.findMany({
+    where: { hearingId: id, hearing: { procuratorateId } },
+    // Entry order (cuid ids grow with time): the order the hearing plan lists units and people.
+    orderBy: [{ kind: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      kind: true,
+      organisation: true,
+      name: true,
+      post: true,
+      attended: true,
+      agency: { select: { id: true, name: true } },
+    },
+  });
+  const agencyGroups = new Map<string, { unit: string; agencyId: string | null; people: typeof participants }>();
+  for (const p of participants.filter((x) => x.kind === "agency_representative")) {
+    const unit = p.agency?.name ?? p.organisation;
+    const group = agencyGroups.get(unit) ?? { unit, agencyId: p.agency?.id ?? null, people: [] };
+    group.people.push(p);
+    agencyGroups.set(unit, group);
+  }
+  return {
+    agencyRepresentatives: [...agencyGroups.values()],
+    otherParticipants: participants.filter((p) => p.kind === "other"),
+    observers: participants.filter((p) => p.kind === "observer"),
+  };
+}
+
+/** Evidence tab: the evidence disclosed to the hearing, in the order it was disclosed. */
+export async function getHearingEvidence(procuratorateId: string, hearingId: string) {
+  const id = await assertHearing(procuratorateId, hearingId);
+  return prisma.hearingEvidence.findMany({
+    where: { hearingId: id, hearing: { procuratorateId } },
+    orderBy: { disclosedAt: "asc" },
+    select: {
+      disclosedAt: true,
+      evidence: {
         select: {
           id: true,
+          ordinal: true,
+          title: true,
           kind: true,
-          organisation: true,
-          name: true,
-          post: true,
-          attended: true,
-          agency: { select: { id: true, name: true } },
+          case: { select: { id: true, number: true, title: true } },
         },
       },
-      observerRequests: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, name: true, organisation: true, status: true, createdAt: true },
+    },
+  });
+}
+
+/**
+ * Opinions tab: sealed until the hearing concludes; then per case each seated panelist's opinion
+ * and the tally (recused panelists' opinions do not count), with the summaries of the record.
+ */
+export async function getHearingOpinions(procuratorateId: string, hearingId: string) {
+  const hearing = await prisma.hearing.findFirst({
+    where: { id: hearingId, procuratorateId },
+    select: {
+      id: true,
+      status: true,
+      concludedAt: true,
+      deliberationSummary: true,
+      hostSummary: true,
+      cases: {
+        orderBy: { ordinal: "asc" },
+        select: { ordinal: true, case: { select: { id: true, number: true, title: true } } },
       },
-      disclosed: {
-        orderBy: { disclosedAt: "asc" },
-        select: {
-          disclosedAt: true,
-          evidence: {
-            select: {
-              id: true,
-              ordinal: true,
-              title: true,
-              kind: true,
-              case: { select: { id: true, number: true, title: true } },
-            },
-          },
-        },
-      },
+      panelists: { where: { recused: true }, select: { panelistId: true } },
       _count: { select: { opinions: true } },
     },
   });
   if (!hearing) notFound();
-
   const open = opinionsOpen(hearing);
   const opinions = open
     ? await prisma.panelOpinion.findMany({
@@ -167,36 +261,17 @@ export async function getHearing(procuratorateId: string, hearingId: string) {
         },
       })
     : [];
-
-  const recused = new Set(hearing.panelists.filter((p) => p.recused).map((p) => p.panelistId));
-  const seated = hearing.panelists.length - recused.size;
-
-  // Per case: each panelist's opinion and the tally; recused panelists' opinions do not count.
+  const recused = new Set(hearing.panelists.map((p) => p.panelistId));
   const opinionsByCase = hearing.cases.map((hc) => {
     const list = opinions.filter((o) => o.caseId === hc.case.id && !recused.has(o.panelistId));
     return { caseId: hc.case.id, tally: tallyOpinions(list), opinions: list };
   });
-
-  // Agency representatives grouped by unit; other participants and observers as they are.
-  const agencyGroups = new Map<
-    string,
-    { unit: string; agencyId: string | null; people: typeof hearing.participants }
-  >();
-  for (const p of hearing.participants.filter((x) => x.kind === "agency_representative")) {
-    const unit = p.agency?.name ?? p.organisation;
-    const group = agencyGroups.get(unit) ?? { unit, agencyId: p.agency?.id ?? null, people: [] };
-    group.people.push(p);
-    agencyGroups.set(unit, group);
-  }
-
   return {
-    hearing,
-    seated,
+    cases: hearing.cases,
+    deliberationSummary: open ? hearing.deliberationSummary : null,
+    hostSummary: open ? hearing.hostSummary : null,
     opinionsOpen: open,
     submittedOpinions: hearing._count.opinions,
     opinionsByCase,
-    agencyRepresentatives: [...agencyGroups.values()],
-    otherParticipants: hearing.participants.filter((p) => p.kind === "other"),
-    observers: hearing.participants.filter((p) => p.kind === "observer"),
   };
 }

@@ -1,5 +1,12 @@
+import { normalizePhone } from "~/domain/common/phone";
 import type { SignUpRefusal } from "~/domain/hearing/observer-schema";
-import { normalizePhone, observerSignUpRefusal, SEAT_HOLDING_STATUSES, seatsLeft } from "~/domain/hearing/observer-schema";
+import {
+  observerSignUpRefusal,
+  SEAT_HOLDING_STATUSES,
+  seatsLeft,
+  signUpRateLimited,
+  signUpWindowStart,
+} from "~/domain/hearing/observer-schema";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
@@ -114,13 +121,19 @@ export type ObserverRequestResult =
  * Records a member of the public's request to observe. The seat count and the hearing's state
  * are checked inside the same transaction as the write, so two requests cannot both take the
  * last seat. The audit event has no actor (anonymous) and no personal data.
+ *
+ * Each address may make OBSERVER_SIGNUP_LIMIT.perAddress requests an hour (across hearings):
+ * the requests already stored from `ip` are counted in the same write transaction, so concurrent
+ * requests from one address cannot all pass the count. Without an address (no socket address was
+ * given, as in some tests) there is nothing to count by.
  * Throws 404 when the hearing is not public and announced.
  */
 export async function createObserverRequest(
   hearingId: string,
   /** Parsed by observerRequestSchema (trimmed, phone normalised). */
   input: { name: string; phone: string; organisation?: string | null },
-  now: Date
+  now: Date,
+  ip: string | null
 ): Promise<ObserverRequestResult> {
   return prisma.$transaction(async (tx) => {
     const h = await tx.hearing.findFirst({
@@ -128,6 +141,10 @@ export async function createObserverRequest(
       select: { id: true, procuratorateId: true, status: true, startsAt: true, observerSeats: true },
     });
     if (!h) notFound();
+    if (ip) {
+      const recent = await tx.hearingObserverRequest.count({ where: { ip, createdAt: { gte: signUpWindowStart(now) } } });
+      if (signUpRateLimited(recent)) return { ok: false as const, refusal: "rateLimited" as const };
+    }
     // The same telephone number asking again gets the request it already has: one person, one seat.
     // Numbers are compared in canonical form (+8613800000002 is 13800000002), stored ones too, so
     // requests written before the canonical form existed are still recognised.
@@ -154,6 +171,8 @@ export async function createObserverRequest(
         phone,
         organisation: input.organisation ?? null,
         status: "pending",
+        ip,
+        createdAt: now,
       },
       select: { id: true },
     });

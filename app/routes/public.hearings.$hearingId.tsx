@@ -11,8 +11,8 @@ import { observerRequestSchema } from "~/domain/hearing/observer-schema";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { createObserverRequest, getPublicHearing } from "~/models/public-hearing.server";
-
 import { readForm } from "~/utils/form.server";
+import { clientIp } from "~/utils/session.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -27,18 +27,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 // The observer sign-up: anyone may ask to observe a public hearing before it begins, while seats
-// remain. Invalid input answers 400 and writes nothing; a closed sign-up answers 409.
-export async function action({ request, params }: ActionFunctionArgs) {
+// remain. Invalid input answers 400 and writes nothing; a closed sign-up answers 409; more than
+// OBSERVER_SIGNUP_LIMIT requests from one address in an hour answer 429.
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const hearing = await getPublicHearing(params.hearingId ?? "", new Date());
   const submission = parseWithZod(await readForm(request), { schema: observerRequestSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), submitted: false }, { status: 400 });
   }
-  const outcome = await createObserverRequest(hearing.id, submission.value, new Date());
+  const outcome = await createObserverRequest(hearing.id, submission.value, new Date(), clientIp(context));
   if (!outcome.ok) {
     return data(
       { result: submission.reply({ formErrors: [`portal.public.refusal.${outcome.refusal}`] }), submitted: false },
-      { status: 409 }
+      { status: outcome.refusal === "rateLimited" ? 429 : 409 }
     );
   }
   return { result: submission.reply({ resetForm: true }), submitted: true, duplicate: outcome.duplicate };

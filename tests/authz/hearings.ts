@@ -18,8 +18,25 @@ async function hearingParams({ db }: ParamContext) {
 
 export const expectations: Expectations = {
   "routes/_staff.hearings._index": { loader: only({ prosecutor: 200, approver: 200 }) },
+  // The page is a layout (header and tabs) with one nested route per tab; each checks on its own.
   "routes/_staff.hearings.$hearingId": {
     params: hearingParams,
     loader: only({ prosecutor: 200, approver: 200 }),
+  },
+  "routes/_staff.hearings.$hearingId._index": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
+  "routes/_staff.hearings.$hearingId.panel": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
+  "routes/_staff.hearings.$hearingId.participants": {
+    params: hearingParams,
+    loader: only({ prosecutor: 200, approver: 200 }),
+  },
+  "routes/_staff.hearings.$hearingId.evidence": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
+  "routes/_staff.hearings.$hearingId.opinions": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
+  // Accepting or declining an observer request is hearing:manage (prosecutors): an empty form from
+  // a prosecutor is invalid input; approvers read the tab but may not decide. Out-of-scope POSTs
+  // (404, nothing written) are in tests/integration/hearing-observers.test.ts.
+  "routes/_staff.hearings.$hearingId.observers": {
+    params: hearingParams,
+    loader: only({ prosecutor: 200, approver: 200 }),
+    action: only({ prosecutor: 400 }),
   },
 };

@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { callLoader, cookieForUserId, createProcuratorate, createUser, request } from "#tests/factories";
-import { getHearing, listHearings } from "~/models/hearing.server";
+import {
+  getHearingEvidence,
+  getHearingHeader,
+  getHearingOpinions,
+  getHearingOverview,
+  getHearingPanel,
+  getHearingParticipants,
+  listHearings,
+} from "~/models/hearing.server";
 import { loader } from "~/routes/_staff.hearings.$hearingId";
+import { loader as panelLoader } from "~/routes/_staff.hearings.$hearingId.panel";
 import { prisma } from "~/utils/db.server";
 
 // Staff hearing queries on a copy of the seeded database, in a procuratorate of the test's own.
@@ -157,28 +166,33 @@ describe("listHearings", () => {
   });
 });
 
-describe("getHearing", () => {
-  test("another procuratorate's hearing is not found", async () => {
-    await expect(getHearing(P, ids.foreign!)).rejects.toMatchObject({ status: 404 });
+describe("the hearing page's reads (one per tab)", () => {
+  test("another procuratorate's hearing is not found, on every tab", async () => {
+    for (const read of [getHearingHeader, getHearingOverview, getHearingPanel, getHearingParticipants, getHearingEvidence, getHearingOpinions]) {
+      await expect(read(P, ids.foreign!)).rejects.toMatchObject({ status: 404 });
+    }
   });
 
   test("opinions stay sealed until the hearing concludes", async () => {
-    const d = await getHearing(P, ids.h!);
+    const d = await getHearingOpinions(P, ids.h!);
     expect(d.opinionsOpen).toBe(false);
     expect(d.submittedOpinions).toBe(6);
     expect(d.opinionsByCase.every((c) => c.opinions.length === 0)).toBe(true);
   });
 
   test("groups agency representatives by unit and lists the rest", async () => {
-    const d = await getHearing(P, ids.h!);
+    const d = await getHearingParticipants(P, ids.h!);
     expect(d.agencyRepresentatives.map((g) => [g.unit, g.people.map((p) => p.name)])).toEqual([
       ["听证测试县卫生健康局", ["张局长", "李科长"]],
       ["听证测试县市场监督管理局", ["王副局长"]],
     ]);
     expect(d.otherParticipants.map((p) => p.organisation)).toEqual(["县疫情防控指挥部"]);
-    expect(d.hearing.disclosed.map((e) => e.evidence.title)).toEqual(["现场照片"]);
-    expect(d.seated).toBe(3);
-    expect(d.hearing.panelists.at(-1)).toMatchObject({ recused: true, recusalReason: "近亲属在被建议机关任职" });
+    expect((await getHearingEvidence(P, ids.h!)).map((e) => e.evidence.title)).toEqual(["现场照片"]);
+    const panel = await getHearingPanel(P, ids.h!);
+    expect(panel.seated).toBe(3);
+    expect(panel.panelists.at(-1)).toMatchObject({ recused: true, recusalReason: "近亲属在被建议机关任职" });
+    const header = await getHearingHeader(P, ids.h!);
+    expect(header.counts).toMatchObject({ panelists: 4, disclosed: 1 });
   });
 
   test("once concluded: per-case tallies without recused panelists, ties have no majority", async () => {
@@ -186,7 +200,7 @@ describe("getHearing", () => {
       where: { id: ids.h! },
       data: { status: "concluded", concludedAt: new Date("2022-06-16T06:00:00Z") },
     });
-    const d = await getHearing(P, ids.h!);
+    const d = await getHearingOpinions(P, ids.h!);
     expect(d.opinionsOpen).toBe(true);
     const c1 = d.opinionsByCase.find((c) => c.caseId === ids.c1)!;
     expect(c1.tally).toMatchObject({ agree: 2, disagree: 1, total: 3, majority: "agree", absolute: true });
@@ -195,14 +209,16 @@ describe("getHearing", () => {
     expect(c2.tally).toMatchObject({ agree: 1, disagree: 1, majority: null });
   });
 
-  test("the route answers 404 for another procuratorate's hearing", async () => {
+  test("the routes answer 404 for another procuratorate's hearing", async () => {
     const cookie = await cookieForUserId(host.id);
-    const ok = await callLoader(loader, request(`/hearings/${ids.h}`, { cookie }), { hearingId: ids.h! });
-    expect(ok.status).toBe(200);
-    const foreign = await callLoader(loader, request(`/hearings/${ids.foreign}`, { cookie }), {
-      hearingId: ids.foreign!,
-    });
-    expect(foreign.status).toBe(404);
+    for (const l of [loader, panelLoader]) {
+      const ok = await callLoader(l, request(`/hearings/${ids.h}`, { cookie }), { hearingId: ids.h! });
+      expect(ok.status).toBe(200);
+      const foreign = await callLoader(l, request(`/hearings/${ids.foreign}`, { cookie }), {
+        hearingId: ids.foreign!,
+      });
+      expect(foreign.status).toBe(404);
+    }
   });
 });
 
@@ -215,7 +231,7 @@ describe("seeded demo (桂)", () => {
       select: { id: true },
     });
     if (!concluded) return;
-    const d = await getHearing(gui.id, concluded.id);
+    const d = await getHearingOpinions(gui.id, concluded.id);
     expect(d.opinionsOpen).toBe(true);
     expect(d.opinionsByCase.some((c) => c.tally.total > 0)).toBe(true);
   });

@@ -467,19 +467,19 @@ describe("public pages", () => {
 
   test("sign-up: written with an anonymous audit event; the same phone again takes no second seat", async () => {
     const before = await prisma.hearingObserverRequest.count({ where: { hearingId: ids.open! } });
-    const first = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW);
+    const first = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW, null);
     expect(first).toMatchObject({ ok: true, duplicate: false });
     const event = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" } });
     expect(event).toMatchObject({ action: "hearing.observer_request", actorId: null, procuratorateId: P });
     expect(event!.data).not.toContain("13800138000");
-    const again = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW);
+    const again = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW, null);
     expect(again).toMatchObject({ ok: true, duplicate: true });
     expect(await prisma.hearingObserverRequest.count({ where: { hearingId: ids.open! } })).toBe(before + 1);
   });
 
   test("sign-up: the same number written with +86, 86-, 0086, spaces or dashes is the same person", async () => {
     const before = await prisma.hearingObserverRequest.count({ where: { hearingId: ids.open! } });
-    const first = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW);
+    const first = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW, null);
     expect(first).toMatchObject({ ok: true });
     for (const phone of ["+8613800138000", "86-138 0013 8000", "0086 138-0013-8000"]) {
       const res = await callAction(
@@ -495,15 +495,15 @@ describe("public pages", () => {
       where: { id: (first as { id: string }).id },
       data: { phone: "+8613800138000" },
     });
-    const again = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW);
+    const again = await createObserverRequest(ids.open!, { name: "市民甲", phone: "13800138000" }, NOW, null);
     expect(again).toEqual({ ok: true, id: legacy.id, duplicate: true });
     expect(await prisma.hearingObserverRequest.count({ where: { hearingId: ids.open! } })).toBe(before);
     await prisma.hearingObserverRequest.update({ where: { id: legacy.id }, data: { phone: "13800138000" } });
   });
 
   test("sign-up refusals: seats full, started, concluded; closed hearings are not found", async () => {
-    await createObserverRequest(ids.open!, { name: "市民乙", phone: "0735-2345678" }, NOW);
-    expect(await createObserverRequest(ids.open!, { name: "市民丙", phone: "13900139000" }, NOW)).toEqual({
+    await createObserverRequest(ids.open!, { name: "市民乙", phone: "0735-2345678" }, NOW, null);
+    expect(await createObserverRequest(ids.open!, { name: "市民丙", phone: "13900139000" }, NOW, null)).toEqual({
       ok: false,
       refusal: "seatsFull",
     });
@@ -512,19 +512,19 @@ describe("public pages", () => {
       where: { hearingId: ids.open!, name: "市民乙" },
       data: { status: "declined" },
     });
-    expect(await createObserverRequest(ids.open!, { name: "市民丙", phone: "13900139000" }, NOW)).toMatchObject({
+    expect(await createObserverRequest(ids.open!, { name: "市民丙", phone: "13900139000" }, NOW, null)).toMatchObject({
       ok: true,
     });
-    expect(await createObserverRequest(ids.started!, { name: "市民丁", phone: "13700137000" }, NOW)).toEqual({
+    expect(await createObserverRequest(ids.started!, { name: "市民丁", phone: "13700137000" }, NOW, null)).toEqual({
       ok: false,
       refusal: "hearingStarted",
     });
-    expect(await createObserverRequest(ids.concluded!, { name: "市民丁", phone: "13700137000" }, NOW)).toEqual({
+    expect(await createObserverRequest(ids.concluded!, { name: "市民丁", phone: "13700137000" }, NOW, null)).toEqual({
       ok: false,
       refusal: "hearingConcluded",
     });
-    await expect(createObserverRequest(ids.closed!, { name: "市民丁", phone: "13700137000" }, NOW)).rejects.toMatchObject({ status: 404 });
-    await expect(createObserverRequest(ids.unannounced!, { name: "市民丁", phone: "13700137000" }, NOW)).rejects.toMatchObject({ status: 404 });
+    await expect(createObserverRequest(ids.closed!, { name: "市民丁", phone: "13700137000" }, NOW, null)).rejects.toMatchObject({ status: 404 });
+    await expect(createObserverRequest(ids.unannounced!, { name: "市民丁", phone: "13700137000" }, NOW, null)).rejects.toMatchObject({ status: 404 });
   });
 
   test("the action: 400 with field errors and nothing written; 409 once the hearing has begun", async () => {

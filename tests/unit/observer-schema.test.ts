@@ -1,7 +1,14 @@
 import { describe, expect, test } from "vitest";
+import { isMainlandPhone, normalizePhone } from "~/domain/common/phone";
+import type { ObserverRequestStatus } from "~/domain/hearing/observer-schema";
 import {
-  isMainlandPhone,
-  normalizePhone,
+  OBSERVER_REQUEST_STATUSES,
+  OBSERVER_SIGNUP_LIMIT,
+  observerDecisionRefusal,
+  observerDecisionSchema,
+  observerRequestStatusSchema,
+  signUpRateLimited,
+  signUpWindowStart,
   observerRequestSchema,
   observerSignUpRefusal,
   seatsLeft,
@@ -157,5 +164,49 @@ describe("observerSignUpRefusal", () => {
     expect(seatsLeft(15, 3)).toBe(12);
     expect(seatsLeft(15, 20)).toBe(0);
     expect(seatsLeft(null, 3)).toBeNull();
+  });
+});
+
+describe("observer sign-up limit per address", () => {
+  test("N requests an hour pass, the next is refused", () => {
+    expect(OBSERVER_SIGNUP_LIMIT).toEqual({ perAddress: 5, windowMinutes: 60 });
+    expect(signUpRateLimited(OBSERVER_SIGNUP_LIMIT.perAddress - 1)).toBe(false);
+    expect(signUpRateLimited(OBSERVER_SIGNUP_LIMIT.perAddress)).toBe(true);
+    expect(signUpWindowStart(new Date("2026-12-01T10:00:00Z")).toISOString()).toBe("2026-12-01T09:00:00.000Z");
+  });
+});
+
+describe("staff decisions on observer requests", () => {
+  test("statuses are one zod enum", () => {
+    expect(OBSERVER_REQUEST_STATUSES).toEqual(["pending", "accepted", "declined"]);
+    expect(observerRequestStatusSchema.safeParse("cancelled").success).toBe(false);
+  });
+
+  test("pending may be accepted or declined; accepted may be declined; declined is final", () => {
+    const at = (from: ObserverRequestStatus, to: "accepted" | "declined") =>
+      observerDecisionRefusal({ from, to, hearingStatus: "notified" });
+    expect(at("pending", "accepted")).toBeNull();
+    expect(at("pending", "declined")).toBeNull();
+    expect(at("accepted", "declined")).toBeNull();
+    expect(at("accepted", "accepted")).toBe("alreadyDecided");
+    expect(at("declined", "accepted")).toBe("alreadyDecided");
+    expect(at("declined", "declined")).toBe("alreadyDecided");
+  });
+
+  test("nothing is decided once the hearing is over", () => {
+    expect(observerDecisionRefusal({ from: "pending", to: "accepted", hearingStatus: "concluded" })).toBe("hearingOver");
+    expect(observerDecisionRefusal({ from: "pending", to: "declined", hearingStatus: "cancelled" })).toBe("hearingOver");
+  });
+
+  test("the decision form: an optional, bounded reason", () => {
+    expect(observerDecisionSchema.parse({ requestId: "r1", decision: "declined", reason: "  " })).toEqual({
+      requestId: "r1",
+      decision: "declined",
+      reason: undefined,
+    });
+    expect(observerDecisionSchema.safeParse({ requestId: "r1", decision: "pending" }).success).toBe(false);
+    expect(observerDecisionSchema.safeParse({ requestId: "r1", decision: "declined", reason: "理".repeat(201) }).success).toBe(
+      false
+    );
   });
 });

@@ -35,3 +35,11 @@ export function AttendedText({ attended }: { attended: boolean | null }) {
   if (attended === null) return <span className="muted">{t("hearings.attended.unknown")}</span>;
   return attended ? <>{t("hearings.attended.yes")}</> : <Badge tone="warn">{t("hearings.attended.no")}</Badge>;
 }
+
+const OBSERVER_REQUEST_TONE: Record<string, Tone> = { pending: "warn", accepted: "ok", declined: "neutral" };
+
+/** 旁听申请: pending, accepted or declined (app/domain/hearing/observer-schema.ts). */
+export function ObserverRequestStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <Badge tone={OBSERVER_REQUEST_TONE[status] ?? "neutral"}>{t.label("hearings.observerStatus", status)}</Badge>;
+}

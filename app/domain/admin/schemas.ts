@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { INVITATION_DAYS, invitationLinkError, invitableRoles } from "~/domain/auth/invitation";
 import type { Role } from "~/domain/auth/roles";
-import { isIsoDate } from "~/domain/deadlines/dates";
+import { isoDateSchema, isRealDate, optionalIsoDateSchema } from "~/domain/common/dates";
+import { optionalContactPhoneSchema, optionalPhoneSchema } from "~/domain/common/phone";
 import { isOldEnough } from "~/domain/hearing/eligibility";
 
 // The forms of the admin area and of invitations. One schema per form (per `intent` where a page
@@ -39,23 +40,15 @@ export const AGENCY_KINDS = [
 /** HolidayOverride.kind: a day off, or a make-up working day (调休上班). */
 export const HOLIDAY_KINDS = ["holiday", "workday"] as const;
 
-const PHONE_RE = /^[0-9+()\- ]{5,30}$/;
-
 const requiredText = (max: number) =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
-const optionalPhone = z.string().trim().regex(PHONE_RE, "validation.phone").optional();
 const id = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, "validation.required")
   .max(64, "validation.invalid");
 const optionalId = z.string().trim().max(64, "validation.invalid").optional();
-const calendarDate = z
-  .string({ error: "validation.required" })
-  .trim()
-  .refine((v) => isIsoDate(v), "validation.date");
-const optionalDate = calendarDate.optional();
 const checkbox = z.boolean().default(false);
 
 // ───────── procuratorate profile ─────────
@@ -66,7 +59,8 @@ export const profileSchema = z.object({
   shortName: requiredText(8),
   region: optionalText(60),
   address: optionalText(120),
-  phone: optionalPhone,
+  // The procuratorate's public number, often the 12309 hotline: service numbers are allowed.
+  phone: optionalContactPhoneSchema,
   // 规则 Arts 27–30 set no time limit for evaluating a clue; a local rule may (null: none).
   clueEvaluationDays: z
     .number({ error: "admin.profile.daysInvalid" })
@@ -143,7 +137,7 @@ export const agencySchema = z.object({
   kind: z.enum(AGENCY_KINDS, { error: "validation.invalid" }).optional(),
   head: optionalText(40),
   address: optionalText(120),
-  phone: optionalPhone,
+  phone: optionalContactPhoneSchema,
   superiorAgencyId: optionalId,
   active: checkbox,
 });
@@ -163,16 +157,16 @@ export function panelistSchema(today: string) {
         .string({ error: "admin.panelist.birthRequired" })
         .trim()
         .superRefine((v, ctx) => {
-          if (!isIsoDate(v)) ctx.addIssue({ code: "custom", message: "validation.date" });
+          if (!isRealDate(v)) ctx.addIssue({ code: "custom", message: "validation.date" });
           // 听证规定 Art 7: a panelist must be aged 23 or over.
           else if (!isOldEnough(v, today)) ctx.addIssue({ code: "custom", message: "admin.panelist.underAge" });
         }),
       category: panelistCategorySchema,
       workUnit: optionalText(100),
       title: optionalText(60),
-      phone: optionalPhone,
+      phone: optionalPhoneSchema,
       email: z.email("validation.invalid").max(120, "validation.tooLong").optional(),
-      joinedOn: optionalDate,
+      joinedOn: optionalIsoDateSchema,
       barred: checkbox,
       barredReason: optionalText(200),
       active: checkbox,
@@ -192,8 +186,8 @@ export const affiliationSchema = z
     agencyId: optionalId,
     organisation: optionalText(100),
     relation: z.enum(AFFILIATION_RELATIONS, { error: "validation.required" }),
-    sinceOn: optionalDate,
-    untilOn: optionalDate,
+    sinceOn: optionalIsoDateSchema,
+    untilOn: optionalIsoDateSchema,
   })
   .superRefine((v, ctx) => {
     if (!v.agencyId && !v.organisation) {
@@ -217,7 +211,7 @@ export function panelistsActionSchema(today: string) {
 
 export const holidaySchema = z.object({
   intent: z.literal("add"),
-  date: calendarDate,
+  date: isoDateSchema,
   kind: z.enum(HOLIDAY_KINDS, { error: "validation.required" }),
   name: requiredText(40),
 });

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { isRealDate } from "~/domain/common/dates";
 
 /**
  * Calendar dates as "YYYY-MM-DD" strings (Asia/Shanghai legal days, not instants). The arithmetic
@@ -9,14 +10,9 @@ export type IsoDate = string;
 
 export const LEGAL_TIME_ZONE = "Asia/Shanghai";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A real calendar day as "YYYY-MM-DD" (the one rule: app/domain/common/dates.ts). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== "string") return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return typeof value === "string" && isRealDate(value);
 }
 
 function parts(date: IsoDate): { y: number; m: number; d: number } {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { phoneSchema } from "~/domain/common/phone";
+import { isFinishedHearing } from "~/domain/hearing/schedule";
 
 // The public observer sign-up (旁听申请) for a public hearing (听证规定 Art 5: hearings are
 // normally public; Art 10(4): the 听证公告 tells the public how to apply to observe).
@@ -7,73 +9,14 @@ import { z } from "zod";
 export const OBSERVER_NAME_MAX = 50;
 export const OBSERVER_ORGANISATION_MAX = 100;
 
-// Canonical forms (what normalizePhone returns for a valid number):
-// mobile: 11 digits starting 13–19, e.g. 13800000002;
-// landline: area code (010 and 02x: 3 digits, otherwise 4) "-" a 7–8 digit local number starting
-// 2–9 (1xx are service numbers), optional "-" extension, e.g. 0735-2345678, 010-62345678-801.
-const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0(?:[12]\d|[3-9]\d{2})-[2-9]\d{6,7}(?:-\d{1,6})?$/;
-// As typed, once spaces and full-width characters are gone: an optional country code
-// (+86, 0086, 86, (+86)), then a landline written 0735-2345678, 07352345678 or (0735)2345678.
-// After a country code the leading 0 of the area code may be left out (+86 10 62345678).
-const COUNTRY_CODE = /^\(?(?:\+86|0086|86)\)?-?/;
-const TYPED_LANDLINE = /^(?:\((0?\d{2,3})\)|(0?\d{2,3}))-?([2-9]\d{6,7})(?:-(\d{1,6}))?$/;
-
-/**
- * Brings a telephone number to one canonical form, so that +8613800000002, 86-138 0000 0002,
- * 0086 138-0000-0002 and 13800000002 are the same number (one person, one seat). Spaces,
- * dashes, parentheses and full-width punctuation are accepted. A value that is not a mainland
- * number is returned with only the spaces and full-width punctuation cleaned up.
- */
-export function normalizePhone(raw: string): string {
-  const loose = raw
-    .replace(/[\s\u3000]/g, "")
-    .replace(/（/g, "(")
-    .replace(/）/g, ")")
-    .replace(/＋/g, "+")
-    .replace(/[—－]/g, "-");
-  const withoutCode = loose.replace(COUNTRY_CODE, "");
-  const hadCode = withoutCode !== loose;
-
-  const digits = withoutCode.replace(/[-()]/g, "");
-  if (MOBILE.test(digits)) return digits;
-
-  const m = TYPED_LANDLINE.exec(withoutCode);
-  if (!m) return loose;
-  let area = m[1] ?? m[2] ?? "";
-  if (!area.startsWith("0")) {
-    if (!hadCode) return loose; // domestically the area code starts with 0
-    area = `0${area}`;
-  }
-  // The split between area code and local number is re-derived from the digits, so that
-  // 01062345678 and 010-62345678 come out the same.
-  const number = area + (m[3] ?? "");
-  const areaLength = /^0[12]/.test(number) ? 3 : 4;
-  const canonical = `${number.slice(0, areaLength)}-${number.slice(areaLength)}${m[4] ? `-${m[4]}` : ""}`;
-  return LANDLINE.test(canonical) ? canonical : loose;
-}
-
-export function isMainlandPhone(raw: string): boolean {
-  const phone = normalizePhone(raw);
-  return MOBILE.test(phone) || LANDLINE.test(phone);
-}
-
 export const observerRequestSchema = z.object({
   name: z
     .string({ error: "validation.required" })
     .trim()
     .min(1, "validation.required")
     .max(OBSERVER_NAME_MAX, "validation.tooLong"),
-  phone: z
-    .string({ error: "validation.required" })
-    .transform(normalizePhone)
-    .pipe(
-      z
-        .string()
-        .min(1, "validation.required")
-        // An empty value is reported as required above, not also as malformed.
-        .refine((v) => v === "" || isMainlandPhone(v), "validation.phone")
-    ),
+  // One person, one seat: stored in canonical form (app/domain/common/phone.ts).
+  phone: phoneSchema,
   organisation: z
     .string()
     .trim()
@@ -84,10 +27,33 @@ export const observerRequestSchema = z.object({
 
 export type ObserverRequestInput = z.infer<typeof observerRequestSchema>;
 
-/** Observer requests that hold a seat: accepted ones and those still waiting for a decision. */
-export const SEAT_HOLDING_STATUSES = ["pending", "accepted"] as const;
+/** HearingObserverRequest.status: waiting for staff, accepted (they will be called), declined. */
+export const OBSERVER_REQUEST_STATUSES = ["pending", "accepted", "declined"] as const;
+export const observerRequestStatusSchema = z.enum(OBSERVER_REQUEST_STATUSES);
+export type ObserverRequestStatus = z.infer<typeof observerRequestStatusSchema>;
 
-export type SignUpRefusal = "hearingStarted" | "hearingConcluded" | "hearingCancelled" | "seatsFull";
+/** Observer requests that hold a seat: accepted ones and those still waiting for a decision. */
+export const SEAT_HOLDING_STATUSES = ["pending", "accepted"] as const satisfies readonly ObserverRequestStatus[];
+
+/**
+ * Sign-ups per client address: at most `perAddress` requests in any `windowMinutes`, across all
+ * hearings. A household or an office behind one address can still sign up a few people; one
+ * machine cannot fill a hearing's seats (200 requests from one address once did). The counter is
+ * the requests table itself (HearingObserverRequest.ip, createdAt), so it holds across workers.
+ */
+export const OBSERVER_SIGNUP_LIMIT = { perAddress: 5, windowMinutes: 60 } as const;
+
+/** Start of the rate-limit window that ends at `now`. */
+export function signUpWindowStart(now: Date): Date {
+  return new Date(now.getTime() - OBSERVER_SIGNUP_LIMIT.windowMinutes * 60_000);
+}
+
+/** Whether an address that already made `recentFromAddress` requests in the window may make another. */
+export function signUpRateLimited(recentFromAddress: number): boolean {
+  return recentFromAddress >= OBSERVER_SIGNUP_LIMIT.perAddress;
+}
+
+export type SignUpRefusal = "hearingStarted" | "hearingConcluded" | "hearingCancelled" | "seatsFull" | "rateLimited";
 
 /**
  * Whether a member of the public may still ask to observe: not once the hearing has begun or
@@ -112,4 +78,39 @@ export function observerSignUpRefusal(input: {
 /** Seats still free, or null when the hearing sets no limit. */
 export function seatsLeft(observerSeats: number | null, seatsTaken: number): number | null {
   return observerSeats === null ? null : Math.max(0, observerSeats - seatsTaken);
+}
+
+// ───────── staff decisions on a request ─────────
+
+export const OBSERVER_DECISION_REASON_MAX = 200;
+
+/** Staff accept or decline a request from the hearing page; a reason for declining is optional. */
+export const observerDecisionSchema = z.object({
+  requestId: z.string({ error: "validation.invalid" }).trim().min(1, "validation.invalid").max(64, "validation.invalid"),
+  decision: z.enum(["accepted", "declined"], { error: "validation.invalid" }),
+  reason: z
+    .string()
+    .trim()
+    .max(OBSERVER_DECISION_REASON_MAX, "validation.tooLong")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type ObserverDecisionInput = z.infer<typeof observerDecisionSchema>;
+
+export type ObserverDecisionRefusal = "hearingOver" | "alreadyDecided";
+
+/**
+ * Whether staff may record this decision. A pending request may be accepted or declined; an
+ * accepted one may still be declined (the seat is given back), but a declined one is final: the
+ * person may sign up again. Accepting never needs a free seat, since a pending request already
+ * holds one. Nothing is decided once the hearing is over or cancelled.
+ */
+export function observerDecisionRefusal(input: {
+  from: ObserverRequestStatus;
+  to: "accepted" | "declined";
+  hearingStatus: string;
+}): ObserverDecisionRefusal | null {
+  if (isFinishedHearing(input.hearingStatus)) return "hearingOver";
+  if (input.from === "declined" || input.from === input.to) return "alreadyDecided";
+  return null;
 }

@@ -4,6 +4,7 @@ import { portal } from "~/i18n/en/portal";
 import { deadlines } from "~/i18n/en/deadlines";
 import { cases } from "~/i18n/en/cases";
 import { hearings } from "~/i18n/en/hearings";
+import { hearingPage } from "~/i18n/en/hearing-page";
 import { approvals } from "~/i18n/en/approvals";
 import { admin } from "~/i18n/en/admin";
 import { work } from "~/i18n/en/work";
@@ -15,6 +16,7 @@ export const en = {
   ...deadlines,
   ...approvals,
   ...hearings,
+  ...hearingPage,
   ...portal,
   ...admin,
   ...work,

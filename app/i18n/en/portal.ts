@@ -230,9 +230,10 @@ export const portal = {
   "portal.public.submitted":
     "Your request to observe has been received. The procuratorate's staff will call the number you gave to confirm the arrangements.",
   "portal.public.submittedAgain": "A request to observe with this telephone number was already received; there is no need to send it again. The procuratorate's staff will call that number.",
-  "portal.public.privacy": "Your name and telephone number are used only to arrange your attendance at this hearing.",
+  "portal.public.privacy": "Your name and telephone number are used only to arrange your attendance at this hearing. Your network address is kept with the request to limit how many requests one address can make.",
   "portal.public.refusal.hearingStarted": "The hearing has already begun; requests to observe are closed.",
   "portal.public.refusal.hearingConcluded": "The hearing has concluded; requests to observe are closed.",
   "portal.public.refusal.hearingCancelled": "The hearing has been cancelled; requests to observe are not accepted.",
   "portal.public.refusal.seatsFull": "All observer seats are taken; requests to observe are closed.",
+  "portal.public.refusal.rateLimited": "Too many requests to observe have come from your network in the last hour. Please try again later, or call the number in the announcement.",
 } as const satisfies Record<keyof typeof zh, string>;

@@ -5,6 +5,7 @@ import { portal } from "~/i18n/zh-CN/portal";
 import { deadlines } from "~/i18n/zh-CN/deadlines";
 import { cases } from "~/i18n/zh-CN/cases";
 import { hearings } from "~/i18n/zh-CN/hearings";
+import { hearingPage } from "~/i18n/zh-CN/hearing-page";
 import { approvals } from "~/i18n/zh-CN/approvals";
 import { admin } from "~/i18n/zh-CN/admin";
 import { work } from "~/i18n/zh-CN/work";
@@ -16,6 +17,7 @@ export const zhCN = {
   ...deadlines,
   ...approvals,
   ...hearings,
+  ...hearingPage,
   ...portal,
   ...admin,
   ...work,

@@ -227,9 +227,10 @@ export const portal = {
   "portal.public.submit": "提交旁听申请",
   "portal.public.submitted": "您的旁听申请已提交。检察院工作人员将通过您留下的电话与您联系，确认旁听安排。",
   "portal.public.submittedAgain": "此前已收到以该电话号码提交的旁听申请，无需重复提交。检察院工作人员将通过该电话与您联系。",
-  "portal.public.privacy": "您提交的姓名和电话仅用于本次听证的旁听安排。",
+  "portal.public.privacy": "您提交的姓名和电话仅用于本次听证的旁听安排。系统会随申请记录您的网络地址，用于限制同一地址的申请次数。",
   "portal.public.refusal.hearingStarted": "听证已经开始，不再接受旁听申请。",
   "portal.public.refusal.hearingConcluded": "听证已经结束，不再接受旁听申请。",
   "portal.public.refusal.hearingCancelled": "本次听证已取消，不接受旁听申请。",
   "portal.public.refusal.seatsFull": "旁听席位已满，不再接受旁听申请。",
+  "portal.public.refusal.rateLimited": "一小时内从您所在网络提交的旁听申请过多，请稍后再试，或拨打公告中的联系电话。",
 } as const;
