@@ -1,7 +1,8 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { afterAll, describe, expect, test, vi } from "vitest";
 import { createCalendar, packageHasYear } from "~/domain/deadlines/calendar";
@@ -21,7 +22,8 @@ async function seededAt(seedDay: string): Promise<PrismaClient> {
   dirs.push(dir);
   const url = `file:${path.join(dir, "procura.db")}`;
   const env = { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: "1" };
-  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+  // Asynchronous, so the test process keeps answering the runner while the CLI works.
+  await promisify(execFile)(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env });
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   clients.push(db);
   const { seed } = await import("../../prisma/seed");
