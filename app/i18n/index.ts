@@ -53,25 +53,5 @@ export function localeFromRequest(request: Request): Locale {
   return localeFromCookieHeader(request.headers.get("Cookie"));
 }
 
-const TZ = "Asia/Shanghai";
-
-/** 2022年6月16日 / Jun 16, 2022; accepts instants and YYYY-MM-DD calendar dates. */
-export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
-  if (!value) return "";
-  const date = typeof value === "string" ? new Date(`${value}T00:00:00+08:00`) : value;
-  return new Intl.DateTimeFormat(locale, { timeZone: TZ, year: "numeric", month: "long", day: "numeric" }).format(date);
-}
-
-export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
-  if (!value) return "";
-  const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: TZ,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
-}
+// Date formatting lives in one module; re-exported here because pages import it with the dictionary.
+export { formatCountdown, formatDate, formatDateTime, formatDateTimeRange, formatTime } from "~/i18n/dates";

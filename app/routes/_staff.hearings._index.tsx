@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/case/meta";
 import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
-import { formatDateTime } from "~/i18n";
+import { formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { listHearings } from "~/models/hearing.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
@@ -54,10 +54,7 @@ function HearingTable({ rows }: { rows: Row[] }) {
                 </div>
               </td>
               <td data-label={t("hearings.col.when")} className="nowrap">
-                <div>
-                  {formatDateTime(h.startsAt, t.locale)}
-                  {h.endsAt ? <div className="muted small">– {formatDateTime(h.endsAt, t.locale)}</div> : null}
-                </div>
+                {formatDateTimeRange(h.startsAt, h.endsAt, t)}
               </td>
               <td data-label={t("hearings.col.venue")}>{h.venue}</td>
               <td data-label={t("hearings.col.form")}>

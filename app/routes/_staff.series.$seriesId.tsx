@@ -6,7 +6,7 @@ import { pageTitle } from "~/components/case/meta";
 import { SeriesStateCounts } from "~/components/case/series-state-counts";
 import { Badge, Card, PageHeader, Stat } from "~/components/ui";
 import { REPLY_PROGRESS_TONE } from "~/domain/case/presentation";
-import { formatDate, formatDateTime } from "~/i18n";
+import { formatDate, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getSeries } from "~/models/series.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
@@ -154,9 +154,7 @@ export default function SeriesPage() {
                       </span>
                     </td>
                     <td data-label={t("cases.hearings.when")} className="nowrap">
-                      {h.endsAt && formatDate(h.endsAt, t.locale) !== formatDate(h.startsAt, t.locale)
-                        ? `${formatDate(h.startsAt, t.locale)} – ${formatDate(h.endsAt, t.locale)}`
-                        : formatDateTime(h.startsAt, t.locale)}
+                      {formatDateTimeRange(h.startsAt, h.endsAt, t)}
                     </td>
                     <td data-label={t("cases.hearings.venue")}>{h.venue}</td>
                     <td data-label={t("common.status")}>

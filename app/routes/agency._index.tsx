@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DaysBadge, HearingStatusBadge, ReplyStatusBadge, timeRange, TwoLine } from "~/components/portal";
+import { DaysBadge, HearingStatusBadge, ReplyStatusBadge, TwoLine } from "~/components/portal";
 import { Card, EmptyState, PageHeader, Stat } from "~/components/ui";
 import { computeDeadline, dateInShanghai, daysRemaining, deadlineStatus, replyRuleFor } from "~/domain/deadlines";
-import { createT, formatDate, localeFromRequest } from "~/i18n";
+import { createT, formatDate, formatDateTimeRange, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
 import {
   AGENCY_DUE_SOON_DAYS,
@@ -188,7 +188,7 @@ export default function AgencyHome() {
                   <tr key={h.id}>
                     <td data-label={t("portal.agency.col.hearing")}>{h.title}</td>
                     <td data-label={t("portal.agency.col.time")} className="nowrap">
-                      {timeRange(h.startsAt, h.endsAt, t)}
+                      {formatDateTimeRange(h.startsAt, h.endsAt, t)}
                     </td>
                     <td data-label={t("portal.agency.col.venue")}>{h.venue}</td>
                     <td data-label={t("portal.agency.col.representatives")}>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DeclarationBadge, HearingStatusBadge, timeRange } from "~/components/portal";
+import { DeclarationBadge, HearingStatusBadge } from "~/components/portal";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
-import { createT, localeFromRequest } from "~/i18n";
+import { createT, formatDateTimeRange, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { listPanelistHearings } from "~/models/panel-portal.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -66,7 +66,7 @@ function HearingTable({ rows, variant }: { rows: Row[]; variant: "upcoming" | "p
                 <Link to={`/panel/hearings/${h.id}`}>{h.title}</Link>
               </td>
               <td data-label={t("portal.panel.col.time")} className="nowrap">
-                {timeRange(h.startsAt, h.endsAt, t)}
+                {formatDateTimeRange(h.startsAt, h.endsAt, t)}
               </td>
               <td data-label={t("portal.panel.col.venue")}>{h.venue}</td>
               <td data-label={t("portal.panel.col.status")}>

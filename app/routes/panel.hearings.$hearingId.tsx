@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DeclarationBadge, HearingStatusBadge, Prose, SectionTitle, StanceBadge, timeRange } from "~/components/portal";
+import { DeclarationBadge, HearingStatusBadge, Prose, SectionTitle, StanceBadge } from "~/components/portal";
 import { Card, EmptyState, Facts, PageHeader } from "~/components/ui";
-import { formatDate, formatDateTime } from "~/i18n";
+import { formatDate, formatDateTime, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getPanelistBriefing } from "~/models/panel-portal.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -59,7 +59,7 @@ export default function PanelHearing() {
         <Card title={t("portal.briefing.hearing")}>
           <Facts
             items={[
-              [t("portal.briefing.time"), timeRange(hearing.startsAt, hearing.endsAt, t)],
+              [t("portal.briefing.time"), formatDateTimeRange(hearing.startsAt, hearing.endsAt, t)],
               [t("portal.briefing.venue"), hearing.venue],
               [t("portal.briefing.host"), hearing.hostPost ? `${hearing.host}（${hearing.hostPost}）` : hearing.host],
               [t("portal.briefing.format"), format],

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
-import { HearingStatusBadge, PUBLIC_HEARING_STATUSES, timeRange } from "~/components/portal";
+import { HearingStatusBadge, PUBLIC_HEARING_STATUSES } from "~/components/portal";
 import { EmptyState, PageHeader } from "~/components/ui";
-import { createT, localeFromRequest } from "~/i18n";
+import { createT, formatDateTimeRange, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { listPublicHearings } from "~/models/public-hearing.server";
 
@@ -64,7 +64,7 @@ function NoticeList({ items, past }: { items: Item[]; past?: boolean }) {
           <div className="portal-notice__meta">
             <span>
               <span className="muted">{t("portal.public.col.time")}</span>
-              {timeRange(h.startsAt, h.endsAt, t)}
+              {formatDateTimeRange(h.startsAt, h.endsAt, t)}
             </span>
             <span>
               <span className="muted">{t("portal.public.col.venue")}</span>

@@ -5,10 +5,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { HearingStatusBadge, PUBLIC_HEARING_STATUSES, timeRange } from "~/components/portal";
+import { HearingStatusBadge, PUBLIC_HEARING_STATUSES } from "~/components/portal";
 import { Card, Facts, Field, FormError } from "~/components/ui";
 import { observerRequestSchema } from "~/domain/hearing/observer-schema";
-import { formatDate } from "~/i18n";
+import { formatDate, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { createObserverRequest, getPublicHearing } from "~/models/public-hearing.server";
 import { readForm } from "~/utils/form.server";
@@ -70,7 +70,7 @@ export default function PublicHearing() {
           // No text was written: the notice is made of the hearing's particulars (听证规定 Art 10(4)).
           <ul className="portal-announcement__items">
             <li>{t("portal.public.subject", { title: hearing.title })}</li>
-            <li>{t("portal.public.time", { time: timeRange(hearing.startsAt, hearing.endsAt, t) })}</li>
+            <li>{t("portal.public.time", { time: formatDateTimeRange(hearing.startsAt, hearing.endsAt, t) })}</li>
             <li>{t("portal.public.venue", { venue: hearing.venue })}</li>
             <li>{t("portal.public.host", { host: hearing.host })}</li>
             <li>{t("portal.public.format")}</li>
@@ -96,7 +96,7 @@ export default function PublicHearing() {
           <Facts
             items={[
               [t("portal.public.col.title"), hearing.title],
-              [t("portal.public.col.time"), timeRange(hearing.startsAt, hearing.endsAt, t)],
+              [t("portal.public.col.time"), formatDateTimeRange(hearing.startsAt, hearing.endsAt, t)],
               [t("portal.public.col.venue"), hearing.venue],
               [t("portal.public.fact.host"), hearing.host],
               [t("portal.public.fact.format"), t("portal.publicHearing")],

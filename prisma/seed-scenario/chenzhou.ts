@@ -1,5 +1,7 @@
 import type { Scenario } from "./builder";
 import { t } from "./builder";
+import type { SeedClock } from "./clock";
+import { zhDate } from "./clock";
 import type { Org } from "./organisation";
 
 // A small set of records of 郴州市人民检察院, the other procuratorate of the demo. Tests use them
@@ -9,10 +11,13 @@ export const CZ_AGENCY_NAME = "郴州市城市管理和综合执法局";
 export const CZ_SERIES_NAME = "郴州市中心城区餐厨垃圾收运处置";
 export const CZ_CASE_TITLE = `${CZ_AGENCY_NAME}怠于履行餐厨垃圾收运处置监管职责案`;
 export const CZ_HEARING_TITLE = "郴州市中心城区餐厨垃圾收运处置整改情况公开听证";
-export const CZ_RECOMMENDATION_NUMBER = "郴检行公建〔2026〕1号";
+/** 郴州's one recommendation, numbered in the seed year. */
+export const czRecommendationNumber = (year: number) => `郴检行公建〔${year}〕1号`;
 
-export async function seedChenzhou(s: Scenario, org: Org) {
+export async function seedChenzhou(s: Scenario, org: Org, clock: SeedClock) {
   const { tx } = s;
+  const G = (local: string) => clock.local(local);
+  const Y = clock.year;
   const c = org.chenzhou.id;
   const { czProsecutor } = org.users;
 
@@ -30,9 +35,9 @@ export async function seedChenzhou(s: Scenario, org: Org) {
   const clue = await tx.clue.create({
     data: {
       procuratorateId: c,
-      number: "2026-线索-001",
+      number: `${Y}-线索-001`,
       source: "media",
-      receivedOn: "2026-07-22",
+      receivedOn: G("2026-07-22"),
       summary: "媒体报道：中心城区部分餐饮单位餐厨垃圾未交由有资质单位收运，私自出售给无证收运人员。",
       field: "ecology",
       location: "郴州市中心城区",
@@ -40,7 +45,7 @@ export async function seedChenzhou(s: Scenario, org: Org) {
       evaluation: "经初步调查属实，市城管局负有餐厨垃圾收运处置监管职责，建议立案。",
       registeredById: czProsecutor.id,
       assigneeId: czProsecutor.id,
-      createdAt: t("2026-07-22 10:00"),
+      createdAt: t(G("2026-07-22 10:00")),
     },
   });
   s.audit({
@@ -57,26 +62,26 @@ export async function seedChenzhou(s: Scenario, org: Org) {
       procuratorateId: c,
       name: CZ_SERIES_NAME,
       summary: "中心城区餐厨垃圾未规范收运处置，涉及市城管局及相关城区政府，作为系列案办理。",
-      createdAt: t("2026-08-05 10:00"),
+      createdAt: t(G("2026-08-05 10:00")),
     },
   });
   const kase = await s.createCase({
     procuratorateId: c,
     seriesId: series.id,
     clueId: clue.id,
-    number: "2026-行公-001",
+    number: `${Y}-行公-001`,
     title: CZ_CASE_TITLE,
     field: "ecology",
     summary: "中心城区部分餐饮单位餐厨垃圾私自出售给无证收运人员，存在“地沟油”回流餐桌和环境污染风险。",
     respondentAgencyId: agency.id,
     leadId: czProsecutor.id,
     members: [{ userId: czProsecutor.id, role: "lead" }],
-    createdAt: "2026-07-28 09:00",
+    createdAt: G("2026-07-28 09:00"),
     steps: [
-      { to: "filed", at: "2026-08-10 10:00" },
-      { to: "investigating", at: "2026-08-10 15:00" },
-      { to: "recommending", at: "2026-09-22 10:00" },
-      { to: "rectification", at: "2026-09-28 10:00", reason: "检察建议书已送达" },
+      { to: "filed", at: G("2026-08-10 10:00") },
+      { to: "investigating", at: G("2026-08-10 15:00") },
+      { to: "recommending", at: G("2026-09-22 10:00") },
+      { to: "rectification", at: G("2026-09-28 10:00"), reason: "检察建议书已送达" },
     ],
   });
   s.service({
@@ -87,11 +92,11 @@ export async function seedChenzhou(s: Scenario, org: Org) {
       recipient: agency.name,
       method: "direct",
       place: `${agency.name}办公室`,
-      servedOn: "2026-08-12",
+      servedOn: G("2026-08-12"),
       signedBy: "段国华",
       serverName: czProsecutor.displayName,
       createdById: czProsecutor.id,
-      createdAt: t("2026-08-12 15:00"),
+      createdAt: t(G("2026-08-12 15:00")),
     },
   });
   const evidenceId = await s.evidence({
@@ -101,7 +106,7 @@ export async function seedChenzhou(s: Scenario, org: Org) {
     title: "餐饮单位后厨餐厨垃圾现场照片",
     kind: "audiovisual",
     description: "拍摄餐厨垃圾私自装桶交无证人员运走的情况。",
-    collectedOn: "2026-08-18",
+    collectedOn: G("2026-08-18"),
     collectedBy: `${czProsecutor.displayName}、郴州市人民检察院检察官助理`,
     source: "现场拍摄",
     createdById: czProsecutor.id,
@@ -113,17 +118,17 @@ export async function seedChenzhou(s: Scenario, org: Org) {
     data: {
       caseId: kase.id,
       procuratorateId: c,
-      number: CZ_RECOMMENDATION_NUMBER,
+      number: czRecommendationNumber(Y),
       status: "served",
       facts: "中心城区部分餐饮单位未与有资质单位签订餐厨垃圾收运协议，餐厨垃圾私自出售给无证收运人员。",
       reasons: "你局负责中心城区餐厨垃圾收运处置的监督管理，未依法履职，致使公共利益受到侵害。",
       legalBasis: "《中华人民共和国行政诉讼法》第二十五条第四款；《人民检察院公益诉讼办案规则》第七十五条；《中华人民共和国固体废物污染环境防治法》",
       replyPeriod: "two_months",
       ccList: "郴州市人民政府；湖南省人民检察院",
-      issuedOn: "2026-09-28",
+      issuedOn: G("2026-09-28"),
       createdById: czProsecutor.id,
-      createdAt: t("2026-09-22 15:00"),
-      updatedAt: t("2026-09-28 11:00"),
+      createdAt: t(G("2026-09-22 15:00")),
+      updatedAt: t(G("2026-09-28 11:00")),
       points: {
         create: [
           { ordinal: 1, text: "督促中心城区餐饮单位与有资质单位签订餐厨垃圾收运协议。" },
@@ -136,17 +141,17 @@ export async function seedChenzhou(s: Scenario, org: Org) {
     data: {
       caseId: kase.id,
       documentKind: "recommendation",
-      documentNumber: CZ_RECOMMENDATION_NUMBER,
+      documentNumber: czRecommendationNumber(Y),
       recommendationId: rec.id,
       agencyId: agency.id,
       recipient: agency.name,
       method: "direct",
       place: `${agency.name}办公室`,
-      servedOn: "2026-09-28",
+      servedOn: G("2026-09-28"),
       signedBy: "段国华",
       serverName: czProsecutor.displayName,
       createdById: czProsecutor.id,
-      createdAt: t("2026-09-28 11:00"),
+      createdAt: t(G("2026-09-28 11:00")),
     },
   });
   s.audit({
@@ -156,8 +161,8 @@ export async function seedChenzhou(s: Scenario, org: Org) {
     entityType: "Recommendation",
     entityId: rec.id,
     caseId: kase.id,
-    data: { number: CZ_RECOMMENDATION_NUMBER, method: "direct", servedOn: "2026-09-28", agency: agency.name },
-    at: t("2026-09-28 11:00"),
+    data: { number: czRecommendationNumber(Y), method: "direct", servedOn: G("2026-09-28"), agency: agency.name },
+    at: t(G("2026-09-28 11:00")),
   });
 
   // Panel pool of 郴州 (3) and a public hearing to assess the rectification (指引 Art 4).
@@ -178,37 +183,37 @@ export async function seedChenzhou(s: Scenario, org: Org) {
       purpose: "市城管局餐厨垃圾收运处置整改是否到位。",
       isPublic: true,
       venue: "郴州市人民检察院检察听证室",
-      startsAt: t("2026-12-10 09:30"),
-      endsAt: t("2026-12-10 11:30"),
+      startsAt: t(G("2026-12-10 09:30")),
+      endsAt: t(G("2026-12-10 11:30")),
       hostId: czProsecutor.id,
       status: "notified",
       announcement: [
         "郴州市人民检察院",
         "听证公告",
         "",
-        "本院定于2026年12月10日9时30分，在郴州市人民检察院检察听证室就郴州市城市管理和综合执法局餐厨垃圾收运处置整改情况召开公开听证会。",
-        "公民可于2026年12月8日17时前报名申请旁听。联系电话：0735-12309。",
+        `本院定于${zhDate(G("2026-12-10"))}9时30分，在郴州市人民检察院检察听证室就郴州市城市管理和综合执法局餐厨垃圾收运处置整改情况召开公开听证会。`,
+        `公民可于${zhDate(G("2026-12-08"))}17时前报名申请旁听。联系电话：0735-12309。`,
         "",
         "郴州市人民检察院",
-        "2026年11月22日",
+        zhDate(G("2026-11-22")),
       ].join("\n"),
-      announcedAt: t("2026-11-22 10:00"),
+      announcedAt: t(G("2026-11-22 10:00")),
       contactPhone: "0735-12309",
       observerSeats: 10,
-      createdAt: t("2026-11-20 10:00"),
-      updatedAt: t("2026-11-22 10:00"),
+      createdAt: t(G("2026-11-20 10:00")),
+      updatedAt: t(G("2026-11-22 10:00")),
     },
   });
   await tx.hearingCase.create({
-    data: { hearingId: hearing.id, caseId: kase.id, ordinal: 1, sessionAt: t("2026-12-10 09:30"), issues: "整改是否到位" },
+    data: { hearingId: hearing.id, caseId: kase.id, ordinal: 1, sessionAt: t(G("2026-12-10 09:30")), issues: "整改是否到位" },
   });
   await tx.hearingPanelist.createMany({
-    data: panelists.map((p) => ({ hearingId: hearing.id, panelistId: p.id, invitedAt: t("2026-11-21 10:00") })),
+    data: panelists.map((p) => ({ hearingId: hearing.id, panelistId: p.id, invitedAt: t(G("2026-11-21 10:00")) })),
   });
   await tx.hearingParticipant.create({
     data: { hearingId: hearing.id, kind: "agency_representative", agencyId: agency.id, organisation: agency.name, name: "段国华", post: "局长" },
   });
-  await s.disclose(hearing.id, [evidenceId], czProsecutor.id, t("2026-11-25 10:00"));
+  await s.disclose(hearing.id, [evidenceId], czProsecutor.id, t(G("2026-11-25 10:00")));
   s.audit({
     procuratorateId: c,
     actorId: czProsecutor.id,

@@ -236,7 +236,7 @@ export async function seedOrganisation(s: Scenario, passwordHash: string) {
       { panelistId: panelist("cao").id, organisation: "鹿峰街道某社区居民委员会", relation: "employee" satisfies Relation, sinceOn: "2012-03-01" },
       { panelistId: panelist("liao").id, organisation: "湘南学院医学院", relation: "employee" satisfies Relation, sinceOn: "2006-07-01" },
       { panelistId: panelist("luo").id, organisation: "湖南某律师事务所桂阳分所", relation: "employee" satisfies Relation, sinceOn: "2010-09-01" },
-      // A family tie to the 人社局, respondent of a 2026 case that has no hearing: on file for
+      // A family tie to the 人社局, respondent of a recent case that has no hearing: on file for
       // later checks; 肖丽 sits on hearings where that bureau does not take part.
       {
         panelistId: panelist("xiao").id,

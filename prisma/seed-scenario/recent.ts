@@ -1,12 +1,16 @@
 import type { Scenario, Step } from "./builder";
 import { fakeIdNumber, t } from "./builder";
+import type { DayMapper, SeedClock } from "./clock";
+import { zhDate } from "./clock";
 import type { Org } from "./organisation";
-import { workdayAfter } from "./series";
 
-// 桂阳 cases of 2026 at every stage, so that screens, queues and countdowns are live on the demo's
-// "today" (2026-11-26): a filed case whose 立案决定书 is not yet served, rectification periods
-// running (two months and an urgent fifteen days), a suspended case, a pre-suit review, pending
-// approvals, and a public hearing announced for December 2026.
+// 桂阳 cases of the seed year at every stage, so that screens, queues and countdowns are live on
+// the day the database is seeded. The story is written around 2026-11-26 (ANCHOR_DAY in clock.ts)
+// and every date below goes through the clock, which moves it to the seed day by working days
+// (`G`, or `U` / `R` for the two cases whose reply countdowns are computed from the seed day):
+// a filed case whose 立案决定书 is not yet served, an urgent fifteen-day reply due in one to three
+// days, a two-month reply already overdue, a suspended case, a pre-suit review, pending approvals,
+// and a public hearing a few working days ahead, open to observers, with the demo panelist on it.
 
 export const RECENT_HEARING_TITLE = "舂陵江桂阳段畜禽养殖废水污染问题公开听证";
 
@@ -23,11 +27,13 @@ type ClueDef = {
   assignee?: "prosecutor" | "prosecutor2";
 };
 
-const CLUES: ClueDef[] = [
+type Moved = (local: string) => string;
+
+const clueDefs = (G: Moved, U: Moved, R: Moved): ClueDef[] => [
   {
     key: "suspended",
     source: "deputy",
-    receivedOn: "2026-02-20",
+    receivedOn: G("2026-02-20"),
     summary: "县人大代表转交群众反映：舂陵江桂阳段部分河段存在夜间非法采砂，河床下切、岸坡垮塌。",
     field: "ecology",
     location: "舂陵江桂阳段",
@@ -38,19 +44,19 @@ const CLUES: ClueDef[] = [
   {
     key: "notFiled",
     source: "report",
-    receivedOn: "2026-03-02",
+    receivedOn: G("2026-03-02"),
     summary: "群众反映：部分村组田间地头丢弃农药包装废弃物，无人回收。",
     field: "ecology",
     location: "桂阳县太和镇",
     informant: { name: "彭建军", phone: "13874591206", birth: "1971-06-09", seq: 57 },
     status: "not_filed",
-    evaluation: "经初步调查，县农业农村局已于2026年2月部署农药包装废弃物回收专项行动并设置回收点，问题已基本解决，建议不立案。",
+    evaluation: `经初步调查，县农业农村局已于${zhMonth(G("2026-02-16"))}部署农药包装废弃物回收专项行动并设置回收点，问题已基本解决，建议不立案。`,
     assignee: "prosecutor2",
   },
   {
     key: "presuit",
     source: "volunteer",
-    receivedOn: "2026-03-15",
+    receivedOn: G("2026-03-15"),
     summary: "“益心为公”志愿者反映：太和镇污水处理厂建成后长期未正常运行，集镇生活污水经排水沟直排入河。",
     field: "ecology",
     location: "桂阳县太和镇",
@@ -62,7 +68,7 @@ const CLUES: ClueDef[] = [
   {
     key: "recommending",
     source: "own_case",
-    receivedOn: "2026-06-10",
+    receivedOn: G("2026-06-10"),
     summary: "本院在办理其他案件中，经数据比对发现：部分已死亡人员仍在领取城乡居民基本养老保险待遇。",
     field: "state_property",
     location: "桂阳县",
@@ -73,7 +79,7 @@ const CLUES: ClueDef[] = [
   {
     key: "rectification",
     source: "referral",
-    receivedOn: "2026-07-20",
+    receivedOn: R("2026-07-20"),
     summary: "县审计局移送：3宗国有建设用地使用权出让后，竞得人未按合同约定缴清土地出让金。",
     field: "land_grant",
     location: "桂阳县",
@@ -84,7 +90,7 @@ const CLUES: ClueDef[] = [
   {
     key: "investigating",
     source: "platform",
-    receivedOn: "2026-08-18",
+    receivedOn: G("2026-08-18"),
     summary: "检察公益诉讼线索平台推送：舂陵江桂阳段支流沿岸多家生猪养殖场养殖废水未经处理直排，河水发黑发臭。",
     field: "ecology",
     location: "舂陵江桂阳段支流沿岸",
@@ -95,7 +101,7 @@ const CLUES: ClueDef[] = [
   {
     key: "urgent",
     source: "media",
-    receivedOn: "2026-10-28",
+    receivedOn: U("2026-10-28"),
     summary: "地方媒体报道：县城部分餐饮店使用过期液化石油气钢瓶，未安装可燃气体报警装置，存在重大安全隐患。",
     field: "safety",
     location: "桂阳县城区",
@@ -106,7 +112,7 @@ const CLUES: ClueDef[] = [
   {
     key: "filed",
     source: "report",
-    receivedOn: "2026-11-05",
+    receivedOn: G("2026-11-05"),
     summary: "学生家长反映：县城多所中小学校周边小卖部销售无中文标签、超过保质期的辣条等“三无”食品。",
     field: "food_drug",
     location: "桂阳县城区中小学校周边",
@@ -118,7 +124,7 @@ const CLUES: ClueDef[] = [
   {
     key: "evaluation",
     source: "deputy",
-    receivedOn: "2026-11-06",
+    receivedOn: G("2026-11-06"),
     summary: "县人大代表转交：正和镇阳山村古建筑群部分古民居年久失修，屋面坍塌、墙体开裂，存在损毁风险。",
     field: "heritage",
     location: "桂阳县正和镇阳山村",
@@ -128,7 +134,7 @@ const CLUES: ClueDef[] = [
   {
     key: "evaluatingClue",
     source: "platform",
-    receivedOn: "2026-11-10",
+    receivedOn: G("2026-11-10"),
     summary: "平台推送：县城部分校外托管机构自办食堂，未取得食品经营许可。",
     field: "food_drug",
     location: "桂阳县龙潭街道、鹿峰街道",
@@ -138,7 +144,7 @@ const CLUES: ClueDef[] = [
   {
     key: "registeredClue",
     source: "report",
-    receivedOn: "2026-11-24",
+    receivedOn: G("2026-11-24"),
     summary: "群众举报：欧阳海水库库区近期夜间有人电鱼，破坏渔业资源。",
     field: "ecology",
     location: "桂阳县欧阳海镇欧阳海水库库区",
@@ -147,8 +153,20 @@ const CLUES: ClueDef[] = [
   },
 ];
 
-export async function seedRecent(s: Scenario, org: Org) {
+export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
   const { tx } = s;
+  const Y = clock.year;
+  // The story's dates, moved to the seed day (see clock.ts). G: everything but the two cases below.
+  const G = (local: string) => clock.local(local);
+  // U: the urgent case, around the service of its recommendation, whose 15-day reply falls due one
+  // to three days after the seed day (两高解释 Art 21).
+  const urgentServedOn = clock.lastTriggerFor("agency_reply_urgent", 1, 3);
+  const mapU: DayMapper = clock.around("2026-11-16", urgentServedOn);
+  const U = (local: string) => clock.local(local, mapU);
+  // R: the land-grant case, whose two-month reply (两高解释 Art 21) is two to seven days overdue.
+  const landServedOn = clock.lastTriggerFor("agency_reply", -7, -2);
+  const mapR: DayMapper = clock.around("2026-10-12", landServedOn);
+  const R = (local: string) => clock.local(local, mapR);
   const g = org.guiyang.id;
   const { prosecutor, prosecutor2, assistant, clerk, chief, head } = org.users;
   const leads = { prosecutor, prosecutor2 };
@@ -160,12 +178,12 @@ export async function seedRecent(s: Scenario, org: Org) {
 
   // ── clues, numbered in order of receipt ──
   const clues = new Map<string, string>();
-  const sorted = [...CLUES].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  const sorted = [...clueDefs(G, U, R)].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
   for (const [i, c] of sorted.entries()) {
     const row = await tx.clue.create({
       data: {
         procuratorateId: g,
-        number: `2026-线索-${String(i + 1).padStart(3, "0")}`,
+        number: `${Y}-线索-${String(i + 1).padStart(3, "0")}`,
         source: c.source,
         receivedOn: c.receivedOn,
         summary: c.summary,
@@ -224,14 +242,14 @@ export async function seedRecent(s: Scenario, org: Org) {
   // ── I. suspended: 舂陵江 illegal sand mining (县水利局) ──
   const water = org.agency("water");
   const suspendedSteps: Step[] = [
-    { to: "filed", at: "2026-03-10 10:00" },
-    { to: "investigating", at: "2026-03-10 15:00" },
-    { to: "recommending", at: "2026-04-15 10:00" },
-    { to: "rectification", at: "2026-04-20 10:00", reason: "检察建议书已送达" },
-    { to: "follow_up", at: "2026-06-18 09:00", reason: "收到书面回复，开展跟进调查" },
+    { to: "filed", at: G("2026-03-10 10:00") },
+    { to: "investigating", at: G("2026-03-10 15:00") },
+    { to: "recommending", at: G("2026-04-15 10:00") },
+    { to: "rectification", at: G("2026-04-20 10:00"), reason: "检察建议书已送达" },
+    { to: "follow_up", at: G("2026-06-18 09:00"), reason: "收到书面回复，开展跟进调查" },
     {
       to: "suspended",
-      at: "2026-07-20 10:00",
+      at: G("2026-07-20 10:00"),
       reason: "受损河段修复须纳入舂陵江河道综合治理项目，治理方案尚待上级水行政主管部门批复，属客观障碍（规则第七十八条）。",
       comment: "同意中止审查。方案批复后及时恢复审查。",
     },
@@ -239,24 +257,24 @@ export async function seedRecent(s: Scenario, org: Org) {
   const suspended = await s.createCase({
     procuratorateId: g,
     clueId: clue("suspended") ?? undefined,
-    number: "2026-行公-001",
+    number: `${Y}-行公-001`,
     title: `${water.name}怠于履行舂陵江河道非法采砂监管职责案`,
     field: "ecology",
     summary: "舂陵江桂阳段部分河段存在非法采砂，造成河床下切、岸坡垮塌，县水利局未依法查处并组织修复。",
     respondentAgencyId: water.id,
     leadId: prosecutor2.id,
     members: team(prosecutor2),
-    createdAt: "2026-02-25 09:00",
+    createdAt: G("2026-02-25 09:00"),
     steps: suspendedSteps,
   });
-  await fileService(suspended.id, "water", "2026-03-12", "蒋德平");
+  await fileService(suspended.id, "water", G("2026-03-12"), "蒋德平");
   await s.evidence({
     ...evidenceBase(suspended.id, prosecutor2),
     ordinal: 1,
     title: "舂陵江采砂河段岸坡垮塌现场照片",
     kind: "audiovisual",
     description: "无人机航拍及地面拍摄受损岸坡，共3张。",
-    collectedOn: "2026-03-16",
+    collectedOn: G("2026-03-16"),
     source: "现场拍摄",
     photo: { place: "舂陵江桂阳段采砂河段", time: "10:15", seed: 301, count: 3, org: photoOrg },
   });
@@ -266,7 +284,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "县水利局河道采砂许可及执法档案（复印件）",
     kind: "documentary",
     description: "证明涉案河段未许可采砂，县水利局未立案查处。",
-    collectedOn: "2026-03-24",
+    collectedOn: G("2026-03-24"),
     source: water.name,
     isOriginal: false,
   });
@@ -276,31 +294,31 @@ export async function seedRecent(s: Scenario, org: Org) {
   const presuit = await s.createCase({
     procuratorateId: g,
     clueId: clue("presuit") ?? undefined,
-    number: "2026-行公-002",
+    number: `${Y}-行公-002`,
     title: `${housing.name}怠于履行乡镇污水处理设施运行监管职责案`,
     field: "ecology",
     summary: "太和镇污水处理厂建成后因配套管网未接通长期低负荷运行，集镇生活污水直排入河，县住建局未依法督促整改。",
     respondentAgencyId: housing.id,
     leadId: prosecutor.id,
     members: [...team(prosecutor), { userId: prosecutor2.id, role: "prosecutor" }],
-    createdAt: "2026-03-20 09:00",
+    createdAt: G("2026-03-20 09:00"),
     steps: [
-      { to: "filed", at: "2026-04-08 10:00" },
-      { to: "investigating", at: "2026-04-08 15:00" },
-      { to: "recommending", at: "2026-06-03 10:00" },
-      { to: "rectification", at: "2026-06-10 10:00", reason: "检察建议书已送达" },
-      { to: "follow_up", at: "2026-08-12 09:00", reason: "回复期限届满，开展跟进调查" },
-      { to: "pre_suit_review", at: "2026-11-05 10:00", reason: "跟进调查认定行政机关未依法全面履职，公益持续受损，转入审查起诉（规则第八十一条、第八十二条）。" },
+      { to: "filed", at: G("2026-04-08 10:00") },
+      { to: "investigating", at: G("2026-04-08 15:00") },
+      { to: "recommending", at: G("2026-06-03 10:00") },
+      { to: "rectification", at: G("2026-06-10 10:00"), reason: "检察建议书已送达" },
+      { to: "follow_up", at: G("2026-08-12 09:00"), reason: "回复期限届满，开展跟进调查" },
+      { to: "pre_suit_review", at: G("2026-11-05 10:00"), reason: "跟进调查认定行政机关未依法全面履职，公益持续受损，转入审查起诉（规则第八十一条、第八十二条）。" },
     ],
   });
-  await fileService(presuit.id, "housing", "2026-04-10", "曹海斌");
+  await fileService(presuit.id, "housing", G("2026-04-10"), "曹海斌");
   await s.evidence({
     ...evidenceBase(presuit.id, prosecutor),
     ordinal: 1,
     title: "太和镇集镇排水沟污水直排现场照片",
     kind: "audiovisual",
     description: "拍摄集镇排水沟污水直排入河情况，共2张。",
-    collectedOn: "2026-04-14",
+    collectedOn: G("2026-04-14"),
     source: "现场拍摄",
     photo: { place: "太和镇集镇排水口", time: "08:50", seed: 302, count: 2, org: photoOrg },
   });
@@ -310,7 +328,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "排水口水质检测报告",
     kind: "appraisal",
     description: "委托有资质的检测机构取样检测，化学需氧量、氨氮超标。",
-    collectedOn: "2026-04-28",
+    collectedOn: G("2026-04-28"),
     source: "郴州某环境检测有限公司",
   });
   await s.evidence({
@@ -319,7 +337,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "跟进调查现场勘验笔录",
     kind: "inspection",
     description: "回复期满后复查，污水直排仍未停止，配套管网未开工。",
-    collectedOn: "2026-10-28",
+    collectedOn: G("2026-10-28"),
     source: "现场勘验",
   });
 
@@ -334,8 +352,8 @@ export async function seedRecent(s: Scenario, org: Org) {
     respondentAgencyId: agri.id,
     leadId: prosecutor2.id,
     members: team(prosecutor2),
-    createdAt: "2026-03-05 09:00",
-    steps: [{ to: "not_filed", at: "2026-04-02 10:00", reason: "行政机关已依法履职，公益损害已基本消除（规则第三十条）。" }],
+    createdAt: G("2026-03-05 09:00"),
+    steps: [{ to: "not_filed", at: G("2026-04-02 10:00"), reason: "行政机关已依法履职，公益损害已基本消除（规则第三十条）。" }],
   });
 
   // ── F. recommending: pension paid to deceased persons (县人社局) ──
@@ -343,28 +361,28 @@ export async function seedRecent(s: Scenario, org: Org) {
   const recommending = await s.createCase({
     procuratorateId: g,
     clueId: clue("recommending") ?? undefined,
-    number: "2026-行公-003",
+    number: `${Y}-行公-003`,
     title: `${hrss.name}怠于追回违规发放城乡居民基本养老保险待遇案`,
     field: "state_property",
     summary: "2021年以来37名已死亡人员被继续发放城乡居民基本养老保险待遇共计41.6万元，县人社局未依法追回，社会保险基金受损。",
     respondentAgencyId: hrss.id,
     leadId: prosecutor2.id,
     members: team(prosecutor2),
-    createdAt: "2026-06-15 09:00",
+    createdAt: G("2026-06-15 09:00"),
     steps: [
-      { to: "filed", at: "2026-07-06 10:00" },
-      { to: "investigating", at: "2026-07-06 15:00" },
-      { to: "recommending", at: "2026-11-20 10:00", reason: "调查终结，拟制发检察建议" },
+      { to: "filed", at: G("2026-07-06 10:00") },
+      { to: "investigating", at: G("2026-07-06 15:00") },
+      { to: "recommending", at: G("2026-11-20 10:00"), reason: "调查终结，拟制发检察建议" },
     ],
   });
-  await fileService(recommending.id, "hrss", "2026-07-08", "熊立新");
+  await fileService(recommending.id, "hrss", G("2026-07-08"), "熊立新");
   await s.evidence({
     ...evidenceBase(recommending.id, prosecutor2),
     ordinal: 1,
     title: "死亡人员信息与养老保险待遇发放数据比对结果",
     kind: "electronic",
     description: "公安户籍注销、殡葬火化数据与待遇发放数据比对清单，含37人身份信息。",
-    collectedOn: "2026-07-15",
+    collectedOn: G("2026-07-15"),
     source: "数据比对",
     containsPersonal: true,
   });
@@ -374,7 +392,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "养老保险待遇发放明细（复印件）",
     kind: "documentary",
     description: "证明违规发放的期间和金额。",
-    collectedOn: "2026-08-04",
+    collectedOn: G("2026-08-04"),
     source: hrss.name,
     isOriginal: false,
   });
@@ -384,7 +402,7 @@ export async function seedRecent(s: Scenario, org: Org) {
       procuratorateId: g,
       status: "pending_approval",
       facts:
-        "本院在履行职责中发现，2021年1月至2026年6月，你局向37名已死亡人员继续发放城乡居民基本养老保险待遇共计41.6万元，至今未予追回。",
+        `本院在履行职责中发现，2021年1月至${zhMonth(G("2026-06-10"))}，你局向37名已死亡人员继续发放城乡居民基本养老保险待遇共计41.6万元，至今未予追回。`,
       reasons:
         "你局负责本县城乡居民基本养老保险待遇的核定、发放和基金管理，对违规领取的待遇负有追回职责。你局未及时核查参保人员死亡信息、未依法追回违规领取的待遇，致使社会保险基金受损，国家利益处于受侵害状态。",
       legalBasis:
@@ -392,8 +410,8 @@ export async function seedRecent(s: Scenario, org: Org) {
       replyPeriod: "two_months",
       ccList: "桂阳县人民政府；郴州市人民检察院",
       createdById: prosecutor2.id,
-      createdAt: t("2026-11-21 15:00"),
-      updatedAt: t("2026-11-23 09:00"),
+      createdAt: t(G("2026-11-21 15:00")),
+      updatedAt: t(G("2026-11-23 09:00")),
       points: {
         create: [
           { ordinal: 1, text: "依法追回违规发放的37名已死亡人员养老保险待遇41.6万元，对拒不退还的依法采取措施。" },
@@ -420,7 +438,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     caseTitle: recommending.title,
     payload: { to: "rectification", recommendationId: draft.id },
     requestedById: prosecutor2.id,
-    requestedAt: t("2026-11-23 09:00"),
+    requestedAt: t(G("2026-11-23 09:00")),
     decision: "pending",
   });
 
@@ -429,29 +447,29 @@ export async function seedRecent(s: Scenario, org: Org) {
   const rectification = await s.createCase({
     procuratorateId: g,
     clueId: clue("rectification") ?? undefined,
-    number: "2026-行公-004",
+    number: `${Y}-行公-004`,
     title: `${land.name}怠于追缴国有建设用地使用权出让金案`,
     field: "land_grant",
     summary: "3宗国有建设用地使用权出让后，竞得人欠缴出让金2860万元，县自然资源局未依法催缴、未追究违约责任。",
     respondentAgencyId: land.id,
     leadId: prosecutor.id,
     members: team(prosecutor),
-    createdAt: "2026-07-28 09:00",
+    createdAt: R("2026-07-28 09:00"),
     steps: [
-      { to: "filed", at: "2026-08-12 10:00" },
-      { to: "investigating", at: "2026-08-12 15:00" },
-      { to: "recommending", at: "2026-10-08 10:00" },
-      { to: "rectification", at: "2026-10-12 10:00", reason: "检察建议书已送达", requestedAt: "2026-10-09 10:00" },
+      { to: "filed", at: R("2026-08-12 10:00") },
+      { to: "investigating", at: R("2026-08-12 15:00") },
+      { to: "recommending", at: R("2026-10-08 10:00") },
+      { to: "rectification", at: R("2026-10-12 10:00"), reason: "检察建议书已送达", requestedAt: R("2026-10-09 10:00") },
     ],
   });
-  await fileService(rectification.id, "land", "2026-08-14", "雷小春");
+  await fileService(rectification.id, "land", R("2026-08-14"), "雷小春");
   await s.evidence({
     ...evidenceBase(rectification.id, prosecutor),
     ordinal: 1,
     title: "国有建设用地使用权出让合同3份（复印件）",
     kind: "documentary",
     description: "证明出让金数额、缴款期限及违约责任条款。",
-    collectedOn: "2026-08-20",
+    collectedOn: R("2026-08-20"),
     source: land.name,
     isOriginal: false,
   });
@@ -461,23 +479,23 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "出让金缴款记录及催缴情况说明",
     kind: "documentary",
     description: "证明欠缴2860万元，自然资源局仅于2023年发出一次书面催缴。",
-    collectedOn: "2026-08-27",
+    collectedOn: R("2026-08-27"),
     source: land.name,
     isOriginal: false,
   });
   const landConsultation = await tx.consultation.create({
     data: {
       caseId: rectification.id,
-      heldOn: "2026-09-15",
+      heldOn: R("2026-09-15"),
       method: "fact_confirmation",
       place: "桂阳县自然资源局",
       attendees: `本院：${prosecutor.displayName}、${assistant.displayName}；县自然资源局：雷小春（副局长）、土地利用股负责人`,
       facts: "3宗国有建设用地使用权出让金合计欠缴2860万元，逾期1至3年，未计收违约金。",
       agencyPosition: "对欠缴事实无异议；称竞得企业经营困难，已多次口头催缴。",
-      rectificationPlan: "拟于2026年底前发出书面催缴通知，逾期不缴的依法解除合同或申请强制执行。",
+      rectificationPlan: `拟于${R("2026-09-15").slice(0, 4)}年底前发出书面催缴通知，逾期不缴的依法解除合同或申请强制执行。`,
       minutes: "双方签署事实确认书。因整改期限和措施尚不明确，本院拟制发检察建议。",
       createdById: prosecutor.id,
-      createdAt: t("2026-09-15 17:00"),
+      createdAt: t(R("2026-09-15 17:00")),
     },
   });
   s.audit({
@@ -496,7 +514,7 @@ export async function seedRecent(s: Scenario, org: Org) {
   const urgent = await s.createCase({
     procuratorateId: g,
     clueId: clue("urgent") ?? undefined,
-    number: "2026-行公-006",
+    number: `${Y}-行公-006`,
     title: `${urban.name}怠于履行城区餐饮场所瓶装液化石油气安全监管职责案`,
     field: "safety",
     urgent: true,
@@ -504,22 +522,22 @@ export async function seedRecent(s: Scenario, org: Org) {
     respondentAgencyId: urban.id,
     leadId: prosecutor.id,
     members: team(prosecutor),
-    createdAt: "2026-10-29 09:00",
+    createdAt: U("2026-10-29 09:00"),
     steps: [
-      { to: "filed", at: "2026-11-03 10:00" },
-      { to: "investigating", at: "2026-11-03 15:00" },
-      { to: "recommending", at: "2026-11-12 10:00" },
-      { to: "rectification", at: "2026-11-16 10:00", reason: "检察建议书已送达；危害紧迫，回复期限十五日", requestedAt: "2026-11-13 15:00" },
+      { to: "filed", at: U("2026-11-03 10:00") },
+      { to: "investigating", at: U("2026-11-03 15:00") },
+      { to: "recommending", at: U("2026-11-12 10:00") },
+      { to: "rectification", at: U("2026-11-16 10:00"), reason: "检察建议书已送达；危害紧迫，回复期限十五日", requestedAt: U("2026-11-13 15:00") },
     ],
   });
-  await fileService(urgent.id, "urban", "2026-11-04", org.users.agencyUser.displayName);
+  await fileService(urgent.id, "urban", U("2026-11-04"), org.users.agencyUser.displayName);
   await s.evidence({
     ...evidenceBase(urgent.id, prosecutor),
     ordinal: 1,
     title: "城区餐饮店液化石油气钢瓶现场照片",
     kind: "audiovisual",
     description: "拍摄过期钢瓶、无报警装置的后厨，共4张，已对人脸和招牌作遮挡处理。",
-    collectedOn: "2026-11-05",
+    collectedOn: U("2026-11-05"),
     source: "现场拍摄",
     photo: { place: "城区某餐饮店后厨", time: "14:20", seed: 303, count: 2, org: photoOrg },
   });
@@ -529,7 +547,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "城区20家餐饮店燃气安全抽查勘验笔录",
     kind: "inspection",
     description: "7家使用过期或未经检验钢瓶，9家未安装可燃气体报警装置。",
-    collectedOn: "2026-11-06",
+    collectedOn: U("2026-11-06"),
     source: "现场勘验",
   });
   await s.evidence({
@@ -538,12 +556,12 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "餐饮店经营者询问笔录",
     kind: "witness",
     description: "经营者陈述钢瓶来源及配送企业情况。笔录含被询问人身份信息。",
-    collectedOn: "2026-11-06",
+    collectedOn: U("2026-11-06"),
     source: "询问",
     containsPersonal: true,
   });
 
-  // Recommendations of 2026, numbered in order of issue: 桂检行公建〔2026〕1号 … 4号.
+  // Recommendations of the seed year, numbered in order of issue: 桂检行公建〔Y〕1号 … 4号.
   type RecDef = {
     caseId: string;
     agencyKey: string;
@@ -570,7 +588,7 @@ export async function seedRecent(s: Scenario, org: Org) {
       reasons: "你局是本县河道采砂的主管部门，负有对非法采砂行为查处及河道管理的法定职责。你局未依法全面履职，致使河道生态和防洪安全受到损害。",
       basis: "《中华人民共和国水法》；《中华人民共和国河道管理条例》；《中华人民共和国长江保护法》",
       period: "two_months",
-      issuedOn: "2026-04-20",
+      issuedOn: G("2026-04-20"),
       signedBy: "蒋德平",
       method: "direct",
       points: [
@@ -579,7 +597,7 @@ export async function seedRecent(s: Scenario, org: Org) {
         "建立舂陵江重点河段常态化巡查机制。",
       ],
       createdById: prosecutor2.id,
-      createdAt: "2026-04-15 15:00",
+      createdAt: G("2026-04-15 15:00"),
     },
     {
       caseId: presuit.id,
@@ -590,7 +608,7 @@ export async function seedRecent(s: Scenario, org: Org) {
       reasons: "你局负责本县城镇污水处理设施建设运行的监督管理。你局未督促完善配套管网、保障设施正常运行，致使生活污水直排，水生态环境持续受损。",
       basis: "《中华人民共和国水污染防治法》；《城镇排水与污水处理条例》",
       period: "two_months",
-      issuedOn: "2026-06-10",
+      issuedOn: G("2026-06-10"),
       signedBy: "曹海斌",
       method: "announcement",
       points: [
@@ -599,7 +617,7 @@ export async function seedRecent(s: Scenario, org: Org) {
         "建立乡镇污水处理设施运行监管台账，定期通报运行情况。",
       ],
       createdById: prosecutor.id,
-      createdAt: "2026-06-03 15:00",
+      createdAt: G("2026-06-03 15:00"),
     },
     {
       caseId: rectification.id,
@@ -610,7 +628,7 @@ export async function seedRecent(s: Scenario, org: Org) {
       reasons: "你局作为国有建设用地使用权出让的主管部门，负有依法足额征收土地出让金的职责。你局怠于催缴，致使国有土地出让收益流失，国家利益受到损害。",
       basis: "《中华人民共和国土地管理法》；《中华人民共和国城市房地产管理法》；《国有土地使用权出让收支管理办法》",
       period: "two_months",
-      issuedOn: "2026-10-12",
+      issuedOn: R("2026-10-12"),
       signedBy: "雷小春",
       method: "direct",
       points: [
@@ -619,18 +637,18 @@ export async function seedRecent(s: Scenario, org: Org) {
         "全面清查2019年以来出让金收缴情况，建立收缴台账和逾期预警机制。",
       ],
       createdById: prosecutor.id,
-      createdAt: "2026-10-08 15:00",
+      createdAt: R("2026-10-08 15:00"),
     },
     {
       caseId: urgent.id,
       agencyKey: "urban",
       number: 4,
       status: "served",
-      facts: "本院于2026年11月5日至6日随机抽查城区20家餐饮场所，发现7家使用过期或未经检验的液化石油气钢瓶，9家未安装可燃气体报警装置，部分气瓶与灶具同室存放。",
+      facts: `本院于${zhDate(U("2026-11-05"))}至${zhDate(U("2026-11-06"))}随机抽查城区20家餐饮场所，发现7家使用过期或未经检验的液化石油气钢瓶，9家未安装可燃气体报警装置，部分气瓶与灶具同室存放。`,
       reasons: "你局作为本县燃气管理部门，负有对燃气经营和燃气使用安全的监督管理职责。上述隐患可能引发燃爆事故，危害紧迫，你局未依法履行监管职责，社会公共利益面临重大风险。",
       basis: "《中华人民共和国安全生产法》；《城镇燃气管理条例》；《最高人民法院 最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》第二十一条",
       period: "fifteen_days",
-      issuedOn: "2026-11-16",
+      issuedOn: U("2026-11-16"),
       signedBy: org.users.agencyUser.displayName,
       method: "direct",
       points: [
@@ -640,13 +658,13 @@ export async function seedRecent(s: Scenario, org: Org) {
         "建立餐饮场所燃气安全常态化巡查机制，明确巡查频次、责任人员和隐患整改闭环要求。",
       ],
       createdById: prosecutor.id,
-      createdAt: "2026-11-12 15:00",
+      createdAt: U("2026-11-12 15:00"),
     },
   ];
   const recs = new Map<string, { id: string; points: { id: string; ordinal: number }[]; number: string }>();
   for (const r of recDefs) {
     const a = org.agency(r.agencyKey);
-    const number = `桂检行公建〔2026〕${r.number}号`;
+    const number = `桂检行公建〔${Y}〕${r.number}号`;
     const rec = await tx.recommendation.create({
       data: {
         caseId: r.caseId,
@@ -745,12 +763,12 @@ export async function seedRecent(s: Scenario, org: Org) {
       at: t(`${on} 16:00`),
     });
   };
-  await replyWithAnswers(suspended.id, "water", "2026-06-15", "我局收到检察建议后，立即组织查处非法采砂行为，现将整改情况回复如下。", [
+  await replyWithAnswers(suspended.id, "water", G("2026-06-15"), "我局收到检察建议后，立即组织查处非法采砂行为，现将整改情况回复如下。", [
     ["done", "已立案查处非法采砂案件2起，罚款并没收采砂船只2艘，移送公安机关1人。"],
     ["in_progress", "受损岸坡修复已编制方案，需纳入舂陵江河道综合治理项目，正报请上级水行政主管部门审批。"],
     ["done", "已建立重点河段每周巡查和夜间不定期巡查制度。"],
   ]);
-  await replyWithAnswers(presuit.id, "housing", "2026-08-07", "我局已督促相关单位推进整改，因管网建设资金尚未落实，部分事项仍在推进中。", [
+  await replyWithAnswers(presuit.id, "housing", G("2026-08-07"), "我局已督促相关单位推进整改，因管网建设资金尚未落实，部分事项仍在推进中。", [
     ["in_progress", "配套管网建设项目已完成可研，资金正在争取中。"],
     ["not_done", "运营单位称进水量不足，无法稳定运行。"],
     ["done", "已建立乡镇污水处理设施运行台账。"],
@@ -758,7 +776,7 @@ export async function seedRecent(s: Scenario, org: Org) {
   const followUps = [
     {
       caseId: suspended.id,
-      on: "2026-07-10",
+      on: G("2026-07-10"),
       method: "实地查看涉案河段，查阅执法案卷及修复方案",
       findings: "非法采砂已被查处、巡查机制已建立；岸坡修复方案待上级批复，修复工程尚未开工。",
       conclusion: "partly_rectified",
@@ -767,7 +785,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     },
     {
       caseId: presuit.id,
-      on: "2026-10-30",
+      on: G("2026-10-30"),
       method: "现场勘验排水口、委托水质检测、约谈县住建局",
       findings: "回复期满后配套管网仍未开工，集镇生活污水仍直排入河，排水口水质持续超标，行政机关未依法全面履职。",
       conclusion: "not_rectified",
@@ -809,11 +827,11 @@ export async function seedRecent(s: Scenario, org: Org) {
       recipient: water.name,
       method: "direct",
       place: `${water.name}办公室`,
-      servedOn: workdayAfter("2026-07-20", 1),
+      servedOn: G("2026-07-21"),
       signedBy: "蒋德平",
       serverName: `${assistant.displayName}、${clerk.displayName}`,
       createdById: clerk.id,
-      createdAt: t(`${workdayAfter("2026-07-20", 1)} 15:00`),
+      createdAt: t(`${G("2026-07-21")} 15:00`),
     },
   });
   // Pending: one more month for the pre-suit review (规则 Art 47: +1 month with the chief's approval).
@@ -824,7 +842,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     subject: `提请延长审查起诉期限一个月：${presuit.title}`,
     payload: { deadline: "pre_suit_review", extraMonths: 1, reason: "需补充委托水质检测和损害评估，拟延长审查起诉期限一个月。" },
     requestedById: prosecutor.id,
-    requestedAt: t("2026-11-25 10:00"),
+    requestedAt: t(G("2026-11-25 10:00")),
     decision: "pending",
   });
 
@@ -833,27 +851,27 @@ export async function seedRecent(s: Scenario, org: Org) {
   const investigating = await s.createCase({
     procuratorateId: g,
     clueId: clue("investigating") ?? undefined,
-    number: "2026-行公-005",
+    number: `${Y}-行公-005`,
     title: `${ecoenv.name}怠于履行舂陵江桂阳段畜禽养殖废水污染监管职责案`,
     field: "ecology",
     summary: "舂陵江桂阳段支流沿岸多家生猪养殖场养殖废水未经处理直排，支流水体黑臭；生态环境桂阳分局与县农业农村局对规模以下养殖场的监管职责存在争议。",
     respondentAgencyId: ecoenv.id,
     leadId: prosecutor.id,
     members: [...team(prosecutor), { userId: prosecutor2.id, role: "prosecutor" }],
-    createdAt: "2026-08-25 09:00",
+    createdAt: G("2026-08-25 09:00"),
     steps: [
-      { to: "filed", at: "2026-09-08 10:00" },
-      { to: "investigating", at: "2026-09-08 15:00" },
+      { to: "filed", at: G("2026-09-08 10:00") },
+      { to: "investigating", at: G("2026-09-08 15:00") },
     ],
   });
-  await fileService(investigating.id, "ecoenv", "2026-09-10", "肖志强");
+  await fileService(investigating.id, "ecoenv", G("2026-09-10"), "肖志强");
   const e1 = await s.evidence({
     ...evidenceBase(investigating.id, prosecutor),
     ordinal: 1,
     title: "舂陵江支流养殖场排污口现场照片",
     kind: "audiovisual",
     description: "拍摄3家养殖场排污口及下游黑臭水体，共3张。",
-    collectedOn: "2026-09-15",
+    collectedOn: G("2026-09-15"),
     source: "现场拍摄",
     photo: { place: "舂陵江支流某养殖场排污口", time: "09:30", seed: 304, count: 3, org: photoOrg },
   });
@@ -863,7 +881,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "支流断面水质检测报告",
     kind: "appraisal",
     description: "氨氮、总磷超过地表水Ⅲ类标准数倍。",
-    collectedOn: "2026-09-25",
+    collectedOn: G("2026-09-25"),
     source: "郴州某环境检测有限公司",
   });
   await s.evidence({
@@ -872,14 +890,14 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "养殖场负责人询问笔录",
     kind: "witness",
     description: "养殖场负责人陈述废水处理设施未运行的情况。笔录含被询问人身份信息。",
-    collectedOn: "2026-09-18",
+    collectedOn: G("2026-09-18"),
     source: "询问",
     containsPersonal: true,
   });
   const consultation = await tx.consultation.create({
     data: {
       caseId: investigating.id,
-      heldOn: "2026-10-16",
+      heldOn: G("2026-10-16"),
       method: "meeting",
       place: "桂阳县人民检察院磋商室",
       attendees: `本院：${prosecutor.displayName}、${prosecutor2.displayName}、${assistant.displayName}；生态环境桂阳分局：罗建华（副局长）、肖志强（执法大队大队长）；县农业农村局：唐利民（副局长）；舂陵江镇人民政府：刘红军（副镇长）`,
@@ -888,7 +906,7 @@ export async function seedRecent(s: Scenario, org: Org) {
       rectificationPlan: "生态环境桂阳分局同意先行对3家养殖场开展执法检查；职责划分问题提交听证听取意见。",
       minutes: "各方对污染事实无异议，对监管职责划分存在争议。本院拟召开公开听证，就职责划分和整改方案听取听证员意见。",
       createdById: prosecutor.id,
-      createdAt: t("2026-10-16 17:30"),
+      createdAt: t(G("2026-10-16 17:30")),
     },
   });
   s.audit({
@@ -907,10 +925,10 @@ export async function seedRecent(s: Scenario, org: Org) {
     kind: "hearing",
     subject: `提请召开听证：${RECENT_HEARING_TITLE}`,
     requestedById: prosecutor.id,
-    requestedAt: t("2026-10-30 10:00"),
+    requestedAt: t(G("2026-10-30 10:00")),
     decision: "rejected",
     decidedById: head.id,
-    decidedAt: t("2026-11-02 16:00"),
+    decidedAt: t(G("2026-11-02 16:00")),
     comment: "听证方案中参加人范围不全，应增加县农业农村局及舂陵江镇人民政府，补充后重新报批。",
   });
   const hearingApproval = await s.approval({
@@ -919,9 +937,9 @@ export async function seedRecent(s: Scenario, org: Org) {
     kind: "hearing",
     subject: `提请召开听证：${RECENT_HEARING_TITLE}（补充参加人后重新报批）`,
     requestedById: prosecutor.id,
-    requestedAt: t("2026-11-16 10:00"),
+    requestedAt: t(G("2026-11-16 10:00")),
     decidedById: chief.id,
-    decidedAt: t("2026-11-18 09:30"),
+    decidedAt: t(G("2026-11-18 09:30")),
     comment: "同意公开听证。",
   });
   const hearing = await tx.hearing.create({
@@ -931,8 +949,8 @@ export async function seedRecent(s: Scenario, org: Org) {
       purpose: "规模以下畜禽养殖场废水污染的监管职责如何划分；生态环境桂阳分局是否依法履职；整改方案是否可行。",
       isPublic: true,
       venue: "桂阳县人民检察院检察听证室",
-      startsAt: t("2026-12-08 09:30"),
-      endsAt: t("2026-12-08 12:00"),
+      startsAt: t(G("2026-12-08 09:30")),
+      endsAt: t(G("2026-12-08 12:00")),
       hostId: prosecutor.id,
       clerkId: clerk.id,
       status: "notified",
@@ -940,22 +958,22 @@ export async function seedRecent(s: Scenario, org: Org) {
         "桂阳县人民检察院",
         "听证公告",
         "",
-        "本院定于2026年12月8日9时30分，在桂阳县人民检察院检察听证室对郴州市生态环境局桂阳分局怠于履行舂陵江桂阳段畜禽养殖废水污染监管职责一案召开公开听证会。现将有关事项公告如下：",
+        `本院定于${zhDate(G("2026-12-08"))}9时30分，在桂阳县人民检察院检察听证室对郴州市生态环境局桂阳分局怠于履行舂陵江桂阳段畜禽养殖废水污染监管职责一案召开公开听证会。现将有关事项公告如下：`,
         "一、听证事项：规模以下畜禽养殖场废水污染的监管职责划分，行政机关履职情况及整改方案。",
         `二、听证主持人：${prosecutor.displayName}（检察官）。`,
         "三、听证员：人大代表、政协委员、人民监督员和“益心为公”志愿者共5名。",
         "四、参加人：郴州市生态环境局桂阳分局、桂阳县农业农村局、桂阳县舂陵江镇人民政府。",
-        "五、旁听：听证会公开进行。公民可于2026年12月5日17时前通过本院网站或电话报名申请旁听，旁听席位15个，按报名先后确定。",
+        `五、旁听：听证会公开进行。公民可于${zhDate(G("2026-12-04"))}17时前通过本院网站或电话报名申请旁听，旁听席位15个，按报名先后确定。`,
         "六、联系电话：0735-12309。",
         "",
         "桂阳县人民检察院",
-        "2026年11月20日",
+        zhDate(G("2026-11-20")),
       ].join("\n"),
-      announcedAt: t("2026-11-20 10:00"),
+      announcedAt: t(G("2026-11-20 10:00")),
       contactPhone: "0735-12309",
       observerSeats: 15,
-      createdAt: t("2026-11-18 11:00"),
-      updatedAt: t("2026-11-25 16:00"),
+      createdAt: t(G("2026-11-18 11:00")),
+      updatedAt: t(G("2026-11-25 16:00")),
     },
   });
   s.audit({
@@ -985,15 +1003,16 @@ export async function seedRecent(s: Scenario, org: Org) {
       hearingId: hearing.id,
       caseId: investigating.id,
       ordinal: 1,
-      sessionAt: t("2026-12-08 09:30"),
+      sessionAt: t(G("2026-12-08 09:30")),
       issues: "1. 规模以下畜禽养殖场废水污染的监管职责由哪一机关承担；2. 生态环境桂阳分局是否依法履职；3. 整改方案及时限是否可行。",
     },
   });
-  // Five panelists; the demo "panelist" (刘振华) is not among them. Two have not yet declared.
+  // Five panelists, among them the demo "panelist" account (刘振华), who has not yet signed the
+  // no-conflict declaration, so the panel portal can be tried from a fresh install.
   const seats: [string, string | null][] = [
-    ["cao", "2026-11-21 10:00"],
-    ["luo", "2026-11-21 15:30"],
-    ["liao", "2026-11-23 09:10"],
+    ["liu", null],
+    ["luo", G("2026-11-21 15:30")],
+    ["liao", G("2026-11-23 09:10")],
     ["xiao", null],
     ["jiang", null],
   ];
@@ -1001,7 +1020,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     data: seats.map(([key, declaredAt]) => ({
       hearingId: hearing.id,
       panelistId: org.panelist(key).id,
-      invitedAt: t("2026-11-19 10:00"),
+      invitedAt: t(G("2026-11-19 10:00")),
       declaredAt: declaredAt ? t(declaredAt) : null,
       declaration: declaredAt ? "本人与本案及参加听证的行政机关、其负责人均不存在利害关系，能够客观公正地发表意见。" : null,
     })),
@@ -1021,7 +1040,7 @@ export async function seedRecent(s: Scenario, org: Org) {
       post: p.post,
     })),
   });
-  await s.disclose(hearing.id, [e1, e2], prosecutor.id, t("2026-11-25 16:00"));
+  await s.disclose(hearing.id, [e1, e2], prosecutor.id, t(G("2026-11-25 16:00")));
   await tx.hearingObserverRequest.create({
     data: {
       hearingId: hearing.id,
@@ -1029,24 +1048,24 @@ export async function seedRecent(s: Scenario, org: Org) {
       phone: "13975512345",
       organisation: "湘南学院法学院",
       status: "pending",
-      createdAt: t("2026-11-24 20:15"),
+      createdAt: t(G("2026-11-24 20:15")),
     },
   });
 
-  // ── D. filed on 2026-11-20: food safety around schools (县市场监管局); 立案决定书 not yet served ──
+  // ── D. filed four working days before the seed day: food safety around schools (县市场监管局); 立案决定书 not yet served ──
   const market = org.agency("market");
   const filed = await s.createCase({
     procuratorateId: g,
     clueId: clue("filed") ?? undefined,
-    number: "2026-行公-007",
+    number: `${Y}-行公-007`,
     title: `${market.name}怠于履行校园周边食品安全监管职责案`,
     field: "food_drug",
     summary: "县城多所中小学校周边小卖部销售无中文标签、超过保质期的“三无”食品，危害未成年人身体健康，县市场监管局未依法查处。",
     respondentAgencyId: market.id,
     leadId: prosecutor.id,
     members: team(prosecutor),
-    createdAt: "2026-11-10 09:00",
-    steps: [{ to: "filed", at: "2026-11-20 10:00", requestedAt: "2026-11-18 16:00" }],
+    createdAt: G("2026-11-10 09:00"),
+    steps: [{ to: "filed", at: G("2026-11-20 10:00"), requestedAt: G("2026-11-18 16:00") }],
   });
   await s.evidence({
     ...evidenceBase(filed.id, prosecutor),
@@ -1054,7 +1073,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "校园周边小卖部“三无”食品现场照片",
     kind: "audiovisual",
     description: "暗访拍摄货架上无中文标签、过期的辣条等食品，共2张。",
-    collectedOn: "2026-11-13",
+    collectedOn: G("2026-11-13"),
     source: "现场拍摄",
     photo: { place: "城区某小学周边小卖部", time: "16:40", seed: 305, count: 2, org: photoOrg },
   });
@@ -1064,7 +1083,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "购买的“三无”食品样品及购物凭证",
     kind: "physical",
     description: "辣条、果冻等样品6件及购物小票。",
-    collectedOn: "2026-11-13",
+    collectedOn: G("2026-11-13"),
     source: "现场购买",
   });
 
@@ -1078,13 +1097,13 @@ export async function seedRecent(s: Scenario, org: Org) {
       isPublic: false,
       closedReason: "涉及未成年学生的健康信息等个人隐私，依法不公开听证。",
       venue: "桂阳县人民检察院检察听证室",
-      startsAt: t("2026-12-15 09:30"),
-      endsAt: t("2026-12-15 11:30"),
+      startsAt: t(G("2026-12-15 09:30")),
+      endsAt: t(G("2026-12-15 11:30")),
       hostId: prosecutor.id,
       clerkId: clerk.id,
       status: "planned",
-      createdAt: t("2026-11-25 15:00"),
-      updatedAt: t("2026-11-25 15:00"),
+      createdAt: t(G("2026-11-25 15:00")),
+      updatedAt: t(G("2026-11-25 15:00")),
     },
   });
   s.audit({
@@ -1102,7 +1121,7 @@ export async function seedRecent(s: Scenario, org: Org) {
       hearingId: closedHearing.id,
       caseId: filed.id,
       ordinal: 1,
-      sessionAt: t("2026-12-15 09:30"),
+      sessionAt: t(G("2026-12-15 09:30")),
       issues: "1. 校园周边食品经营的监管职责由哪一机关承担；2. 县市场监管局是否存在怠于履职；3. 整改方案与期限。",
     },
   });
@@ -1110,7 +1129,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     data: ["cao", "luo", "liao"].map((key) => ({
       hearingId: closedHearing.id,
       panelistId: org.panelist(key).id,
-      invitedAt: t("2026-11-25 15:30"),
+      invitedAt: t(G("2026-11-25 15:30")),
     })),
   });
   await tx.hearingParticipant.create({
@@ -1135,7 +1154,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     respondentAgencyId: culture.id,
     leadId: prosecutor.id,
     members: team(prosecutor),
-    createdAt: "2026-11-12 09:00",
+    createdAt: G("2026-11-12 09:00"),
     steps: [],
   });
   await s.evidence({
@@ -1144,7 +1163,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     title: "阳山村古民居屋面坍塌现场照片",
     kind: "audiovisual",
     description: "初步调查拍摄古民居屋面坍塌、墙体开裂情况，共2张。",
-    collectedOn: "2026-11-18",
+    collectedOn: G("2026-11-18"),
     source: "现场拍摄",
     photo: { place: "正和镇阳山村古民居", time: "10:05", seed: 306, count: 2, org: photoOrg },
   });
@@ -1155,7 +1174,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     caseTitle: evaluation.title,
     payload: { to: "filed" },
     requestedById: prosecutor.id,
-    requestedAt: t("2026-11-24 10:00"),
+    requestedAt: t(G("2026-11-24 10:00")),
     decision: "pending",
   });
 
@@ -1164,4 +1183,9 @@ export async function seedRecent(s: Scenario, org: Org) {
     cases: { evaluation, filed, investigating, recommending, rectification, urgent, suspended, presuit },
     recommendations: recDefs.length,
   };
+}
+
+/** "2026年2月" of a calendar date. */
+function zhMonth(date: string): string {
+  return `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月`;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createProcuratorate, createUser } from "#tests/factories";
+import { DEMO_SEED_DAY } from "#tests/setup/seed-day";
 import { listDeadlines, refreshDeadlines } from "~/models/deadline.server";
 import { prisma } from "~/utils/db.server";
 
@@ -310,7 +311,7 @@ describe("seeded demo (桂)", () => {
   test("has live deadlines on the demo's today, none of 郴", async () => {
     const gui = await prisma.procuratorate.findFirst({ where: { shortName: "桂" }, select: { id: true } });
     if (!gui) return;
-    const r = await listDeadlines(gui.id, { today: "2026-11-26" });
+    const r = await listDeadlines(gui.id, { today: DEMO_SEED_DAY });
     expect(r.items.length).toBeGreaterThan(0);
     const caseIds = r.items.flatMap((d) => d.cases.map((c) => c.id));
     const foreign = await prisma.case.count({ where: { id: { in: caseIds }, procuratorateId: { not: gui.id } } });

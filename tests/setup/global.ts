@@ -4,11 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
+import { DEMO_SEED_DAY } from "./seed-day";
 
 /**
  * Vitest global setup (runs once, in the main process):
  * 1. builds ONE template database: `prisma migrate deploy` on an empty file, then the demo seed
- *    (`tsx prisma/seed.ts`) with DATA_DIR pointing to the template's data folder;
+ *    (`tsx prisma/seed.ts`) with DATA_DIR pointing to the template's data folder, seeded as of
+ *    DEMO_SEED_DAY (a fixed day, so a template reused on a later day holds the same dates);
  * 2. hands its location to the test processes (`inject("procuraTemplateDir")`), where
  *    tests/setup/db.ts copies it before any app module opens the database.
  *
@@ -92,6 +94,7 @@ function buildTemplate(target: string): boolean {
     DATA_DIR: dataDir,
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: "1",
+    PROCURA_SEED_DAY: DEMO_SEED_DAY,
   };
   const bin = (name: string) => path.join(root, "node_modules/.bin", name);
   execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });

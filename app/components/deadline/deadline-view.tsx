@@ -1,7 +1,7 @@
 import { Badge } from "~/components/ui";
 import type { DeadlineStatus, DeadlineStep } from "~/domain/deadlines/compute";
 import { explainSteps } from "~/domain/deadlines/explain";
-import { formatDate } from "~/i18n";
+import { formatCountdown, formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 
 const TONE: Record<DeadlineStatus, "ok" | "warn" | "danger" | "neutral"> = {
@@ -14,14 +14,7 @@ const TONE: Record<DeadlineStatus, "ok" | "warn" | "danger" | "neutral"> = {
 /** Days left as a badge: red when overdue, amber within three days. */
 export function RemainingBadge({ days, status }: { days: number; status: DeadlineStatus }) {
   const t = useT();
-  const text =
-    status === "paused"
-      ? t("deadlines.remaining.paused", { n: days })
-      : days < 0
-      ? t("deadlines.remaining.overdue", { n: -days })
-      : days === 0
-      ? t("deadlines.remaining.today")
-      : t("deadlines.remaining.days", { n: days });
+  const text = status === "paused" ? t("deadlines.remaining.paused", { n: days }) : formatCountdown(days, t);
   return <Badge tone={TONE[status]}>{text}</Badge>;
 }
 

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { Tone } from "~/components/ui";
 import { Badge } from "~/components/ui";
 import type { Translate } from "~/i18n";
-import { formatDateTime } from "~/i18n";
+import { formatCountdown } from "~/i18n";
 import { useT } from "~/i18n/react";
 
 // Small views shared by the panel portal, the agency portal and the public pages.
@@ -42,19 +42,8 @@ export function AnswerStatusBadge({ status }: { status: string }) {
 export function DaysBadge({ days, status, replied }: { days: number; status: string; replied?: boolean }) {
   const t = useT();
   if (replied) return <Badge tone="ok">{t("portal.days.replied")}</Badge>;
-  if (days < 0) return <Badge tone="danger">{t("portal.days.overdue", { days: -days })}</Badge>;
-  if (days === 0) return <Badge tone="danger">{t("portal.days.today")}</Badge>;
-  return <Badge tone={status === "due_soon" ? "warn" : "info"}>{t("portal.days.left", { days })}</Badge>;
-}
-
-/** "2026年6月9日 09:30 至 12:00"-style start and end of a hearing. */
-export function timeRange(start: Date | string, end: Date | string | null, t: Translate): string {
-  const from = formatDateTime(start, t.locale);
-  if (!end) return from;
-  const to = formatDateTime(end, t.locale);
-  // Same day: show only the end time.
-  const sameDay = from.slice(0, 10) === to.slice(0, 10);
-  return t("portal.dateRange", { start: from, end: sameDay ? to.slice(-5) : to });
+  const tone: Tone = days <= 0 ? "danger" : status === "due_soon" ? "warn" : "info";
+  return <Badge tone={tone}>{formatCountdown(days, t)}</Badge>;
 }
 
 /**

@@ -9,6 +9,7 @@ import { approvals } from "~/i18n/en/approvals";
 import { admin } from "~/i18n/en/admin";
 import { work } from "~/i18n/en/work";
 import { numbering } from "~/i18n/en/numbering";
+import { dates } from "~/i18n/en/dates";
 
 export const en = {
   ...common,
@@ -21,4 +22,5 @@ export const en = {
   ...admin,
   ...work,
   ...numbering,
+  ...dates,
 } as const satisfies Record<keyof typeof zhCN, string>;

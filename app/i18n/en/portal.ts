@@ -1,7 +1,6 @@
 import type { portal as zh } from "~/i18n/zh-CN/portal";
 
 export const portal = {
-  "portal.dateRange": "{start} to {end}",
   "portal.fileSize.bytes": "{n} bytes",
   "portal.fileSize.kb": "{n} KB",
   "portal.fileSize.mb": "{n} MB",
@@ -129,9 +128,6 @@ export const portal = {
   "portal.agency.noReply": "No reply yet",
   "portal.agency.replyDraft": "Reply in draft",
   "portal.agency.replySubmitted": "Replied on {date}",
-  "portal.days.left": "{days} days left",
-  "portal.days.today": "Due today",
-  "portal.days.overdue": "{days} days overdue",
   "portal.days.replied": "Replied",
   "portal.agency.representativeAbsent": "{name} (absent)",
 

@@ -10,6 +10,7 @@ import { approvals } from "~/i18n/zh-CN/approvals";
 import { admin } from "~/i18n/zh-CN/admin";
 import { work } from "~/i18n/zh-CN/work";
 import { numbering } from "~/i18n/zh-CN/numbering";
+import { dates } from "~/i18n/zh-CN/dates";
 
 export const zhCN = {
   ...common,
@@ -22,4 +23,5 @@ export const zhCN = {
   ...admin,
   ...work,
   ...numbering,
+  ...dates,
 } as const;

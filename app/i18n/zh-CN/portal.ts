@@ -2,7 +2,6 @@
 // (行政机关端) and the public pages (听证公告, 旁听申请).
 export const portal = {
   // shared
-  "portal.dateRange": "{start} 至 {end}",
   "portal.fileSize.bytes": "{n} 字节",
   "portal.fileSize.kb": "{n} KB",
   "portal.fileSize.mb": "{n} MB",
@@ -129,9 +128,6 @@ export const portal = {
   "portal.agency.noReply": "尚未回复",
   "portal.agency.replyDraft": "回复草稿",
   "portal.agency.replySubmitted": "已于 {date} 回复",
-  "portal.days.left": "剩 {days} 日",
-  "portal.days.today": "今日到期",
-  "portal.days.overdue": "已超期 {days} 日",
   "portal.days.replied": "已回复",
   "portal.agency.representativeAbsent": "{name}（未出席）",
 
