@@ -3,6 +3,7 @@ import { assertTransition } from "~/domain/case/lifecycle";
 import type { CaseState } from "~/domain/case/states";
 import { caseStateSchema } from "~/domain/case/states";
 import { recordAudit } from "~/models/audit.server";
+import { clueFollowsCase } from "~/models/clue-state.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
 
@@ -60,6 +61,8 @@ export async function transitionCase(tx: Tx, req: TransitionRequest) {
     caseId: current.id,
     data: { from, to: req.to, basis: edge.basis, approvalId: req.approval?.id ?? null },
   });
+  // The chief's filing decision also settles the clue the case came from (规则 Art 30).
+  if (from === "evaluation") await clueFollowsCase(tx, { procuratorateId: req.procuratorateId, caseId: current.id, actorId: req.actorId });
   return { from, to: req.to };
 }
 
