@@ -35,7 +35,7 @@ export async function allocateClueNumber(tx: Tx, procuratorateId: string, year: 
       SELECT COALESCE(MAX(CAST(substr("number", ${prefix.length + 1}) AS INTEGER)), 0) + 1
       FROM "Clue" WHERE "procuratorateId" = ${procuratorateId} AND substr("number", 1, ${prefix.length}) = ${prefix}
     ))
-    ON CONFLICT ("procuratorateId", "code", "year") DO UPDATE SET "last" = "last" + 1
+    ON CONFLICT ("procuratorateId", "code", "year") DO UPDATE SET "last" = "DocumentNumberCounter"."last" + 1
     RETURNING "last"`;
   const last = Number(rows[0]?.last);
   if (!Number.isInteger(last) || last < 1) throw new Error("clue number allocation returned no value");
