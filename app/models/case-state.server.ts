@@ -4,6 +4,7 @@ import type { CaseState } from "~/domain/case/states";
 import { caseStateSchema } from "~/domain/case/states";
 import { recordAudit } from "~/models/audit.server";
 import { refreshCaseDeadlines } from "~/models/deadline.server";
+import { clueFollowsCase } from "~/models/clue-state.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
 
@@ -65,6 +66,8 @@ export async function transitionCase(tx: Tx, req: TransitionRequest) {
   });
   // The state decides which clocks run (and a suspension stops them): recompute the stored ones.
   await refreshCaseDeadlines(tx, req.procuratorateId, current.id);
+  // The chief's filing decision also settles the clue the case came from (规则 Art 30).
+  if (from === "evaluation") await clueFollowsCase(tx, { procuratorateId: req.procuratorateId, caseId: current.id, actorId: req.actorId });
   return { from, to: req.to };
 }
 

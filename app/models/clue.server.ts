@@ -7,8 +7,9 @@ import { notFound } from "~/utils/errors";
 import { pageWindow } from "~/utils/pagination";
 
 // Read side of clues (线索, 规则 Arts 24–30). Every function takes the procuratorate first and
-// filters by it. Informant data never leaves this module unmasked unless the viewer registered the
-// clue or is its assignee (个人信息保护法 Art 34).
+// filters by it. Informant data never leaves this module unmasked: the registrar and the assignee
+// (个人信息保护法 Art 34) see it in full only through the explicit, audited "show identity" action
+// (showClueInformant in clue-workflow.server.ts; docs/decisions/0009).
 
 /** The clue register: newest received first, with the cases filed from each clue. */
 export async function listClues(procuratorateId: string, filter: ClueListFilter) {
@@ -49,7 +50,10 @@ export async function listClues(procuratorateId: string, filter: ClueListFilter)
   return { items, total, page, pages, pageSize: PAGE_SIZE, statusCounts };
 }
 
-/** One clue with its evaluation and linked cases; the informant masked unless the viewer may see it. */
+/**
+ * One clue with its evaluation and linked cases (with their pending approvals); the informant
+ * always masked, and whether the viewer may ask to see it in full.
+ */
 export async function getClue(procuratorateId: string, clueId: string, viewerId: string) {
   const clue = await prisma.clue.findFirst({
     where: { id: clueId, procuratorateId },
@@ -63,6 +67,8 @@ export async function getClue(procuratorateId: string, clueId: string, viewerId:
       location: true,
       status: true,
       evaluation: true,
+      transferredTo: true,
+      transferredOn: true,
       informantName: true,
       informantPhone: true,
       informantIdNumber: true,
@@ -85,19 +91,31 @@ export async function getClue(procuratorateId: string, clueId: string, viewerId:
           respondentUnknown: true,
           respondentAgency: { select: { name: true } },
           leadProsecutor: { select: { displayName: true } },
+          approvals: {
+            where: { procuratorateId, decision: "pending" },
+            orderBy: { requestedAt: "asc" },
+            select: { id: true, kind: true },
+          },
         },
       },
     },
   });
   if (!clue) notFound();
   const { informantName, informantPhone, informantIdNumber, procuratorate, ...rest } = clue;
-  const reveal = mayRevealClueInformant(viewerId, { registeredById: clue.registeredById, assigneeId: clue.assigneeId });
   return {
     ...rest,
     clueEvaluationDays: procuratorate.clueEvaluationDays,
-    informant: informantView({ name: informantName, phone: informantPhone, idNumber: informantIdNumber }, reveal),
-    informantRevealed: reveal,
+    informant: informantView({ name: informantName, phone: informantPhone, idNumber: informantIdNumber }, false),
+    /** Whether the viewer is one of those who may show the identity (the route also checks the role). */
+    mayShowInformant: mayRevealClueInformant(viewerId, { registeredById: clue.registeredById, assigneeId: clue.assigneeId }),
   };
 }
 
 export type ClueDetail = Awaited<ReturnType<typeof getClue>>;
+
+/** The clue's id within the procuratorate, or 404: actions check scope before reading the form. */
+export async function clueRef(procuratorateId: string, clueId: string) {
+  const clue = await prisma.clue.findFirst({ where: { id: clueId, procuratorateId }, select: { id: true } });
+  if (!clue) notFound();
+  return clue;
+}

@@ -4,6 +4,7 @@ import { CaseStateBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
 import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "~/components/ui";
 import { clueStatusTone } from "~/domain/case/presentation";
+import { can } from "~/domain/auth/policy";
 import { CLUE_SOURCES, CLUE_STATUSES, clueListFilterSchema, parseListFilter } from "~/domain/case/schemas";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -18,15 +19,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cases.clu
 const LINKED_SHOWN = 3;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "clue:read");
+  const { actor, scope } = await requirePermission(request, "clue:read");
   const procuratorateId = staffScope(scope);
   const filter = parseListFilter(clueListFilterSchema, new URL(request.url));
   const list = await listClues(procuratorateId, filter);
-  return { filter, list };
+  return { filter, list, mayRegister: can(actor, "clue:write") };
 }
 
 export default function ClueList() {
-  const { filter, list } = useLoaderData<typeof loader>();
+  const { filter, list, mayRegister } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
   const filtered = Boolean(filter.status || filter.source);
@@ -34,7 +35,17 @@ export default function ClueList() {
 
   return (
     <div className="case-page">
-      <PageHeader title={t("cases.clues.title")} subtitle={t("cases.clues.subtitle")} />
+      <PageHeader
+        title={t("cases.clues.title")}
+        subtitle={t("cases.clues.subtitle")}
+        actions={
+          mayRegister ? (
+            <Link className="button" to="/clues/new">
+              {t("clues.new.action")}
+            </Link>
+          ) : null
+        }
+      />
 
       <nav className="tabs" aria-label={t("cases.clues.byStatus")}>
         <Link to="/clues" className={!filter.status ? "active" : ""} aria-current={!filter.status ? "page" : undefined}>

@@ -1,10 +1,10 @@
 import type { Expectations, ParamContext, ParamSets } from "#tests/authz/types";
 import { only } from "#tests/authz/types";
 
-// Authorization matrix entries of the case screens of the staff area: /cases, /clues, /series and
-// their detail pages (case:read, clue:read, series:read: prosecutors and approvers of the actor's
-// procuratorate). Read-only pages: no actions. A record of 郴州 (shortName 郴) answers 404 to the
-// 桂阳 (桂) demo users.
+// Authorization matrix entries of the case screens of the staff area: /cases, /series and their
+// detail pages (case:read, series:read: prosecutors and approvers of the actor's procuratorate;
+// the clue screens are in clues.ts). Read-only pages: no actions. A record of 郴州 (shortName 郴)
+// answers 404 to the 桂阳 (桂) demo users.
 
 /** The first record of each procuratorate, by its natural key; the demo seed holds one of each in 郴. */
 async function pair(
@@ -25,14 +25,6 @@ const caseParams = ({ db }: ParamContext) =>
     "case",
   );
 
-const clueParams = ({ db }: ParamContext) =>
-  pair(
-    (shortName) =>
-      db.clue.findFirst({ where: { procuratorate: { shortName } }, orderBy: [{ number: "asc" }, { id: "asc" }], select: { id: true } }),
-    "clueId",
-    "clue",
-  );
-
 const seriesParams = ({ db }: ParamContext) =>
   pair(
     (shortName) =>
@@ -47,8 +39,6 @@ const staffRead = only({ prosecutor: 200, approver: 200 });
 export const expectations: Expectations = {
   "routes/_staff.cases._index": { loader: staffRead },
   "routes/_staff.cases.$caseId": { params: caseParams, loader: staffRead },
-  "routes/_staff.clues._index": { loader: staffRead },
-  "routes/_staff.clues.$clueId": { params: clueParams, loader: staffRead },
   "routes/_staff.series._index": { loader: staffRead },
   "routes/_staff.series.$seriesId": { params: seriesParams, loader: staffRead },
 };

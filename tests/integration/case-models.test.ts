@@ -3,6 +3,7 @@ import { callLoader, cookieFor, createProcuratorate, createUser, request } from 
 import { caseListFilterSchema, clueListFilterSchema, PAGE_SIZE } from "~/domain/case/schemas";
 import { caseStats, getCaseDetail, listCases, searchCaseIds } from "~/models/case.server";
 import { getClue, listClues } from "~/models/clue.server";
+import { showClueInformant } from "~/models/clue-workflow.server";
 import { getSeries, listSeries } from "~/models/series.server";
 import { loader as caseLoader } from "~/routes/_staff.cases.$caseId";
 import { loader as casesLoader } from "~/routes/_staff.cases._index";
@@ -274,7 +275,7 @@ describe("clues", () => {
     expect(filed?.cases.length).toBeGreaterThan(0);
   });
 
-  test("the informant is in full for the registrar and the assignee only", async () => {
+  test("the informant is always masked on read; the registrar and the assignee may show it (audited)", async () => {
     const clue = await prisma.clue.findFirstOrThrow({
       where: { procuratorateId: gy.id, informantName: { not: null }, assigneeId: { not: null } },
     });
@@ -282,11 +283,14 @@ describe("clues", () => {
     const forRegistrar = await getClue(gy.id, clue.id, clue.registeredById);
     const forAssignee = await getClue(gy.id, clue.id, clue.assigneeId!);
     const forStranger = await getClue(gy.id, clue.id, stranger.id);
-    expect(forRegistrar.informant).toMatchObject({ name: clue.informantName, masked: false });
-    expect(forAssignee.informant?.masked).toBe(false);
-    expect(forStranger.informant?.masked).toBe(true);
-    expect(JSON.stringify(forStranger)).not.toContain(clue.informantName!);
-    expect(forStranger).not.toHaveProperty("informantName");
+    for (const view of [forRegistrar, forAssignee, forStranger]) {
+      expect(view.informant?.masked).toBe(true);
+      expect(JSON.stringify(view)).not.toContain(clue.informantName!);
+      expect(view).not.toHaveProperty("informantName");
+    }
+    expect([forRegistrar.mayShowInformant, forAssignee.mayShowInformant, forStranger.mayShowInformant]).toEqual([true, true, false]);
+    // Showing it is the audited action of the clue page (tests/integration/clue-workflow.test.ts).
+    expect(await showClueInformant(gy.id, clue.id, clue.assigneeId!)).toMatchObject({ name: clue.informantName, masked: false });
   });
 });
 

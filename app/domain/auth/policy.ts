@@ -13,6 +13,9 @@ export const POLICY = {
   "case:write": ["prosecutor"],
   "clue:read": ["prosecutor", "approver"],
   "clue:write": ["prosecutor"],
+  // Showing a clue informant's identity, audited (个人信息保护法 Art 34); also limited to the clue's
+  // registrar and assignee (app/domain/privacy/mask.ts).
+  "clue:informant": ["prosecutor"],
   "series:read": ["prosecutor", "approver"],
   "hearing:read": ["prosecutor", "approver"],
   "hearing:manage": ["prosecutor"],

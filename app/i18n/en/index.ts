@@ -10,6 +10,7 @@ import { admin } from "~/i18n/en/admin";
 import { work } from "~/i18n/en/work";
 import { numbering } from "~/i18n/en/numbering";
 import { dates } from "~/i18n/en/dates";
+import { clues } from "~/i18n/en/clues";
 
 export const en = {
   ...common,
@@ -23,4 +24,5 @@ export const en = {
   ...work,
   ...numbering,
   ...dates,
+  ...clues,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -11,6 +11,7 @@ import { admin } from "~/i18n/zh-CN/admin";
 import { work } from "~/i18n/zh-CN/work";
 import { numbering } from "~/i18n/zh-CN/numbering";
 import { dates } from "~/i18n/zh-CN/dates";
+import { clues } from "~/i18n/zh-CN/clues";
 
 export const zhCN = {
   ...common,
@@ -24,4 +25,5 @@ export const zhCN = {
   ...work,
   ...numbering,
   ...dates,
+  ...clues,
 } as const;

@@ -15,6 +15,7 @@ const EXPECTED: Record<string, Row> = {
   "case:write":        [1,  0,  0,  0,  0],
   "clue:read":         [1,  1,  0,  0,  0],
   "clue:write":        [1,  0,  0,  0,  0],
+  "clue:informant":    [1,  0,  0,  0,  0],
   "series:read":       [1,  1,  0,  0,  0],
   "hearing:read":      [1,  1,  0,  0,  0],
   "hearing:manage":    [1,  0,  0,  0,  0],
