@@ -2,6 +2,9 @@ import type { Scenario, Step } from "./builder";
 import { fakeIdNumber, t } from "./builder";
 import type { Org } from "./organisation";
 import { workdayAfter } from "./series";
+import type { FollowUpConclusion, FollowUpDisposition } from "~/domain/recommendation/follow-up";
+import type { AnswerStatus } from "~/domain/recommendation/reply";
+import type { RecommendationStatus, ReplyPeriod, ServiceMethod } from "~/domain/recommendation/states";
 
 // 桂阳 cases of 2026 at every stage, so that screens, queues and countdowns are live on the demo's
 // "today" (2026-11-26): a filed case whose 立案决定书 is not yet served, rectification periods
@@ -547,14 +550,14 @@ export async function seedRecent(s: Scenario, org: Org) {
     caseId: string;
     agencyKey: string;
     number: number;
-    status: string;
+    status: RecommendationStatus;
     facts: string;
     reasons: string;
     basis: string;
-    period: "two_months" | "fifteen_days";
+    period: ReplyPeriod;
     issuedOn: string;
     signedBy: string;
-    method: "direct" | "announcement";
+    method: ServiceMethod;
     points: string[];
     createdById: string;
     createdAt: string;
@@ -711,7 +714,7 @@ export async function seedRecent(s: Scenario, org: Org) {
     agencyKey: string,
     on: string,
     summary: string,
-    answers: [string, string][],
+    answers: [AnswerStatus, string][],
   ) => {
     const rec = recs.get(caseId)!;
     const reply = await tx.reply.create({
@@ -753,7 +756,15 @@ export async function seedRecent(s: Scenario, org: Org) {
     ["not_done", "运营单位称进水量不足，无法稳定运行。"],
     ["done", "已建立乡镇污水处理设施运行台账。"],
   ]);
-  const followUps = [
+  const followUps: {
+    caseId: string;
+    on: string;
+    method: string;
+    findings: string;
+    conclusion: FollowUpConclusion;
+    disposition: FollowUpDisposition | null;
+    by: string;
+  }[] = [
     {
       caseId: suspended.id,
       on: "2026-07-10",

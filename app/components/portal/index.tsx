@@ -7,9 +7,6 @@ import { useT } from "~/i18n/react";
 
 // Small views shared by the panel portal, the agency portal and the public pages.
 
-/** Hearing states the public pages show; preparation states (planned, notified) are internal. */
-export const PUBLIC_HEARING_STATUSES = ["in_progress", "deliberating", "concluded", "cancelled"];
-
 /** The same status and stance badges as on the staff pages. */
 export { HearingStatusBadge, StanceBadge } from "~/components/hearing/hearing-badges";
 

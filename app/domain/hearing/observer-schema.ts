@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ObserverRequestStatus } from "~/domain/hearing/states";
 
 // The public observer sign-up (旁听申请) for a public hearing (听证规定 Art 5: hearings are
 // normally public; Art 10(4): the 听证公告 tells the public how to apply to observe).
@@ -85,7 +86,7 @@ export const observerRequestSchema = z.object({
 export type ObserverRequestInput = z.infer<typeof observerRequestSchema>;
 
 /** Observer requests that hold a seat: accepted ones and those still waiting for a decision. */
-export const SEAT_HOLDING_STATUSES = ["pending", "accepted"] as const;
+export const SEAT_HOLDING_STATUSES = ["pending", "accepted"] as const satisfies readonly ObserverRequestStatus[];
 
 export type SignUpRefusal = "hearingStarted" | "hearingConcluded" | "hearingCancelled" | "seatsFull";
 
