@@ -1,11 +1,24 @@
-import type { CalendarWarning, DeadlineExtensionInput, DeadlineStatus, DeadlineStep } from "~/domain/deadlines/compute";
+import { agencyReplyDeadline } from "~/domain/deadlines/agency-reply";
+import type {
+  CalendarWarning,
+  DeadlineExtensionInput,
+  DeadlineResult,
+  DeadlineStatus,
+  DeadlineStep,
+} from "~/domain/deadlines/compute";
 import { computeDeadline, daysRemaining, deadlineStatus } from "~/domain/deadlines/compute";
 import { createCalendar, statutoryHolidayDays } from "~/domain/deadlines/calendar";
 import type { IsoDate } from "~/domain/deadlines/dates";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import type { DeadlineFilter, LiveDeadlineKind } from "~/domain/deadlines/live";
 import type { DeadlineRule, DeadlineRuleId } from "~/domain/deadlines/rules";
-import { DEADLINE_RULES, replyRuleFor } from "~/domain/deadlines/rules";
+import { DEADLINE_RULES, ruleById } from "~/domain/deadlines/rules";
+import type { ApprovalDecision } from "~/domain/approval/schemas";
+import type { CaseState } from "~/domain/case/states";
+import type { DocumentKind } from "~/domain/documents/kinds";
+import type { HearingStatus } from "~/domain/hearing/states";
+import { REPLIED_STATUSES } from "~/domain/recommendation/reply";
+import type { RecommendationStatus } from "~/domain/recommendation/states";
 import { prisma } from "~/utils/db.server";
 
 // The live deadlines of a procuratorate, derived from its case data on every read (nothing is
@@ -43,7 +56,7 @@ export type DeadlineListOptions = {
   caseId?: string;
 };
 
-const CLOSED_STATES = ["closed", "not_filed"];
+const CLOSED_STATES: CaseState[] = ["closed", "not_filed"];
 
 const caseRef = { id: true, number: true, title: true } as const;
 
@@ -68,7 +81,12 @@ type Candidate = Omit<
   | "extended"
   | "calendarWarning"
   | "party"
-> & { rule: DeadlineRule; caseIdForExtensions: string | null };
+> & {
+  rule: DeadlineRule;
+  caseIdForExtensions: string | null;
+  /** A due date computed by its own domain rule (the agency's reply), used as it is. */
+  computed?: DeadlineResult;
+};
 
 /**
  * Collects the live deadlines of a procuratorate:
@@ -87,7 +105,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
   const [calendar, extensions] = await Promise.all([
     calendarFor(procuratorateId),
     prisma.deadlineExtension.findMany({
-      where: { case: { procuratorateId, ...caseFilter }, approval: { decision: "approved", procuratorateId } },
+      where: { case: { procuratorateId, ...caseFilter }, approval: { decision: "approved" satisfies ApprovalDecision, procuratorateId } },
       orderBy: { createdAt: "asc" },
       select: { caseId: true, deadline: true, extraDays: true, extraMonths: true, reason: true },
     }),
@@ -102,7 +120,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
         ...caseFilter,
         filedOn: { not: null },
         state: { notIn: CLOSED_STATES },
-        services: { none: { documentKind: "filing_decision" } },
+        services: { none: { documentKind: "filing_decision" satisfies DocumentKind } },
       },
       select: { ...caseRef, filedOn: true, respondentAgency: { select: { name: true } } },
     });
@@ -125,7 +143,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
   if (want("recommendation_service")) {
     const approved = await prisma.recommendation.findMany({
       where: {
-        status: "approved",
+        status: "approved" satisfies RecommendationStatus,
         services: { none: {} },
         case: { procuratorateId, ...caseFilter, state: { notIn: CLOSED_STATES } },
       },
@@ -139,7 +157,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
             ...caseRef,
             respondentAgency: { select: { name: true } },
             approvals: {
-              where: { kind: "recommendation", decision: "approved", procuratorateId },
+              where: { kind: "recommendation", decision: "approved" satisfies ApprovalDecision, procuratorateId },
               orderBy: { decidedAt: "desc" },
               take: 1,
               select: { decidedAt: true },
@@ -172,7 +190,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
       where: {
         case: { procuratorateId, ...caseFilter, state: { notIn: CLOSED_STATES } },
         services: { some: {} },
-        replies: { none: { status: { in: ["submitted", "assessed"] } } },
+        replies: { none: { status: { in: [...REPLIED_STATUSES] } } },
       },
       select: {
         id: true,
@@ -189,8 +207,9 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
     });
     for (const r of served) {
       const service = r.services[0];
-      if (!service) continue;
-      const rule = replyRuleFor(r.replyPeriod);
+      const computed = service ? agencyReplyDeadline({ replyPeriod: r.replyPeriod, servedOn: [service.servedOn] }, calendar) : null;
+      if (!service || !computed) continue;
+      const rule = ruleById(computed.ruleId);
       candidates.push({
         key: `agency_reply:${r.id}`,
         kind: "agency_reply",
@@ -200,8 +219,9 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
         hearing: null,
         recommendation: { id: r.id, number: r.number },
         agency: service.agency?.name ?? r.case.respondentAgency?.name ?? null,
-        triggerOn: service.servedOn,
+        triggerOn: computed.triggerOn,
         caseIdForExtensions: r.case.id,
+        computed,
       });
     }
   }
@@ -212,7 +232,7 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
     const hearings = await prisma.hearing.findMany({
       where: {
         procuratorateId,
-        status: "planned",
+        status: "planned" satisfies HearingStatus,
         startsAt: { gte: from },
         ...(options.caseId ? { cases: { some: { caseId: options.caseId } } } : {}),
       },
@@ -266,11 +286,13 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
     }
   }
 
-  const all: LiveDeadline[] = candidates.map(({ rule, caseIdForExtensions, ...c }) => {
-    const ext: DeadlineExtensionInput[] = caseIdForExtensions
-      ? extensions.filter((e) => e.caseId === caseIdForExtensions && e.deadline === rule.id)
-      : [];
-    const r = computeDeadline(rule, c.triggerOn, calendar, ext);
+  const all: LiveDeadline[] = candidates.map(({ rule, caseIdForExtensions, computed, ...c }) => {
+    const ext: DeadlineExtensionInput[] =
+      caseIdForExtensions && !computed
+        ? extensions.filter((e) => e.caseId === caseIdForExtensions && e.deadline === rule.id)
+        : [];
+    // The agency's reply period is not extendable (两高解释 Art 21): its own rule computed it.
+    const r = computed ?? computeDeadline(rule, c.triggerOn, calendar, ext);
     const left = daysRemaining(r.dueOn, today);
     return {
       ...c,

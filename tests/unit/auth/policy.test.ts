@@ -20,6 +20,7 @@ const EXPECTED: Record<string, Row> = {
   "hearing:manage":    [1,  0,  0,  0,  0],
   "deadline:read":     [1,  1,  0,  0,  0],
   "approval:read":     [1,  1,  0,  0,  0],
+  "approval:queue":    [0,  1,  0,  0,  0],
   "approval:decide":   [0,  1,  0,  0,  0],
   "invitation:create": [1,  0,  1,  0,  0],
   "admin:read":        [0,  0,  1,  0,  0],
