@@ -1,5 +1,7 @@
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { tallyOpinions } from "~/domain/hearing/majority";
+import { countedOpinions, opinionsUnsealed, seatedPanelists } from "~/domain/hearing/opinions";
+import type { ParticipantKind } from "~/domain/hearing/states";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 
@@ -18,7 +20,7 @@ const listSelect = {
   series: { select: { id: true, name: true } },
   host: { select: { displayName: true } },
   _count: { select: { cases: true, participants: true, observerRequests: true } },
-  panelists: { select: { recused: true } },
+  panelists: { select: { panelistId: true, recused: true } },
 } as const;
 
 /**
@@ -46,16 +48,11 @@ export async function listHearings(procuratorateId: string, now: Date = new Date
       caseCount: _count.cases,
       participantCount: _count.participants,
       observerRequestCount: _count.observerRequests,
-      panelistCount: panelists.filter((p) => !p.recused).length,
-      recusedCount: panelists.filter((p) => p.recused).length,
+      panelistCount: seatedPanelists(panelists).length,
+      recusedCount: panelists.length - seatedPanelists(panelists).length,
     };
   };
   return { upcoming: upcoming.map(shape), past: past.map(shape) };
-}
-
-/** Whether a hearing's opinions may be shown to staff: once it has concluded. */
-export function opinionsOpen(h: { status: string; concludedAt: Date | null }): boolean {
-  return h.status === "concluded" || h.concludedAt !== null;
 }
 
 /** Everything the staff hearing page shows, in a few queries; another procuratorate's → 404. */
@@ -150,7 +147,8 @@ export async function getHearing(procuratorateId: string, hearingId: string) {
   });
   if (!hearing) notFound();
 
-  const open = opinionsOpen(hearing);
+  // One rule for staff and panel portal (app/domain/hearing/opinions.ts).
+  const open = opinionsUnsealed(hearing);
   const opinions = open
     ? await prisma.panelOpinion.findMany({
         where: { hearingId: hearing.id, hearing: { procuratorateId } },
@@ -168,12 +166,12 @@ export async function getHearing(procuratorateId: string, hearingId: string) {
       })
     : [];
 
-  const recused = new Set(hearing.panelists.filter((p) => p.recused).map((p) => p.panelistId));
-  const seated = hearing.panelists.length - recused.size;
+  const seated = seatedPanelists(hearing.panelists).length;
 
   // Per case: each panelist's opinion and the tally; recused panelists' opinions do not count.
+  const counted = countedOpinions(opinions, hearing.panelists);
   const opinionsByCase = hearing.cases.map((hc) => {
-    const list = opinions.filter((o) => o.caseId === hc.case.id && !recused.has(o.panelistId));
+    const list = counted.filter((o) => o.caseId === hc.case.id);
     return { caseId: hc.case.id, tally: tallyOpinions(list), opinions: list };
   });
 
@@ -182,7 +180,7 @@ export async function getHearing(procuratorateId: string, hearingId: string) {
     string,
     { unit: string; agencyId: string | null; people: typeof hearing.participants }
   >();
-  for (const p of hearing.participants.filter((x) => x.kind === "agency_representative")) {
+  for (const p of hearing.participants.filter((x) => x.kind === ("agency_representative" satisfies ParticipantKind))) {
     const unit = p.agency?.name ?? p.organisation;
     const group = agencyGroups.get(unit) ?? { unit, agencyId: p.agency?.id ?? null, people: [] };
     group.people.push(p);
@@ -196,7 +194,7 @@ export async function getHearing(procuratorateId: string, hearingId: string) {
     submittedOpinions: hearing._count.opinions,
     opinionsByCase,
     agencyRepresentatives: [...agencyGroups.values()],
-    otherParticipants: hearing.participants.filter((p) => p.kind === "other"),
-    observers: hearing.participants.filter((p) => p.kind === "observer"),
+    otherParticipants: hearing.participants.filter((p) => p.kind === ("other" satisfies ParticipantKind)),
+    observers: hearing.participants.filter((p) => p.kind === ("observer" satisfies ParticipantKind)),
   };
 }
