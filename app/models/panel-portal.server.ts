@@ -2,6 +2,7 @@ import type { PanelistScope as PanelScope } from "~/domain/auth/policy";
 import { tallyOpinions } from "~/domain/hearing/majority";
 import { countedOpinions, opinionsUnsealed } from "~/domain/hearing/opinions";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
+import { declarationState } from "~/domain/hearing/states";
 import { prisma } from "~/utils/db.server";
 import { notFound, orNotFound } from "~/utils/errors";
 
@@ -12,12 +13,8 @@ import { notFound, orNotFound } from "~/utils/errors";
 
 export type { PanelistScope as PanelScope } from "~/domain/auth/policy";
 
-export type DeclarationState = "signed" | "pending" | "recused";
-
-export function declarationState(seat: { declaredAt: Date | null; recused: boolean }): DeclarationState {
-  if (seat.recused) return "recused";
-  return seat.declaredAt ? "signed" : "pending";
-}
+// The declaration of a seat: signed, pending or recused (app/domain/hearing/states.ts).
+export { declarationState, type DeclarationState } from "~/domain/hearing/states";
 
 /** My hearings: those I sit on, current and upcoming first (soonest first), then past ones. */
 export async function listPanelistHearings(scope: PanelScope) {

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgencyName } from "~/components/case/agency-name";
-import { CaseStateBadge } from "~/components/case/case-state-badge";
+import { CaseStateBadge, ClueStatusBadge } from "~/components/case/case-state-badge";
 import { InformantFacts } from "~/components/case/informant";
 import { pageTitle } from "~/components/case/meta";
-import { Badge, Card, Facts, PageHeader } from "~/components/ui";
-import { clueStatusTone } from "~/domain/case/presentation";
+import { Card, Facts, PageHeader } from "~/components/ui";
 import { formatDate, formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getClue } from "~/models/clue.server";
@@ -39,7 +38,7 @@ export default function CluePage() {
         }
         subtitle={
           <span className="case-header__meta">
-            <Badge tone={clueStatusTone(clue.status)}>{t.label("clueStatus", clue.status)}</Badge>
+            <ClueStatusBadge status={clue.status} />
             <span>{t.label("clueSource", clue.source)}</span>
             <span>{t("cases.clues.receivedOnValue", { date: formatDate(clue.receivedOn, t.locale) })}</span>
           </span>

@@ -6,6 +6,11 @@ import { useT } from "~/i18n/react";
 
 const TONE: Record<DeadlineStatus, "ok" | "warn" | "danger"> = { ok: "ok", due_soon: "warn", overdue: "danger" };
 
+/** The colour of a deadline status, for every badge that shows days left (staff and portal). */
+export function deadlineTone(status: DeadlineStatus): "ok" | "warn" | "danger" {
+  return TONE[status];
+}
+
 /** Days left as a badge: red when overdue, amber within three days. */
 export function RemainingBadge({ days, status }: { days: number; status: DeadlineStatus }) {
   const t = useT();
@@ -15,7 +20,7 @@ export function RemainingBadge({ days, status }: { days: number; status: Deadlin
       : days === 0
       ? t("deadlines.remaining.today")
       : t("deadlines.remaining.days", { n: days });
-  return <Badge tone={TONE[status]}>{text}</Badge>;
+  return <Badge tone={deadlineTone(status)}>{text}</Badge>;
 }
 
 /** The computation of a due date, one sentence a step, in the reader's language. */

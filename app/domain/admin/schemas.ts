@@ -38,6 +38,7 @@ export const AGENCY_KINDS = [
 
 /** HolidayOverride.kind: a day off, or a make-up working day (调休上班). */
 export const HOLIDAY_KINDS = ["holiday", "workday"] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 
 const PHONE_RE = /^[0-9+()\- ]{5,30}$/;
 

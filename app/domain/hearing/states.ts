@@ -50,3 +50,15 @@ export type ParticipantKind = z.infer<typeof participantKindSchema>;
 export const OBSERVER_REQUEST_STATUSES = ["pending", "accepted", "declined"] as const;
 export const observerRequestStatusSchema = z.enum(OBSERVER_REQUEST_STATUSES);
 export type ObserverRequestStatus = z.infer<typeof observerRequestStatusSchema>;
+
+/**
+ * A panel seat's no-conflict declaration (HearingPanelist.declaredAt / recused), as shown:
+ * signed, still pending, or the panelist was recused (规则 Art 19; 听证规定 Art 7).
+ */
+export const DECLARATION_STATES = ["signed", "pending", "recused"] as const;
+export type DeclarationState = (typeof DECLARATION_STATES)[number];
+
+export function declarationState(seat: { declaredAt: Date | string | null; recused: boolean }): DeclarationState {
+  if (seat.recused) return "recused";
+  return seat.declaredAt ? "signed" : "pending";
+}
