@@ -1,4 +1,5 @@
 import { byteCount } from "~/utils/bytes";
+import type { AgencyScope } from "~/domain/auth/policy";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 
@@ -7,10 +8,10 @@ import { notFound } from "~/utils/errors";
 // DOMAIN §5: never internal reports or approvals, informant data, panel deliberation, or other
 // agencies' replies in a 系列案. Every query filters by both the agency and its procuratorate.
 
-export type AgencyScope = { procuratorateId: string; agencyId: string };
+export type { AgencyScope } from "~/domain/auth/policy";
 
-/** The agency portal warns a week ahead: a two-month reply needs time to be signed off. */
-export const AGENCY_DUE_SOON_DAYS = 7;
+/** How far ahead the portal warns: a rule of the reply deadline (app/domain/deadlines/agency-reply.ts). */
+export { AGENCY_DUE_SOON_DAYS } from "~/domain/deadlines/agency-reply";
 
 /** My agency's name, for the page header. */
 export async function agencyName(scope: AgencyScope): Promise<string | null> {
@@ -70,6 +71,7 @@ export async function listServedRecommendations(scope: AgencyScope) {
       servedOn: s.servedOn,
       method: s.method,
       reply: reply ? { status: reply.status, submittedAt: reply.submittedAt } : null,
+      replyStatuses: rec.replies.map((r) => r.status),
     });
   }
   return rows;

@@ -1,5 +1,7 @@
 import { checkCanDecide } from "~/domain/approval/rules";
 import { applyApproval } from "~/models/approval-apply.server";
+import { can } from "~/domain/auth/policy";
+import type { Role } from "~/domain/auth/roles";
 import { recordAudit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
@@ -13,11 +15,11 @@ import { pageWindow } from "~/utils/pagination";
 
 export const APPROVAL_PAGE_SIZE = 25;
 
-export type ApprovalViewer = { userId: string; role: string };
+export type ApprovalViewer = { userId: string; role: Role };
 
 /** What a viewer may see: approvers everything of the procuratorate, others their own requests. */
 function visibleWhere(procuratorateId: string, viewer: ApprovalViewer): Prisma.ApprovalWhereInput {
-  return viewer.role === "approver" ? { procuratorateId } : { procuratorateId, requestedById: viewer.userId };
+  return can(viewer, "approval:queue") ? { procuratorateId } : { procuratorateId, requestedById: viewer.userId };
 }
 
 const listSelect = {

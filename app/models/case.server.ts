@@ -7,6 +7,7 @@ import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { pageWindow } from "~/utils/pagination";
+import type { ReplyStatus } from "~/domain/recommendation/reply";
 
 // Read side of cases for the staff area. Every function takes the procuratorate first and filters
 // by it, so a case of another procuratorate is "not found" (DESIGN.md: scope in the query).
@@ -246,7 +247,7 @@ const caseDetailSelect = (procuratorateId: string) =>
         },
         // A draft is the agency's unsent work; staff see replies once submitted.
         replies: {
-          where: { status: { not: "draft" } },
+          where: { status: { not: "draft" satisfies ReplyStatus } },
           orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }],
           select: {
             id: true,

@@ -1,21 +1,27 @@
 import type {
   CalendarWarning,
-  DeadlineExtensionInput,
   DeadlineStatus,
   DeadlineStep,
   DeadlineSuspensionInput,
 } from "~/domain/deadlines/compute";
 import { computeDeadline, daysRemaining, deadlineStatus, DUE_SOON_DAYS } from "~/domain/deadlines/compute";
-import type { Calendar } from "~/domain/deadlines/calendar";
+import { agencyReplyDeadline } from "~/domain/deadlines/agency-reply";
+import type { DeadlineResult } from "~/domain/deadlines/compute";
+import type { CaseState } from "~/domain/case/states";
+import type { DocumentKind } from "~/domain/documents/kinds";
 import { createCalendar, statutoryHolidayDays } from "~/domain/deadlines/calendar";
 import type { IsoDate } from "~/domain/deadlines/dates";
 import { addDays, dateInShanghai } from "~/domain/deadlines/dates";
 import type { DeadlineFilter, LiveDeadlineKind } from "~/domain/deadlines/live";
 import { liveDeadlineKindSchema } from "~/domain/deadlines/live";
 import type { DeadlineRule, DeadlineRuleId } from "~/domain/deadlines/rules";
-import { DEADLINE_RULES, deadlineRuleIdSchema, replyRuleFor } from "~/domain/deadlines/rules";
+import { DEADLINE_RULES, deadlineRuleIdSchema, ruleById } from "~/domain/deadlines/rules";
 import type { Prisma, Tx } from "~/utils/db.server";
 import { prisma, sql, sqlJoin } from "~/utils/db.server";
+import type { ApprovalDecision } from "~/domain/approval/schemas";
+import type { HearingStatus } from "~/domain/hearing/states";
+import type { RecommendationStatus } from "~/domain/recommendation/states";
+import { REPLIED_STATUSES } from "~/domain/recommendation/reply";
 
 // The live deadlines of a procuratorate. They are derived from case data and STORED (Deadline,
 // DeadlineCase): `refreshDeadlines` recomputes the deadlines of the cases (or hearing) whose inputs
@@ -58,7 +64,7 @@ export type DeadlineListOptions = {
   userId?: string;
 };
 
-const CLOSED_STATES = ["closed", "not_filed"];
+const CLOSED_STATES: CaseState[] = ["closed", "not_filed"];
 
 const caseRef = { id: true, number: true, title: true } as const;
 
@@ -84,7 +90,12 @@ type Candidate = Omit<
   | "calendarWarning"
   | "party"
   | "paused"
-> & { rule: DeadlineRule; caseIdForExtensions: string | null };
+> & {
+  rule: DeadlineRule;
+  caseIdForExtensions: string | null;
+  /** A due date computed by its own domain rule (the agency's reply), used as it is. */
+  computed?: DeadlineResult;
+};
 
 /** Which deadlines to recompute: some cases (and the hearings that hear them), one hearing, or all. */
 export type DeadlineScope = { caseIds?: string[]; hearingId?: string };
@@ -107,7 +118,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
   const [calendar, extensions, suspensionRows] = await Promise.all([
     calendarFor(procuratorateId, db),
     db.deadlineExtension.findMany({
-      where: { case: { procuratorateId, ...caseFilter }, approval: { decision: "approved", procuratorateId } },
+      where: { case: { procuratorateId, ...caseFilter }, approval: { decision: "approved" satisfies ApprovalDecision, procuratorateId } },
       orderBy: { createdAt: "asc" },
       select: { caseId: true, deadline: true, extraDays: true, extraMonths: true, reason: true },
     }),
@@ -128,7 +139,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
         ...caseFilter,
         filedOn: { not: null },
         state: { notIn: CLOSED_STATES },
-        services: { none: { documentKind: "filing_decision" } },
+        services: { none: { documentKind: "filing_decision" satisfies DocumentKind } },
       },
       select: { ...caseRef, filedOn: true, respondentAgency: { select: { name: true } } },
     });
@@ -151,7 +162,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
   if (want("recommendation_service")) {
     const approved = await db.recommendation.findMany({
       where: {
-        status: "approved",
+        status: "approved" satisfies RecommendationStatus,
         services: { none: {} },
         case: { procuratorateId, ...caseFilter, state: { notIn: CLOSED_STATES } },
       },
@@ -165,7 +176,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
             ...caseRef,
             respondentAgency: { select: { name: true } },
             approvals: {
-              where: { kind: "recommendation", decision: "approved", procuratorateId },
+              where: { kind: "recommendation", decision: "approved" satisfies ApprovalDecision, procuratorateId },
               orderBy: { decidedAt: "desc" },
               take: 1,
               select: { decidedAt: true },
@@ -198,7 +209,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
       where: {
         case: { procuratorateId, ...caseFilter, state: { notIn: CLOSED_STATES } },
         services: { some: {} },
-        replies: { none: { status: { in: ["submitted", "assessed"] } } },
+        replies: { none: { status: { in: [...REPLIED_STATUSES] } } },
       },
       select: {
         id: true,
@@ -215,8 +226,14 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
     });
     for (const r of served) {
       const service = r.services[0];
-      if (!service) continue;
-      const rule = replyRuleFor(r.replyPeriod);
+      const computed = service
+        ? agencyReplyDeadline(
+            { replyPeriod: r.replyPeriod, servedOn: [service.servedOn], suspensions: suspensions.get(r.case.id) ?? [] },
+            calendar
+          )
+        : null;
+      if (!service || !computed) continue;
+      const rule = ruleById(computed.ruleId);
       candidates.push({
         key: `agency_reply:${r.id}`,
         kind: "agency_reply",
@@ -226,8 +243,9 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
         hearing: null,
         recommendation: { id: r.id, number: r.number },
         agency: service.agency?.name ?? r.case.respondentAgency?.name ?? null,
-        triggerOn: service.servedOn,
+        triggerOn: computed.triggerOn,
         caseIdForExtensions: r.case.id,
+        computed,
       });
     }
   }
@@ -237,7 +255,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
     const hearings = await db.hearing.findMany({
       where: {
         procuratorateId,
-        status: "planned",
+        status: "planned" satisfies HearingStatus,
         ...(scope.hearingId ? { id: scope.hearingId } : {}),
         ...(scope.caseIds ? { cases: { some: { caseId: { in: scope.caseIds } } } } : {}),
       },
@@ -291,19 +309,20 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
     }
   }
 
-  return candidates.map(({ rule, caseIdForExtensions, ...c }) =>
-    computeOne(c, rule, calendar, caseIdForExtensions ? extensions.filter((e) => e.caseId === caseIdForExtensions && e.deadline === rule.id) : [], caseIdForExtensions ? (suspensions.get(caseIdForExtensions) ?? []) : []),
-  );
+  return candidates.map(({ rule, caseIdForExtensions, computed, ...c }) => {
+    const ext = caseIdForExtensions && !computed ? extensions.filter((e) => e.caseId === caseIdForExtensions && e.deadline === rule.id) : [];
+    const susp = caseIdForExtensions ? (suspensions.get(caseIdForExtensions) ?? []) : [];
+    // The agency's reply period is not extendable (两高解释 Art 21): its own rule computed it.
+    return toComputed(c, rule, computed ?? computeDeadline(rule, c.triggerOn, calendar, ext, susp), ext.length > 0);
+  });
 }
 
-function computeOne(
-  c: Omit<Candidate, "rule" | "caseIdForExtensions">,
+function toComputed(
+  c: Omit<Candidate, "rule" | "caseIdForExtensions" | "computed">,
   rule: DeadlineRule,
-  calendar: Calendar,
-  ext: DeadlineExtensionInput[],
-  susp: DeadlineSuspensionInput[],
+  r: DeadlineResult,
+  extended: boolean
 ): Computed {
-  const r = computeDeadline(rule, c.triggerOn, calendar, ext, susp);
   return {
     ...c,
     party: rule.party,
@@ -312,7 +331,7 @@ function computeOne(
     basis: r.basis,
     basisKey: r.basisKey,
     steps: r.steps,
-    extended: ext.length > 0,
+    extended,
     calendarWarning: r.calendarWarning ?? null,
     paused: r.paused ?? null,
   };

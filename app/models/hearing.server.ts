@@ -1,5 +1,6 @@
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { tallyOpinions } from "~/domain/hearing/majority";
+import { countedOpinions, opinionsUnsealed, seatedPanelists } from "~/domain/hearing/opinions";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 
@@ -18,7 +19,7 @@ const listSelect = {
   series: { select: { id: true, name: true } },
   host: { select: { displayName: true } },
   _count: { select: { cases: true, participants: true, observerRequests: true } },
-  panelists: { select: { recused: true } },
+  panelists: { select: { panelistId: true, recused: true } },
 } as const;
 
 /**
@@ -46,16 +47,11 @@ export async function listHearings(procuratorateId: string, now: Date = new Date
       caseCount: _count.cases,
       participantCount: _count.participants,
       observerRequestCount: _count.observerRequests,
-      panelistCount: panelists.filter((p) => !p.recused).length,
-      recusedCount: panelists.filter((p) => p.recused).length,
+      panelistCount: seatedPanelists(panelists).length,
+      recusedCount: panelists.length - seatedPanelists(panelists).length,
     };
   };
   return { upcoming: upcoming.map(shape), past: past.map(shape) };
-}
-
-/** Whether a hearing's opinions may be shown to staff: once it has concluded. */
-export function opinionsOpen(h: { status: string; concludedAt: Date | null }): boolean {
-  return h.status === "concluded" || h.concludedAt !== null;
 }
 
 /** Throws 404 unless the hearing belongs to the procuratorate. */
@@ -167,7 +163,7 @@ export async function getHearingPanel(procuratorateId: string, hearingId: string
       panelist: { select: { name: true, category: true, workUnit: true, title: true } },
     },
   });
-  return { panelists, seated: panelists.filter((p) => !p.recused).length };
+  return { panelists, seated: seatedPanelists(panelists).length };
 }
 
 /** Participants tab: agency representatives grouped by unit, other participants, invited observers. */
@@ -239,12 +235,14 @@ export async function getHearingOpinions(procuratorateId: string, hearingId: str
         orderBy: { ordinal: "asc" },
         select: { ordinal: true, case: { select: { id: true, number: true, title: true } } },
       },
-      panelists: { where: { recused: true }, select: { panelistId: true } },
+      panelists: { select: { panelistId: true, recused: true } },
       _count: { select: { opinions: true } },
     },
   });
   if (!hearing) notFound();
-  const open = opinionsOpen(hearing);
+
+  // One rule for staff and panel portal (app/domain/hearing/opinions.ts).
+  const open = opinionsUnsealed(hearing);
   const opinions = open
     ? await prisma.panelOpinion.findMany({
         where: { hearingId: hearing.id, hearing: { procuratorateId } },
@@ -261,9 +259,11 @@ export async function getHearingOpinions(procuratorateId: string, hearingId: str
         },
       })
     : [];
-  const recused = new Set(hearing.panelists.map((p) => p.panelistId));
+
+  // Per case: each panelist's opinion and the tally; recused panelists' opinions do not count.
+  const counted = countedOpinions(opinions, hearing.panelists);
   const opinionsByCase = hearing.cases.map((hc) => {
-    const list = opinions.filter((o) => o.caseId === hc.case.id && !recused.has(o.panelistId));
+    const list = counted.filter((o) => o.caseId === hc.case.id);
     return { caseId: hc.case.id, tally: tallyOpinions(list), opinions: list };
   });
   return {

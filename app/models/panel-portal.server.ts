@@ -1,5 +1,8 @@
+import type { PanelistScope as PanelScope } from "~/domain/auth/policy";
 import { tallyOpinions } from "~/domain/hearing/majority";
+import { countedOpinions, opinionsUnsealed } from "~/domain/hearing/opinions";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
+import { declarationState } from "~/domain/hearing/states";
 import { prisma } from "~/utils/db.server";
 import { notFound, orNotFound } from "~/utils/errors";
 
@@ -8,14 +11,10 @@ import { notFound, orNotFound } from "~/utils/errors";
 // DOMAIN §5: the briefing pack, own seat and own opinions; never internal approvals, drafts,
 // informant identity, undisclosed evidence, or other panelists' opinions before the hearing closes.
 
-export type PanelScope = { procuratorateId: string; panelistId: string };
+export type { PanelistScope as PanelScope } from "~/domain/auth/policy";
 
-export type DeclarationState = "signed" | "pending" | "recused";
-
-export function declarationState(seat: { declaredAt: Date | null; recused: boolean }): DeclarationState {
-  if (seat.recused) return "recused";
-  return seat.declaredAt ? "signed" : "pending";
-}
+// The declaration of a seat: signed, pending or recused (app/domain/hearing/states.ts).
+export { declarationState, type DeclarationState } from "~/domain/hearing/states";
 
 /** My hearings: those I sit on, current and upcoming first (soonest first), then past ones. */
 export async function listPanelistHearings(scope: PanelScope) {
@@ -139,36 +138,38 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
   if (!hearing) notFound();
   const seat = orNotFound(hearing.panelists[0]);
 
-  const concluded = hearing.status === "concluded";
+  // One rule for staff and panel portal (app/domain/hearing/opinions.ts).
+  const concluded = opinionsUnsealed(hearing);
 
   const mine: OpinionRow[] = await prisma.panelOpinion.findMany({
     where: { hearingId: hearing.id, panelistId: scope.panelistId },
     select: { caseId: true, stance: true, reasons: true, conditions: true, submittedAt: true, updatedAt: true },
   });
   // DOMAIN §5: other panelists' opinions stay sealed until the hearing closes. Recused
-  // panelists' opinions do not count and are not shown (听证规定 Art 7).
-  const recused = concluded
+  // panelists' opinions do not count and are not shown (countedOpinions; 听证规定 Art 7).
+  const seats = concluded
     ? await prisma.hearingPanelist.findMany({
-        where: { hearingId: hearing.id, recused: true },
-        select: { panelistId: true },
+        where: { hearingId: hearing.id },
+        select: { panelistId: true, recused: true },
       })
     : [];
   const others = concluded
-    ? await prisma.panelOpinion.findMany({
-        where: {
-          hearingId: hearing.id,
-          panelistId: { notIn: [scope.panelistId, ...recused.map((r) => r.panelistId)] },
-        },
-        orderBy: { submittedAt: "asc" },
-        select: {
-          caseId: true,
-          stance: true,
-          reasons: true,
-          conditions: true,
-          submittedAt: true,
-          panelist: { select: { name: true, category: true } },
-        },
-      })
+    ? countedOpinions(
+        await prisma.panelOpinion.findMany({
+          where: { hearingId: hearing.id, panelistId: { not: scope.panelistId } },
+          orderBy: { submittedAt: "asc" },
+          select: {
+            panelistId: true,
+            caseId: true,
+            stance: true,
+            reasons: true,
+            conditions: true,
+            submittedAt: true,
+            panelist: { select: { name: true, category: true } },
+          },
+        }),
+        seats
+      )
     : [];
 
   // Evidence is grouped under the hearing's cases; a disclosure tied to no case on the hearing
@@ -177,7 +178,7 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
     const c = hc.case;
     const own = mine.find((o) => o.caseId === c.id) ?? null;
     const panel = others.filter((o) => o.caseId === c.id);
-    const counted = [...(own && !seat.recused ? [own] : []), ...panel];
+    const counted = countedOpinions([...(own ? [{ ...own, panelistId: scope.panelistId }] : []), ...panel], seats);
     return {
       id: c.id,
       ordinal: hc.ordinal,

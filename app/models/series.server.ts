@@ -2,6 +2,7 @@ import { replyProgress } from "~/domain/case/presentation";
 import { ACTIVE_STATES } from "~/domain/case/states";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
+import type { ReplyStatus } from "~/domain/recommendation/reply";
 
 // Read side of 系列案 (规则 Art 69; 指引 Art 4(5)): several cases, each against its own agency,
 // handled together and often heard in one hearing. Every function takes the procuratorate first.
@@ -88,7 +89,7 @@ export async function getSeries(procuratorateId: string, seriesId: string) {
               issuedOn: true,
               replyPeriod: true,
               services: { orderBy: { servedOn: "desc" }, take: 1, select: { servedOn: true } },
-              replies: { where: { status: { not: "draft" } }, select: { status: true, submittedAt: true } },
+              replies: { where: { status: { not: "draft" satisfies ReplyStatus } }, select: { status: true, submittedAt: true } },
             },
           },
         },

@@ -1,28 +1,5 @@
+import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
 import { prisma } from "~/utils/db.server";
-
-/**
- * The document types the app generates (DOMAIN.md §3; DocumentTemplate.kind in schema.prisma),
- * in the order a case meets them. Labels are the i18n keys documentKind.<kind>.
- */
-export const DOCUMENT_KINDS = [
-  "filing_decision",
-  "not_filing_decision",
-  "fact_confirmation",
-  "consultation_minutes",
-  "hearing_announcement",
-  "hearing_notice",
-  "panelist_invitation",
-  "hearing_record",
-  "panel_opinion_form",
-  "recommendation",
-  "proof_of_service",
-  "suspension_decision",
-  "resumption_decision",
-  "closure_decision",
-  "complaint",
-  "court_appearance_notice",
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
  * Every document type with the template that applies to the procuratorate: its own if it has one,

@@ -7,7 +7,7 @@ import { dateInShanghai } from "~/domain/deadlines/dates";
 import { useT } from "~/i18n/react";
 import { holidayCoverage } from "~/models/holiday.server";
 import { adminOverview } from "~/models/procuratorate.server";
-import { DOCUMENT_KINDS } from "~/models/template.server";
+import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";

@@ -5,9 +5,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { HolidayCoverageSummary, HolidayYearGrid } from "~/components/admin/holiday-coverage";
+import { HolidayCoverageSummary, HolidayKindBadge, HolidayYearGrid } from "~/components/admin/holiday-coverage";
 import { ActionNotice } from "~/components/admin/notices";
-import { Badge, Card, EmptyState, Field, FormError, PageHeader } from "~/components/ui";
+import { Card, EmptyState, Field, FormError, PageHeader } from "~/components/ui";
 import { HOLIDAY_KINDS, holidaySchema, holidaysActionSchema } from "~/domain/admin/schemas";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { formatDate } from "~/i18n";
@@ -116,7 +116,7 @@ export default function AdminHolidays() {
                       {formatDate(r.date, t.locale)}
                     </td>
                     <td data-label={t("admin.holiday.kind")}>
-                      <Badge tone={r.kind === "holiday" ? "ok" : "warn"}>{t.label("admin.holidayKind", r.kind)}</Badge>
+                      <HolidayKindBadge kind={r.kind} />
                     </td>
                     <td data-label={t("admin.holiday.name")}>{r.name}</td>
                     <td data-label={t("admin.holiday.packagedSays")}>

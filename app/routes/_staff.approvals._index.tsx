@@ -2,6 +2,7 @@ import { pageParamSchema } from "~/utils/pagination";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DecisionBadge } from "~/components/approval/decision-badge";
+import { can } from "~/domain/auth/policy";
 import { pageTitle } from "~/components/case/meta";
 import { Badge, Card, EmptyState, PageHeader, Pagination } from "~/components/ui";
 import { formatDateTime } from "~/i18n";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const procuratorateId = staffScope(scope);
   const page = pageParamSchema.parse(new URL(request.url).searchParams.get("page"));
   const list = await listApprovals(procuratorateId, { userId: actor.userId, role: actor.role }, { page });
-  return { ...list, isApprover: actor.role === "approver" };
+  return { ...list, isApprover: can(actor, "approval:queue") };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["pending"][number];

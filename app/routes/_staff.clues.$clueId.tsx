@@ -3,13 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AgencyName } from "~/components/case/agency-name";
-import { CaseStateBadge } from "~/components/case/case-state-badge";
+import { CaseStateBadge, ClueStatusBadge } from "~/components/case/case-state-badge";
 import { InformantFacts } from "~/components/case/informant";
 import { pageTitle } from "~/components/case/meta";
 import { EvaluationForm, ProposeCaseForm, StartEvaluationForm, TransferClueForm } from "~/components/clue/clue-forms";
 import { Badge, Card, Facts, FormError, PageHeader } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
-import { clueStatusTone } from "~/domain/case/presentation";
 import { clueStatusSchema } from "~/domain/case/schemas";
 import { clueEvaluationCountdown } from "~/domain/clue/evaluation-period";
 import { caseProposalRefusal, nextClueStatuses } from "~/domain/clue/lifecycle";
@@ -145,7 +144,7 @@ export default function CluePage() {
         }
         subtitle={
           <span className="case-header__meta">
-            <Badge tone={clueStatusTone(clue.status)}>{t.label("clueStatus", clue.status)}</Badge>
+            <ClueStatusBadge status={clue.status} />
             <span>{t.label("clueSource", clue.source)}</span>
             <span>{t("cases.clues.receivedOnValue", { date: formatDate(clue.receivedOn, t.locale) })}</span>
           </span>

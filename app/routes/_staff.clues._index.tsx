@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { CaseStateBadge } from "~/components/case/case-state-badge";
+import { CaseStateBadge, ClueStatusBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
-import { Badge, EmptyState, FilterActions, PageHeader, Pagination } from "~/components/ui";
-import { clueStatusTone } from "~/domain/case/presentation";
+import { EmptyState, FilterActions, PageHeader, Pagination } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
 import { CLUE_SOURCES, CLUE_STATUSES, clueListFilterSchema, parseListFilter } from "~/domain/case/schemas";
 import { formatDate } from "~/i18n";
@@ -120,7 +119,7 @@ export default function ClueList() {
                       {c.assignee?.displayName ?? <span className="muted">{t("cases.clues.unassigned")}</span>}
                     </td>
                     <td data-label={t("common.status")}>
-                      <Badge tone={clueStatusTone(c.status)}>{t.label("clueStatus", c.status)}</Badge>
+                      <ClueStatusBadge status={c.status} />
                     </td>
                     <td data-label={t("cases.clues.cases")}>
                       {c.cases.length === 0 ? (

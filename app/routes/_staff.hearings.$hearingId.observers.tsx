@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ObserverRequestStatusBadge } from "~/components/hearing/hearing-badges";
+import { ObserverRequestBadge } from "~/components/hearing/hearing-badges";
 import { Card, EmptyState, FormError } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
 import { OBSERVER_DECISION_REASON_MAX, observerDecisionSchema } from "~/domain/hearing/observer-schema";
@@ -135,7 +135,7 @@ export default function HearingObservers() {
                   </td>
                   <td data-label={t("hearings.col.status")}>
                     <div>
-                      <ObserverRequestStatusBadge status={r.status} />
+                      <ObserverRequestBadge status={r.status} />
                       {r.decidedAt ? (
                         <div className="muted small">
                           {t("hearings.observers.decidedBy", {

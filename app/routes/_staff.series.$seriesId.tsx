@@ -4,8 +4,9 @@ import { AgencyName } from "~/components/case/agency-name";
 import { CaseStateBadge, UrgentBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
 import { SeriesStateCounts } from "~/components/case/series-state-counts";
-import { Badge, Card, PageHeader, Stat } from "~/components/ui";
-import { REPLY_PROGRESS_TONE } from "~/domain/case/presentation";
+import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
+import { ReplyProgressBadge } from "~/components/recommendation/badges";
+import { Card, PageHeader, Stat } from "~/components/ui";
 import { formatDate, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getSeries } from "~/models/series.server";
@@ -107,7 +108,7 @@ export default function SeriesPage() {
                     </td>
                     <td data-label={t("cases.series.reply")}>
                       <span>
-                        <Badge tone={REPLY_PROGRESS_TONE[c.reply]}>{t.dynamic(`cases.replyProgress.${c.reply}`)}</Badge>
+                        <ReplyProgressBadge progress={c.reply} />
                         {c.lastReplyAt ? (
                           <span className="muted small case-table__sub">{formatDate(c.lastReplyAt, t.locale)}</span>
                         ) : null}
@@ -150,7 +151,7 @@ export default function SeriesPage() {
                     <td data-label={t("cases.hearings.title")}>
                       <span>
                         <Link to={`/hearings/${h.id}`}>{h.title}</Link>{" "}
-                        <Badge>{h.isPublic ? t("cases.hearings.public") : t("cases.hearings.closed")}</Badge>
+                        <HearingFormBadge isPublic={h.isPublic} />
                       </span>
                     </td>
                     <td data-label={t("cases.hearings.when")} className="nowrap">
@@ -158,9 +159,7 @@ export default function SeriesPage() {
                     </td>
                     <td data-label={t("cases.hearings.venue")}>{h.venue}</td>
                     <td data-label={t("common.status")}>
-                      <Badge tone={h.status === "concluded" ? "ok" : h.status === "cancelled" ? "neutral" : "info"}>
-                        {t.label("hearingStatus", h.status)}
-                      </Badge>
+                      <HearingStatusBadge status={h.status} />
                     </td>
                     <td data-label={t("cases.series.hearingCases")} className="num">
                       {h._count.cases}

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import type { NavGroup } from "~/components/layout/app-shell";
 import { AppShell } from "~/components/layout/app-shell";
+import { can } from "~/domain/auth/policy";
 import { HOME_BY_ROLE } from "~/domain/auth/roles";
 import { useT } from "~/i18n/react";
-import { can } from "~/domain/auth/policy";
 import { myOverdueCount, pendingApprovalCount, shellInfo } from "~/models/shell.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission, staffScope } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "staff:area");
   const [user, pending, overdue] = await Promise.all([
     shellInfo(auth),
-    auth.actor.role === "approver" ? pendingApprovalCount(auth.scope.procuratorateId) : Promise.resolve(0),
+    can(auth.actor, "approval:queue") ? pendingApprovalCount(staffScope(auth.scope)) : Promise.resolve(0),
     // The prosecutor's overdue items, from the stored deadlines (one indexed count).
     can(auth.actor, "work:read") ? myOverdueCount(auth.scope.procuratorateId, auth.actor.userId) : Promise.resolve(0),
   ]);

@@ -3,49 +3,43 @@ import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DaysBadge, HearingStatusBadge, ReplyStatusBadge, TwoLine } from "~/components/portal";
 import { Card, EmptyState, PageHeader, Stat } from "~/components/ui";
-import { computeDeadline, dateInShanghai, daysRemaining, deadlineStatus, replyRuleFor } from "~/domain/deadlines";
+import { AGENCY_DUE_SOON_DAYS, agencyReplyClock, dateInShanghai } from "~/domain/deadlines";
 import { createT, formatDate, formatDateTimeRange, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
 import {
-  AGENCY_DUE_SOON_DAYS,
   agencyName,
   listAgencyDocuments,
   listAgencyHearings,
   listServedRecommendations,
 } from "~/models/agency-portal.server";
 import { calendarFor } from "~/models/deadline.server";
-import { requirePermission } from "~/utils/auth.server";
-import { forbidden } from "~/utils/errors";
+import { agencyScope, requirePermission } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "nav.agency.home");
 
-const REPLIED = ["submitted", "assessed"];
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "agency:use");
-  if (scope.kind !== "agency") forbidden();
-  const agencyScope = { procuratorateId: scope.procuratorateId, agencyId: scope.agencyId };
+  const mine = agencyScope(scope);
   const [name, recommendations, documents, hearings, calendar] = await Promise.all([
-    agencyName(agencyScope),
-    listServedRecommendations(agencyScope),
-    listAgencyDocuments(agencyScope),
-    listAgencyHearings(agencyScope),
-    calendarFor(scope.procuratorateId),
+    agencyName(mine),
+    listServedRecommendations(mine),
+    listAgencyDocuments(mine),
+    listAgencyHearings(mine),
+    calendarFor(mine.procuratorateId),
   ]);
   const today = dateInShanghai(new Date());
   // The reply period runs from the service date (两高解释 Art 21; 民诉法 Art 87: the 送达回证 date).
-  const withDeadlines = recommendations.map((r) => {
-    const deadline = computeDeadline(replyRuleFor(r.replyPeriod), r.servedOn, calendar);
-    const replied = !!r.reply && REPLIED.includes(r.reply.status);
-    return {
-      ...r,
-      dueOn: deadline.dueOn,
-      days: daysRemaining(deadline.dueOn, today),
-      deadlineStatus: deadlineStatus(deadline.dueOn, today, AGENCY_DUE_SOON_DAYS),
-      replied,
-    };
+  const withDeadlines = recommendations.flatMap(({ replyStatuses, ...r }) => {
+    const clock = agencyReplyClock(
+      { replyPeriod: r.replyPeriod, servedOn: [r.servedOn], replyStatuses },
+      calendar,
+      today,
+      AGENCY_DUE_SOON_DAYS
+    );
+    if (!clock) return [];
+    return [{ ...r, dueOn: clock.dueOn, days: clock.days, deadlineStatus: clock.status, replied: clock.replied }];
   });
   const open = withDeadlines.filter((r) => !r.replied);
   return {

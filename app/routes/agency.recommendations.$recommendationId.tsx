@@ -10,53 +10,38 @@ import {
   SectionTitle,
 } from "~/components/portal";
 import { Card, EmptyState, Facts, PageHeader } from "~/components/ui";
-import {
-  computeDeadline,
-  dateInShanghai,
-  daysRemaining,
-  deadlineStatus,
-  explainSteps,
-  replyRuleFor,
-} from "~/domain/deadlines";
+import { AGENCY_DUE_SOON_DAYS, agencyReplyClock, dateInShanghai, explainSteps } from "~/domain/deadlines";
 import { formatDate, formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { AGENCY_DUE_SOON_DAYS, getServedRecommendation } from "~/models/agency-portal.server";
+import { getServedRecommendation } from "~/models/agency-portal.server";
 import { calendarFor } from "~/models/deadline.server";
-import { requirePermission } from "~/utils/auth.server";
-import { forbidden } from "~/utils/errors";
+import { agencyScope, requirePermission } from "~/utils/auth.server";
+import type { ReplyStatus } from "~/domain/recommendation/reply";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "documentKind.recommendation", undefined, data?.recommendation.number ?? null);
 
-const REPLIED = ["submitted", "assessed"];
-
 // A recommendation as served on the liaison's agency; one never served on it is not found.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "agency:use");
-  if (scope.kind !== "agency") forbidden();
-  const agencyScope = { procuratorateId: scope.procuratorateId, agencyId: scope.agencyId };
-  const recommendation = await getServedRecommendation(agencyScope, params.recommendationId ?? "");
-  const first = recommendation.services[0];
-  let deadline = null;
-  if (first) {
-    // The reply period runs from the first service on this agency (两高解释 Art 21; the 送达回证
-    // date is the service date, 民诉法 Art 87).
-    const computed = computeDeadline(
-      replyRuleFor(recommendation.replyPeriod),
-      first.servedOn,
-      await calendarFor(scope.procuratorateId)
-    );
-    const today = dateInShanghai(new Date());
-    deadline = {
-      ...computed,
-      days: daysRemaining(computed.dueOn, today),
-      status: deadlineStatus(computed.dueOn, today, AGENCY_DUE_SOON_DAYS),
-    };
-  }
-  const replied = recommendation.replies.some((r) => REPLIED.includes(r.status));
-  return { recommendation, deadline, replied };
+  const mine = agencyScope(scope);
+  const recommendation = await getServedRecommendation(mine, params.recommendationId ?? "");
+  // The reply period runs from the first service on this agency (两高解释 Art 21; the 送达回证
+  // date is the service date, 民诉法 Art 87).
+  const clock = agencyReplyClock(
+    {
+      replyPeriod: recommendation.replyPeriod,
+      servedOn: recommendation.services.map((s) => s.servedOn),
+      replyStatuses: recommendation.replies.map((r) => r.status),
+    },
+    await calendarFor(mine.procuratorateId),
+    dateInShanghai(new Date()),
+    AGENCY_DUE_SOON_DAYS
+  );
+  const replied = clock?.replied ?? false;
+  return { recommendation, deadline: clock, replied };
 }
 
 type Rec = ReturnType<typeof useLoaderData<typeof loader>>["recommendation"];
@@ -195,7 +180,7 @@ function ReplyView({ reply, points }: { reply: Rec["replies"][number]; points: R
           : t("portal.rec.replyHeadingDraft")}{" "}
         <ReplyStatusBadge status={reply.status} />
       </SectionTitle>
-      {reply.status === "draft" ? <p className="notice notice--warn">{t("portal.rec.replyDraftNote")}</p> : null}
+      {reply.status === ("draft" satisfies ReplyStatus) ? <p className="notice notice--warn">{t("portal.rec.replyDraftNote")}</p> : null}
       <Facts
         items={[
           [t("portal.rec.replySubmittedAt"), reply.submittedAt ? formatDateTime(reply.submittedAt, t.locale) : null],

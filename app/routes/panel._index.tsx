@@ -6,8 +6,7 @@ import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { createT, formatDateTimeRange, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { listPanelistHearings } from "~/models/panel-portal.server";
-import { requirePermission } from "~/utils/auth.server";
-import { forbidden } from "~/utils/errors";
+import { panelistScope, requirePermission } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -15,8 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "panel:use");
-  if (scope.kind !== "panelist") forbidden();
-  const hearings = await listPanelistHearings({ procuratorateId: scope.procuratorateId, panelistId: scope.panelistId });
+  const hearings = await listPanelistHearings(panelistScope(scope));
   return { ...hearings, title: createT(localeFromRequest(request))("portal.panel.meta") };
 }
 

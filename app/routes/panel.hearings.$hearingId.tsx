@@ -7,8 +7,7 @@ import { Card, EmptyState, Facts, PageHeader } from "~/components/ui";
 import { formatDate, formatDateTime, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getPanelistBriefing } from "~/models/panel-portal.server";
-import { requirePermission } from "~/utils/auth.server";
-import { forbidden } from "~/utils/errors";
+import { panelistScope, requirePermission } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -19,11 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 // not found. Opinions and declarations are shown as recorded; they are entered elsewhere.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "panel:use");
-  if (scope.kind !== "panelist") forbidden();
-  const hearing = await getPanelistBriefing(
-    { procuratorateId: scope.procuratorateId, panelistId: scope.panelistId },
-    params.hearingId ?? ""
-  );
+  const hearing = await getPanelistBriefing(panelistScope(scope), params.hearingId ?? "");
   return { hearing };
 }
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
-import { HearingStatusBadge, PUBLIC_HEARING_STATUSES } from "~/components/portal";
+import { HearingStatusBadge } from "~/components/portal";
+import { isPublicHearingStatus } from "~/domain/hearing/states";
 import { EmptyState, PageHeader } from "~/components/ui";
 import { createT, formatDateTimeRange, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -70,7 +71,7 @@ function NoticeList({ items, past }: { items: Item[]; past?: boolean }) {
               <span className="muted">{t("portal.public.col.venue")}</span>
               {h.venue}
             </span>
-            {PUBLIC_HEARING_STATUSES.includes(h.status) ? <HearingStatusBadge status={h.status} /> : null}
+            {isPublicHearingStatus(h.status) ? <HearingStatusBadge status={h.status} /> : null}
           </div>
         </li>
       ))}

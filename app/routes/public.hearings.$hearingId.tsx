@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { HearingStatusBadge, PUBLIC_HEARING_STATUSES } from "~/components/portal";
+import { HearingStatusBadge } from "~/components/portal";
+import { isPublicHearingStatus } from "~/domain/hearing/states";
 import { Card, Facts, Field, FormError } from "~/components/ui";
 import { observerRequestSchema } from "~/domain/hearing/observer-schema";
 import { formatDate, formatDateTimeRange } from "~/i18n";
@@ -107,7 +108,7 @@ export default function PublicHearing() {
                   : t("portal.public.fact.seatsUnlimited"),
               ],
               [t("portal.public.fact.contact"), hearing.contactPhone],
-              ...(PUBLIC_HEARING_STATUSES.includes(hearing.status)
+              ...(isPublicHearingStatus(hearing.status)
                 ? ([[t("portal.public.col.status"), <HearingStatusBadge key="s" status={hearing.status} />]] as [
                     string,
                     ReactNode

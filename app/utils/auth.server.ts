@@ -48,8 +48,5 @@ export async function requirePermission(request: Request, permission: Permission
   return { actor, scope };
 }
 
-/** Narrows a scope to the procuratorate kind (staff areas). */
-export function staffScope(scope: Scope): string {
-  if (scope.kind !== "procuratorate") forbidden();
-  return scope.procuratorateId;
-}
+/** The scope narrowers live with the policy (app/domain/auth/policy.ts); re-exported for routes. */
+export { agencyScope, panelistScope, staffScope } from "~/domain/auth/policy";

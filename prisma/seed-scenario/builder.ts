@@ -7,6 +7,8 @@ import type { CaseField, CaseState } from "~/domain/case/states";
 import type { AuditInput } from "~/models/audit.server";
 import { auditPayload, chainHash, recordAudit, touchCase } from "~/models/audit.server";
 import type { Prisma, Tx } from "~/utils/db.server";
+import type { CaseMemberRole } from "~/domain/case/members";
+import type { CustodyAction, EvidenceKind } from "~/domain/evidence/kinds";
 
 // Helpers shared by the demo-scenario modules. Everything here is deterministic: dates are fixed
 // literals in Asia/Shanghai time, and "random" layouts come from a fixed-seed generator.
@@ -80,7 +82,7 @@ export type CaseSpec = {
   summary: string;
   respondentAgencyId?: string;
   leadId: string;
-  members: { userId: string; role: "lead" | "prosecutor" | "assistant" | "clerk" }[];
+  members: { userId: string; role: CaseMemberRole }[];
   createdAt: string;
   steps: Step[];
 };
@@ -349,7 +351,7 @@ export class Scenario {
     caseId: string;
     ordinal: number;
     title: string;
-    kind: string;
+    kind: EvidenceKind;
     description: string;
     collectedOn: string;
     collectedBy: string;
@@ -401,7 +403,7 @@ export class Scenario {
     this.pending.custody.push(
         {
           evidenceId: row.id,
-          action: "collected",
+          action: "collected" satisfies CustodyAction,
           actorId: input.createdById,
           actorName: input.collectedBy,
           location: input.photo?.place ?? input.source ?? null,
@@ -410,7 +412,7 @@ export class Scenario {
         },
         {
           evidenceId: row.id,
-          action: "stored",
+          action: "stored" satisfies CustodyAction,
           actorId: input.storedById,
           location: input.kind === "audiovisual" || input.kind === "electronic" ? "统一业务应用系统电子卷宗" : "本院案卷材料保管室",
           note: "登记入卷",
@@ -439,7 +441,7 @@ export class Scenario {
     this.pending.custody.push(
       ...evidenceIds.map((evidenceId) => ({
         evidenceId,
-        action: "disclosed",
+        action: "disclosed" satisfies CustodyAction,
         actorId: byId,
         location: "检察听证室",
         note: "向听证员出示",

@@ -3,6 +3,9 @@ import { fakeIdNumber, t } from "./builder";
 import type { DayMapper, SeedClock } from "./clock";
 import { zhDate } from "./clock";
 import type { Org } from "./organisation";
+import type { FollowUpConclusion, FollowUpDisposition } from "~/domain/recommendation/follow-up";
+import type { AnswerStatus } from "~/domain/recommendation/reply";
+import type { RecommendationStatus, ReplyPeriod, ServiceMethod } from "~/domain/recommendation/states";
 
 // 桂阳 cases of the seed year at every stage, so that screens, queues and countdowns are live on
 // the day the database is seeded. The story is written around 2026-11-26 (ANCHOR_DAY in clock.ts)
@@ -566,14 +569,14 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     caseId: string;
     agencyKey: string;
     number: number;
-    status: string;
+    status: RecommendationStatus;
     facts: string;
     reasons: string;
     basis: string;
-    period: "two_months" | "fifteen_days";
+    period: ReplyPeriod;
     issuedOn: string;
     signedBy: string;
-    method: "direct" | "announcement";
+    method: ServiceMethod;
     points: string[];
     createdById: string;
     createdAt: string;
@@ -731,7 +734,7 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     agencyKey: string,
     on: string,
     summary: string,
-    answers: [string, string][],
+    answers: [AnswerStatus, string][],
   ) => {
     const rec = recs.get(caseId)!;
     const reply = await tx.reply.create({
@@ -773,7 +776,15 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     ["not_done", "运营单位称进水量不足，无法稳定运行。"],
     ["done", "已建立乡镇污水处理设施运行台账。"],
   ]);
-  const followUps = [
+  const followUps: {
+    caseId: string;
+    on: string;
+    method: string;
+    findings: string;
+    conclusion: FollowUpConclusion;
+    disposition: FollowUpDisposition | null;
+    by: string;
+  }[] = [
     {
       caseId: suspended.id,
       on: G("2026-07-10"),

@@ -2,6 +2,10 @@ import type { Scenario, Step } from "./builder";
 import { addMinutes, fakeIdNumber, t } from "./builder";
 import type { Org } from "./organisation";
 import { SERIES_UNITS } from "./organisation";
+import type { ParticipantKind } from "~/domain/hearing/states";
+import type { FollowUpConclusion } from "~/domain/recommendation/follow-up";
+import type { AnswerStatus } from "~/domain/recommendation/reply";
+import type { ServiceMethod } from "~/domain/recommendation/states";
 
 // The 2022 series of 桂阳县人民检察院: discarded masks in key public places, one case per
 // responsible agency (规则 Art 69), one public series hearing on 9–16 June 2022 attended by 23
@@ -20,11 +24,11 @@ type SeriesCase = {
   witness?: string;
   filedOn: string;
   session: string; // hearing session (wall time)
-  served: { on: string; method: "direct" | "announcement"; place: string; signedBy: string };
-  points: { text: string; answer: string; status?: "done" | "in_progress" }[];
+  served: { on: string; method: ServiceMethod; place: string; signedBy: string };
+  points: { text: string; answer: string; status?: AnswerStatus }[];
   replyOn: string;
   replySummary: string;
-  followUp: { on: string; method: string; findings: string; conclusion: "rectified" | "partly_rectified" };
+  followUp: { on: string; method: string; findings: string; conclusion: FollowUpConclusion };
   closedOn?: string; // absent: still in follow_up
   secondReply?: { on: string; summary: string };
 };
@@ -677,7 +681,7 @@ export async function seedSeries(s: Scenario, org: Org) {
   // Participants: the 23 units (agency_representative) and 2 staff of the HQ (other).
   const participants: {
     hearingId: string;
-    kind: string;
+    kind: ParticipantKind;
     agencyId: string | null;
     organisation: string;
     name: string;

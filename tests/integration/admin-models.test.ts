@@ -10,7 +10,8 @@ import {
 } from "~/models/holiday.server";
 import { panelistsWithoutAccount, removeAffiliation } from "~/models/panelist.server";
 import { adminOverview, getProcuratorateProfile, updateProcuratorateProfile } from "~/models/procuratorate.server";
-import { DOCUMENT_KINDS, listTemplatesByKind } from "~/models/template.server";
+import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
+import { listTemplatesByKind } from "~/models/template.server";
 import { setUserActive } from "~/models/user.server";
 import { action as agenciesAction } from "~/routes/_staff.admin.agencies";
 import { action as holidaysAction } from "~/routes/_staff.admin.holidays";

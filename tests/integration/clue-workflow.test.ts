@@ -274,7 +274,7 @@ describe("proposing a case", () => {
       data: { decision: "approved", decidedById: approverId, decidedAt: new Date() },
     });
     await prisma.$transaction((tx) =>
-      transitionCase(tx, { procuratorateId: P, caseId: kase.id, to: "filed", actorId: approverId, approval, on: "2026-12-01" }),
+      transitionCase(tx, { procuratorateId: P, caseId: kase.id, to: "filed", actorId: approverId, approvalId: approval.id, on: "2026-12-01" }),
     );
     expect((await prisma.clue.findUniqueOrThrow({ where: { id } })).status).toBe("filed");
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "clue.transition", entityId: id, actorId: approverId } });

@@ -195,6 +195,18 @@ describe("the hearing page's reads (one per tab)", () => {
     expect(header.counts).toMatchObject({ panelists: 4, disclosed: 1 });
   });
 
+  test("a concludedAt timestamp without the concluded status keeps the opinions sealed", async () => {
+    // The staff page used to unseal on concludedAt alone while the panel portal checked the
+    // status; one rule now (app/domain/hearing/opinions.ts): the status decides.
+    await prisma.hearing.update({
+      where: { id: ids.h! },
+      data: { status: "deliberating", concludedAt: new Date("2022-06-16T06:00:00Z") },
+    });
+    const d = await getHearingOpinions(P, ids.h!);
+    expect(d.opinionsOpen).toBe(false);
+    expect(d.opinionsByCase.every((c) => c.opinions.length === 0)).toBe(true);
+  });
+
   test("once concluded: per-case tallies without recused panelists, ties have no majority", async () => {
     await prisma.hearing.update({
       where: { id: ids.h! },

@@ -1,5 +1,15 @@
+import type { Tone } from "~/components/ui";
 import { Badge } from "~/components/ui";
+import type { HolidayKind } from "~/domain/admin/schemas";
 import { useT } from "~/i18n/react";
+
+const HOLIDAY_KIND_TONE: Record<HolidayKind, Tone> = { holiday: "ok", workday: "warn" };
+
+/** A holiday override's kind: a day off, or a make-up working day (调休上班). */
+export function HolidayKindBadge({ kind }: { kind: string }) {
+  const t = useT();
+  return <Badge tone={HOLIDAY_KIND_TONE[kind as HolidayKind] ?? "neutral"}>{t.label("admin.holidayKind", kind)}</Badge>;
+}
 
 export type HolidayCoverage = {
   currentYear: number;

@@ -1,5 +1,5 @@
 import { Badge } from "~/components/ui";
-import { stateTone } from "~/domain/case/presentation";
+import { clueStatusTone, stateTone } from "~/domain/case/presentation";
 import { useT } from "~/i18n/react";
 
 /** A case state as a coloured badge (tone from app/domain/case/presentation). */
@@ -16,4 +16,10 @@ export function UrgentBadge() {
       <Badge tone="danger">{t("cases.urgent")}</Badge>
     </span>
   );
+}
+
+/** A clue's status (线索, schema.prisma model Clue) as a coloured badge. */
+export function ClueStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <Badge tone={clueStatusTone(status)}>{t.label("clueStatus", status)}</Badge>;
 }

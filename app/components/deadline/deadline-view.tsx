@@ -11,11 +11,16 @@ const TONE: Record<DeadlineStatus, "ok" | "warn" | "danger" | "neutral"> = {
   paused: "neutral",
 };
 
+/** The colour of a deadline status, for every badge that shows days left (staff and portal). */
+export function deadlineTone(status: DeadlineStatus): "ok" | "warn" | "danger" | "neutral" {
+  return TONE[status];
+}
+
 /** Days left as a badge: red when overdue, amber within three days. */
 export function RemainingBadge({ days, status }: { days: number; status: DeadlineStatus }) {
   const t = useT();
   const text = status === "paused" ? t("deadlines.remaining.paused", { n: days }) : formatCountdown(days, t);
-  return <Badge tone={TONE[status]}>{text}</Badge>;
+  return <Badge tone={deadlineTone(status)}>{text}</Badge>;
 }
 
 /** The computation of a due date, one sentence a step, in the reader's language. */

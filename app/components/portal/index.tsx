@@ -1,49 +1,25 @@
 import type { ReactNode } from "react";
-import type { Tone } from "~/components/ui";
+import { deadlineTone } from "~/components/deadline/deadline-view";
 import { Badge } from "~/components/ui";
+import type { DeadlineStatus } from "~/domain/deadlines/compute";
 import type { Translate } from "~/i18n";
 import { formatCountdown } from "~/i18n";
 import { useT } from "~/i18n/react";
 
 // Small views shared by the panel portal, the agency portal and the public pages.
 
-/** Hearing states the public pages show; preparation states (planned, notified) are internal. */
-export const PUBLIC_HEARING_STATUSES = ["in_progress", "deliberating", "concluded", "cancelled"];
-
-/** The same status and stance badges as on the staff pages. */
-export { HearingStatusBadge, StanceBadge } from "~/components/hearing/hearing-badges";
-
-const DECLARATION_TONE: Record<string, Tone> = { signed: "ok", pending: "warn", recused: "neutral" };
-
-export function DeclarationBadge({ state }: { state: "signed" | "pending" | "recused" }) {
-  const t = useT();
-  return <Badge tone={DECLARATION_TONE[state]}>{t.dynamic(`portal.declaration.${state}`)}</Badge>;
-}
-
-
-const REPLY_TONE: Record<string, Tone> = { draft: "warn", submitted: "info", assessed: "ok" };
-
-export function ReplyStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <Badge tone={REPLY_TONE[status] ?? "neutral"}>{t.label("replyStatus", status)}</Badge>;
-}
-
-const ANSWER_TONE: Record<string, Tone> = { done: "ok", in_progress: "info", not_done: "danger", objection: "warn" };
-
-export function AnswerStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <Badge tone={ANSWER_TONE[status] ?? "neutral"}>{t.label("answerStatus", status)}</Badge>;
-}
+/** The same status badges as on the staff pages: one component, one colour, per status family. */
+export { DeclarationBadge, HearingStatusBadge, StanceBadge } from "~/components/hearing/hearing-badges";
+export { AnswerStatusBadge, ReplyStatusBadge } from "~/components/recommendation/badges";
 
 /**
- * Days left to a reply deadline, toned by the deadline engine's status: red once overdue or on
- * the due day, amber when due soon, blue otherwise; green "replied" once the reply is in.
+ * Days left to a reply deadline, in the agency's words, coloured as every deadline is
+ * (deadlineTone: red once overdue, amber when due soon); green "replied" once the reply is in.
  */
-export function DaysBadge({ days, status, replied }: { days: number; status: string; replied?: boolean }) {
+export function DaysBadge({ days, status, replied }: { days: number; status: DeadlineStatus; replied?: boolean }) {
   const t = useT();
   if (replied) return <Badge tone="ok">{t("portal.days.replied")}</Badge>;
-  const tone: Tone = days <= 0 ? "danger" : status === "due_soon" ? "warn" : "info";
-  return <Badge tone={tone}>{formatCountdown(days, t)}</Badge>;
+  return <Badge tone={deadlineTone(status)}>{formatCountdown(days, t)}</Badge>;
 }
 
 /**

@@ -39,6 +39,7 @@ export const AGENCY_KINDS = [
 
 /** HolidayOverride.kind: a day off, or a make-up working day (调休上班). */
 export const HOLIDAY_KINDS = ["holiday", "workday"] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 
 const requiredText = (max: number) =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");

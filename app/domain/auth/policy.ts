@@ -1,4 +1,5 @@
-import type { Actor, Role } from "~/domain/auth/roles";
+import type { Actor, Role, Scope } from "~/domain/auth/roles";
+import { forbidden } from "~/utils/errors";
 
 /**
  * The permission policy: which role may do what. Pure data and one function, so it is tested
@@ -22,6 +23,7 @@ export const POLICY = {
   "deadline:read": ["prosecutor", "approver"],
   "work:read": ["prosecutor"], // "my work": the prosecutor's own due items and requests
   "approval:read": ["prosecutor", "approver"], // prosecutors see the requests they made
+  "approval:queue": ["approver"], // the whole queue of the procuratorate, and its pending count
   "approval:decide": ["approver"], // 部门负责人 / 检察长 (规则 Arts 5, 7)
   "invitation:create": ["prosecutor", "admin"], // DESIGN.md: a prosecutor or administrator invites
   // admin area
@@ -44,4 +46,31 @@ export function can(actor: Pick<Actor, "role">, permission: Permission): boolean
 /** The permissions of a role, for navigation and tests. */
 export function permissionsOf(role: Role): Permission[] {
   return PERMISSIONS.filter((p) => (POLICY[p] as readonly Role[]).includes(role));
+}
+
+/** The scope of a staff member, of a panelist (their hearings), of an agency liaison (their agency). */
+export type StaffScope = Extract<Scope, { kind: "procuratorate" }>;
+export type PanelistScope = { procuratorateId: string; panelistId: string };
+export type AgencyScope = { procuratorateId: string; agencyId: string };
+
+/**
+ * Narrows a scope to the staff area's procuratorate; any other scope answers 403. With
+ * agencyScope and panelistScope, the one way a route checks which area its actor belongs to
+ * (after requirePermission), instead of comparing scope.kind by hand.
+ */
+export function staffScope(scope: Scope): string {
+  if (scope.kind !== "procuratorate") forbidden();
+  return scope.procuratorateId;
+}
+
+/** Narrows a scope to an agency liaison's agency (agency portal); any other scope answers 403. */
+export function agencyScope(scope: Scope): AgencyScope {
+  if (scope.kind !== "agency") forbidden();
+  return { procuratorateId: scope.procuratorateId, agencyId: scope.agencyId };
+}
+
+/** Narrows a scope to a panelist's seat holder (panel portal); any other scope answers 403. */
+export function panelistScope(scope: Scope): PanelistScope {
+  if (scope.kind !== "panelist") forbidden();
+  return { procuratorateId: scope.procuratorateId, panelistId: scope.panelistId };
 }

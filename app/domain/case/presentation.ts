@@ -1,5 +1,8 @@
 import type { CaseState } from "~/domain/case/states";
 import { caseStateSchema } from "~/domain/case/states";
+import type { ReplyStatus } from "~/domain/recommendation/reply";
+import { hasReplied } from "~/domain/recommendation/reply";
+import type { RecommendationStatus } from "~/domain/recommendation/states";
 
 /** The tones of the Badge component (app/components/ui), kept here so the rule stays pure. */
 export type BadgeTone = "neutral" | "info" | "ok" | "warn" | "danger";
@@ -94,10 +97,10 @@ export function replyProgress(
   rec: { status: string; servedOn: string | null; replyStatuses: readonly string[] } | null,
 ): ReplyProgress {
   if (!rec) return "none";
-  if (rec.status === "closed") return "closed";
-  if (rec.replyStatuses.includes("assessed")) return "assessed";
-  if (rec.replyStatuses.includes("submitted") || rec.status === "replied") return "replied";
-  if (rec.servedOn || rec.status === "served") return "awaiting";
+  if (rec.status === ("closed" satisfies RecommendationStatus)) return "closed";
+  if (rec.replyStatuses.includes("assessed" satisfies ReplyStatus)) return "assessed";
+  if (hasReplied(rec.replyStatuses) || rec.status === ("replied" satisfies RecommendationStatus)) return "replied";
+  if (rec.servedOn || rec.status === ("served" satisfies RecommendationStatus)) return "awaiting";
   return "drafting";
 }
 

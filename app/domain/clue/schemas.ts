@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CLUE_SOURCES } from "~/domain/case/schemas";
 import { CASE_FIELDS } from "~/domain/case/states";
 import { isIsoDate } from "~/domain/deadlines/dates";
-import { isMainlandPhone, normalizePhone } from "~/domain/hearing/observer-schema";
+import { isMainlandPhone, normalizePhone } from "~/domain/common/phone";
 import { isResidentIdNumber, normalizeIdNumber } from "~/domain/clue/identity";
 
 // The forms of the clue screens (/clues/new and the clue page). One schema per form, shared by the

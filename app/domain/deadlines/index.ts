@@ -5,3 +5,4 @@ export * from "~/domain/deadlines/dates";
 export * from "~/domain/deadlines/explain";
 export * from "~/domain/deadlines/rules";
 export * from "~/domain/deadlines/live";
+export * from "~/domain/deadlines/agency-reply";

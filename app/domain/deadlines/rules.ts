@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReplyPeriod } from "~/domain/recommendation/states";
 
 /**
  * Statutory periods as data (DOMAIN.md §4). Each rule names its source; `direction: "before"`
@@ -82,5 +83,5 @@ export function ruleById(id: DeadlineRuleId): DeadlineRule {
 
 /** The reply rule for Recommendation.replyPeriod (两高解释 Art 21). */
 export function replyRuleFor(replyPeriod: string): DeadlineRule {
-  return replyPeriod === "fifteen_days" ? DEADLINE_RULES.agency_reply_urgent : DEADLINE_RULES.agency_reply;
+  return replyPeriod === ("fifteen_days" satisfies ReplyPeriod) ? DEADLINE_RULES.agency_reply_urgent : DEADLINE_RULES.agency_reply;
 }

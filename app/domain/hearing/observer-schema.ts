@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { phoneSchema } from "~/domain/common/phone";
-import { isFinishedHearing } from "~/domain/hearing/schedule";
+import type { ObserverRequestStatus } from "~/domain/hearing/states";
+import { isFinishedHearing } from "~/domain/hearing/states";
 
 // The public observer sign-up (旁听申请) for a public hearing (听证规定 Art 5: hearings are
 // normally public; Art 10(4): the 听证公告 tells the public how to apply to observe).
@@ -27,10 +28,9 @@ export const observerRequestSchema = z.object({
 
 export type ObserverRequestInput = z.infer<typeof observerRequestSchema>;
 
-/** HearingObserverRequest.status: waiting for staff, accepted (they will be called), declined. */
-export const OBSERVER_REQUEST_STATUSES = ["pending", "accepted", "declined"] as const;
-export const observerRequestStatusSchema = z.enum(OBSERVER_REQUEST_STATUSES);
-export type ObserverRequestStatus = z.infer<typeof observerRequestStatusSchema>;
+// The statuses are in app/domain/hearing/states.ts (one home for each list).
+export { OBSERVER_REQUEST_STATUSES, observerRequestStatusSchema } from "~/domain/hearing/states";
+export type { ObserverRequestStatus } from "~/domain/hearing/states";
 
 /** Observer requests that hold a seat: accepted ones and those still waiting for a decision. */
 export const SEAT_HOLDING_STATUSES = ["pending", "accepted"] as const satisfies readonly ObserverRequestStatus[];

@@ -1,9 +1,5 @@
-/** Hearing statuses after which a hearing is over: it no longer counts as coming. */
-export const FINISHED_HEARING_STATUSES: readonly string[] = ["concluded", "cancelled"];
-
-export function isFinishedHearing(status: string): boolean {
-  return FINISHED_HEARING_STATUSES.includes(status);
-}
+// Where a hearing status counts as over lives with the statuses (app/domain/hearing/states.ts).
+export { FINISHED_HEARING_STATUSES, isFinishedHearing } from "~/domain/hearing/states";
 
 /**
  * Splits hearings listed soonest first into the coming ones (kept soonest first) and the past

@@ -11,6 +11,7 @@ import { work } from "~/i18n/en/work";
 import { numbering } from "~/i18n/en/numbering";
 import { dates } from "~/i18n/en/dates";
 import { clues } from "~/i18n/en/clues";
+import { evidence } from "~/i18n/en/evidence";
 
 export const en = {
   ...common,
@@ -25,4 +26,5 @@ export const en = {
   ...numbering,
   ...dates,
   ...clues,
+  ...evidence,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -12,6 +12,7 @@ import { work } from "~/i18n/zh-CN/work";
 import { numbering } from "~/i18n/zh-CN/numbering";
 import { dates } from "~/i18n/zh-CN/dates";
 import { clues } from "~/i18n/zh-CN/clues";
+import { evidence } from "~/i18n/zh-CN/evidence";
 
 export const zhCN = {
   ...common,
@@ -26,4 +27,5 @@ export const zhCN = {
   ...numbering,
   ...dates,
   ...clues,
+  ...evidence,
 } as const;

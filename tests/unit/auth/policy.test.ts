@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Permission } from "~/domain/auth/policy";
-import { can, PERMISSIONS, permissionsOf, POLICY } from "~/domain/auth/policy";
-import type { Role } from "~/domain/auth/roles";
+import { agencyScope, can, panelistScope, PERMISSIONS, permissionsOf, POLICY, staffScope } from "~/domain/auth/policy";
+import type { Role, Scope } from "~/domain/auth/roles";
 import { EXTERNAL_ROLES, ROLES } from "~/domain/auth/roles";
 
 // The expected policy, written out by hand so that any change to POLICY has to be made twice,
@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Row> = {
   "deadline:read":     [1,  1,  0,  0,  0],
   "work:read":         [1,  0,  0,  0,  0],
   "approval:read":     [1,  1,  0,  0,  0],
+  "approval:queue":    [0,  1,  0,  0,  0],
   "approval:decide":   [0,  1,  0,  0,  0],
   "invitation:create": [1,  0,  1,  0,  0],
   "admin:read":        [0,  0,  1,  0,  0],
@@ -61,5 +62,41 @@ describe("permission policy", () => {
     for (const roles of Object.values(POLICY)) {
       for (const role of roles) expect(ROLES).toContain(role);
     }
+  });
+});
+
+describe("scope narrowers", () => {
+  const staff: Scope = { kind: "procuratorate", procuratorateId: "p" };
+  const panelist: Scope = { kind: "panelist", procuratorateId: "p", panelistId: "pl" };
+  const agency: Scope = { kind: "agency", procuratorateId: "p", agencyId: "ag" };
+  const status = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (thrown) {
+      return thrown instanceof Response ? thrown.status : "threw something else";
+    }
+    return "no throw";
+  };
+
+  test("staffScope: the procuratorate of a staff scope, 403 for a portal scope", () => {
+    expect(staffScope(staff)).toBe("p");
+    expect(status(() => staffScope(panelist))).toBe(403);
+    expect(status(() => staffScope(agency))).toBe(403);
+  });
+
+  test("agencyScope: the agency and its procuratorate, 403 for any other scope", () => {
+    expect(agencyScope(agency)).toEqual({ procuratorateId: "p", agencyId: "ag" });
+    expect(status(() => agencyScope(staff))).toBe(403);
+    expect(status(() => agencyScope(panelist))).toBe(403);
+  });
+
+  test("panelistScope: the panelist and their procuratorate, 403 for any other scope", () => {
+    expect(panelistScope(panelist)).toEqual({ procuratorateId: "p", panelistId: "pl" });
+    expect(status(() => panelistScope(staff))).toBe(403);
+    expect(status(() => panelistScope(agency))).toBe(403);
+  });
+
+  test("approval:queue: only approvers see the whole queue", () => {
+    expect(ROLES.filter((role) => can({ role }, "approval:queue"))).toEqual(["approver"]);
   });
 });

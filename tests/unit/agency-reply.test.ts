@@ -1,0 +1,68 @@
+import { describe, expect, test } from "vitest";
+import {
+  AGENCY_DUE_SOON_DAYS,
+  agencyReplyClock,
+  agencyReplyDeadline,
+  computeDeadline,
+  createCalendar,
+  DEADLINE_RULES,
+} from "~/domain/deadlines";
+
+// The agency's reply due date (两高解释 Art 21), computed once for the deadline list and both
+// agency portal pages.
+const cal = createCalendar();
+
+describe("agencyReplyDeadline", () => {
+  test("two months from service; a last day on a rest day moves on (民诉法 Art 85)", () => {
+    // Served Thu 2022-06-16: two months end Tue 2022-08-16, a working day.
+    expect(agencyReplyDeadline({ replyPeriod: "two_months", servedOn: ["2022-06-16"] }, cal)?.dueOn).toBe("2022-08-16");
+    // Served 2022-07-31: September has no 31st, so the period ends on its last day.
+    const r = agencyReplyDeadline({ replyPeriod: "two_months", servedOn: ["2022-07-31"] }, cal)!;
+    expect(r.periodEndOn).toBe("2022-09-30");
+    expect(r.ruleId).toBe("agency_reply");
+  });
+
+  test("fifteen days when urgent", () => {
+    const r = agencyReplyDeadline({ replyPeriod: "fifteen_days", servedOn: ["2022-06-16"] }, cal)!;
+    expect(r.ruleId).toBe("agency_reply_urgent");
+    expect(r.dueOn).toBe("2022-07-01");
+  });
+
+  test("the first service starts the clock, whatever order the dates come in", () => {
+    const r = agencyReplyDeadline({ replyPeriod: "two_months", servedOn: ["2022-06-20", "2022-06-16"] }, cal)!;
+    expect(r.triggerOn).toBe("2022-06-16");
+    expect(r).toEqual(computeDeadline(DEADLINE_RULES.agency_reply, "2022-06-16", cal));
+  });
+
+  test("no service, no deadline", () => {
+    expect(agencyReplyDeadline({ replyPeriod: "two_months", servedOn: [] }, cal)).toBeNull();
+  });
+
+  test("an unknown period reads as two months", () => {
+    expect(agencyReplyDeadline({ replyPeriod: "three_weeks", servedOn: ["2022-06-16"] }, cal)?.ruleId).toBe("agency_reply");
+  });
+});
+
+describe("agencyReplyClock", () => {
+  const input = { replyPeriod: "fifteen_days", servedOn: ["2022-06-16"], replyStatuses: [] as string[] };
+
+  test("days left and status as of today, with the reader's warning window", () => {
+    const clock = agencyReplyClock(input, cal, "2022-06-25", AGENCY_DUE_SOON_DAYS)!;
+    expect(clock.dueOn).toBe("2022-07-01");
+    expect(clock.days).toBe(6);
+    expect(clock.status).toBe("due_soon");
+    expect(agencyReplyClock(input, cal, "2022-06-25")!.status).toBe("ok");
+    expect(agencyReplyClock(input, cal, "2022-07-01")!.days).toBe(0);
+    expect(agencyReplyClock(input, cal, "2022-07-02")!.status).toBe("overdue");
+  });
+
+  test("a submitted or assessed reply stops the clock; a draft does not", () => {
+    expect(agencyReplyClock({ ...input, replyStatuses: ["draft"] }, cal, "2022-06-20")!.replied).toBe(false);
+    expect(agencyReplyClock({ ...input, replyStatuses: ["draft", "submitted"] }, cal, "2022-06-20")!.replied).toBe(true);
+    expect(agencyReplyClock({ ...input, replyStatuses: ["assessed"] }, cal, "2022-06-20")!.replied).toBe(true);
+  });
+
+  test("null before service", () => {
+    expect(agencyReplyClock({ ...input, servedOn: [] }, cal, "2022-06-20")).toBeNull();
+  });
+});
