@@ -6,6 +6,10 @@ import { renderToPipeableStream } from "react-dom/server";
 
 const ABORT_DELAY = 5_000;
 
+// The production server (scripts/serve.mjs) starts scheduled work through the server build,
+// where this module is `build.entry.module`.
+export { startScheduler } from "~/utils/scheduler.server";
+
 /**
  * Server rendering. Pages wait for all data (no deferred streaming is used), and the HTML passes
  * through a filter that drops NUL bytes: React 18's stream writer leaves zero bytes where

@@ -21,14 +21,15 @@ beforeAll(async () => {
   server = http.createServer(async (req, res) => {
     const controller = new AbortController();
     res.on("close", () => controller.abort());
-    const request = new Request(`http://127.0.0.1:${port}${req.url}`, {
+    // Node's fetch needs duplex for a streamed body (as in @remix-run/express).
+    const requestInit: RequestInit & { duplex: "half" } = {
       method: req.method,
       headers: req.headers as Record<string, string>,
       body: createReadableStreamFromReadable(req),
       signal: controller.signal,
-      // @ts-expect-error Node's fetch needs duplex for a streamed body (as in @remix-run/express)
       duplex: "half",
-    });
+    };
+    const request = new Request(`http://127.0.0.1:${port}${req.url}`, requestInit);
     let answer: unknown;
     try {
       answer = await loginAction({ request, params: {}, context: { clientIp: "203.0.113.9" } });
