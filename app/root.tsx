@@ -1,3 +1,5 @@
+// First: zod settings for the browser, before any route module runs (see the module).
+import "~/utils/zod-browser";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
