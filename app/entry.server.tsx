@@ -3,14 +3,21 @@ import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "~/utils/nonce";
+import { createNonce, setSecurityHeaders } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
+
+// The production server (scripts/serve.mjs) starts scheduled work through the server build,
+// where this module is `build.entry.module`.
+export { startScheduler } from "~/utils/scheduler.server";
 
 /**
  * Server rendering. Pages wait for all data (no deferred streaming is used), and the HTML passes
  * through a filter that drops NUL bytes: React 18's stream writer leaves zero bytes where
  * multi-byte (Chinese) text crosses its internal buffer boundary (facebook/react#24985), and a
- * NUL is never valid in HTML.
+ * NUL is never valid in HTML. Each response gets a fresh CSP nonce, which Remix's inline scripts
+ * carry (app/root.tsx reads it from NonceContext) and the Content-Security-Policy names.
  */
 export default function handleRequest(
   request: Request,
@@ -18,16 +25,20 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  const nonce = createNonce();
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           shellRendered = true;
           const body = stripNul();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          setSecurityHeaders(responseHeaders);
+          setSecurityHeaders(responseHeaders, { nonce });
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -51,25 +62,12 @@ export default function handleRequest(
 
 /**
  * Client navigations fetch loader and action data as `.data` responses: they carry the same
- * pages' data, so they get the same headers as the HTML.
+ * pages' data, so they get the same headers as the HTML (a CSP without a nonce: nothing runs).
  */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
   setSecurityHeaders(response.headers);
   return response;
 };
-
-/**
- * Headers on every page and `.data` response: no sniffing, no framing (X-Frame-Options for old
- * browsers, CSP frame-ancestors for current ones), no Referer to other sites, and no caching:
- * pages show case data to signed-in users, and a shared or back-button cache must not keep it.
- */
-export function setSecurityHeaders(headers: Headers): void {
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
-  headers.set("X-Frame-Options", "DENY");
-  headers.set("Content-Security-Policy", "frame-ancestors 'none'");
-  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
-}
 
 export function stripNul(): Transform {
   return new Transform({

@@ -1,3 +1,5 @@
+// First: zod settings for the browser, before any route module runs (see the module).
+import "~/utils/zod-browser";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -12,6 +14,7 @@ import {
 import { ErrorPage } from "~/components/layout/error-page";
 import type { Locale } from "~/i18n";
 import { createT, DEFAULT_LOCALE, localeFromRequest } from "~/i18n";
+import { useNonce } from "~/utils/nonce";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -29,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  // The response's CSP nonce (app/entry.server.tsx): inline scripts without it do not run.
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -39,8 +44,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -4,7 +4,9 @@
 //    TRUST_PROXY names the proxies to trust (Express "trust proxy" syntax: "loopback", "1", CIDRs);
 //  - an access log that never prints invitation tokens;
 //  - cross-site writes refused with 403 and the app's error page rather than Remix's empty 500;
-//  - Strict-Transport-Security on requests that came over TLS.
+//  - Strict-Transport-Security on requests that came over TLS;
+//  - scheduled work (the daily audit anchor): app/utils/scheduler.server.ts, started in every
+//    process, run in one (a lease row in the database); PROCURA_SCHEDULER=off leaves it out.
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
@@ -80,4 +82,10 @@ app.all(
 const server = app.listen(port, process.env.HOST, () => {
   console.log(`Procura listening on http://localhost:${port}`);
 });
-for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
+const stopScheduler = process.env.PROCURA_SCHEDULER === "off" ? () => {} : build.entry.module.startScheduler();
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    stopScheduler();
+    server.close(() => process.exit(0));
+  });
+}

@@ -67,7 +67,10 @@ export function isCleanText(value: string): boolean {
 export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
   assertSameOrigin(request);
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) httpError(413);
+  if (declared > maxBytes) {
+    if (request.body && declared <= MAX_DISCARD_BYTES) await discardRest(request.body.getReader(), declared);
+    httpError(413);
+  }
   const type = request.headers.get("Content-Type") ?? "";
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) httpError(400);
   let body: ArrayBuffer;
@@ -91,6 +94,14 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   return form;
 }
 
+/**
+ * How much of an oversized body is still read (and thrown away) so that the 413 reaches the
+ * client. Cancelling the stream would destroy the socket under a client that is still sending,
+ * which then sees a connection reset instead of the answer (a chunked body has no Content-Length
+ * to refuse up front). Past this much the connection is cut after all.
+ */
+export const MAX_DISCARD_BYTES = 16 * 1024 * 1024;
+
 /** Reads the body, stopping at the cap even when Content-Length is missing or wrong. */
 async function readCapped(request: Request, maxBytes: number): Promise<ArrayBuffer> {
   if (!request.body) return new ArrayBuffer(0);
@@ -102,7 +113,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<ArrayBuff
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      await discardRest(reader, MAX_DISCARD_BYTES - size);
       httpError(413);
     }
     chunks.push(value);
@@ -114,4 +125,22 @@ async function readCapped(request: Request, maxBytes: number): Promise<ArrayBuff
     offset += c.byteLength;
   }
   return out.buffer;
+}
+
+/** Reads and drops the rest of a body, up to `budget` bytes; cancels the stream past that. */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  let left = budget;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      left -= value.byteLength;
+      if (left < 0) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // The client went away: nothing to answer.
+  }
 }

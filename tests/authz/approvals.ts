@@ -1,5 +1,6 @@
 import type { Expectations, ParamContext } from "#tests/authz/types";
 import { only } from "#tests/authz/types";
+import { procuratorates, someUser } from "#tests/authz/write-fixtures";
 
 // Authorization matrix entries of the approvals pages (approval:read: prosecutors and approvers;
 // approval:decide: approvers). A prosecutor sees only the requests they made, so the in-scope
@@ -25,5 +26,34 @@ export const expectations: Expectations = {
     loader: only({ prosecutor: 200, approver: 200 }),
     // An empty form from the approver is invalid input; nobody else may decide.
     action: only({ approver: 400 }),
+    writes: [
+      {
+        name: "decide a pending approval",
+        as: "approver",
+        targets: async ({ db }) => {
+          const p = await procuratorates(db);
+          const target = async (procuratorateId: string) => {
+            const approval = await db.approval.create({
+              data: {
+                procuratorateId,
+                kind: "hearing",
+                subject: "矩阵测试：拟组织听证",
+                requestedById: await someUser(db, procuratorateId),
+              },
+            });
+            return {
+              params: { approvalId: approval.id },
+              form: { decision: "rejected", comment: "矩阵测试" },
+              state: () =>
+                db.approval.findUniqueOrThrow({
+                  where: { id: approval.id },
+                  select: { decision: true, decidedById: true, decidedAt: true, comment: true },
+                }),
+            };
+          };
+          return { outOfScope: await target(p.outOfScope), inScope: await target(p.inScope) };
+        },
+      },
+    ],
   },
 };

@@ -1,5 +1,6 @@
 import type { Expectations, Outcome, ParamContext, ParamSets, Who } from "#tests/authz/types";
 import { only } from "#tests/authz/types";
+import { phone } from "#tests/authz/write-fixtures";
 
 // Authorization matrix entries of the panel portal (panel:use), the agency portal (agency:use)
 // and the public pages (no sign-in). Out of scope: a hearing the demo panelist does not sit on,
@@ -103,5 +104,21 @@ export const expectations: Expectations = {
     loader: everyone(200),
     // An empty form is invalid input for everyone; nothing is written.
     action: everyone(400),
+    writes: [
+      {
+        name: "ask to observe a hearing that is not public or not announced",
+        as: "anonymous",
+        inScopeExpected: 200,
+        targets: async (ctx) => {
+          const { inScope, outOfScope } = await publicHearingParams(ctx);
+          const target = (hearingId: string) => ({
+            params: { hearingId },
+            form: { name: "矩阵测试旁听人", phone: phone() },
+            state: () => ctx.db.hearingObserverRequest.findMany({ where: { hearingId }, select: { id: true } }),
+          });
+          return { outOfScope: target(outOfScope!.hearingId!), inScope: target(inScope.hearingId!) };
+        },
+      },
+    ],
   },
 };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, inject, test } from "vitest";
-import type { Expectations, Outcome, Params, ParamSets, RouteExpectation, Who } from "#tests/authz/types";
+import type { Expectations, Outcome, Params, ParamSets, RouteExpectation, Who, WriteRow } from "#tests/authz/types";
 import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieForWho, DEMO_USERNAMES, request } from "#tests/factories";
 import { prisma } from "~/utils/db.server";
@@ -13,7 +13,9 @@ import { prisma } from "~/utils/db.server";
  * demo user: its loader with GET and its action with POST and an empty form, directly on the
  * module, on a copy of the seeded database. The answers must match tests/authz/*.ts, and those
  * files must describe exactly the routes that exist, with exactly the loader/action rows the
- * modules export.
+ * modules export. Every action also has write rows (`writes`, see WriteRow in tests/authz/types.ts):
+ * a valid form posted at a record outside the actor's scope must be refused and change nothing,
+ * while the same form at an in-scope record succeeds.
  */
 
 const WHO: readonly Who[] = ["anonymous", "prosecutor", "approver", "admin", "panelist", "agency"];
@@ -192,6 +194,27 @@ describe("authorization matrix: coverage", () => {
   });
 
   const described = manifest.filter((r) => expectations.has(r.id) && modules.has(r.id));
+
+  // Every route module under app/routes that exports an action (the manifest is app/routes.ts's
+  // flatRoutes() over app/routes) must say what happens when it is aimed outside the actor's scope.
+  test("every action has out-of-scope write rows (or says why it writes nothing by id)", () => {
+    const withAction = manifest.filter((r) => typeof modules.get(r.id)?.action === "function");
+    expect(withAction.length).toBeGreaterThan(5);
+    const missing = withAction
+      .map((r) => r.id)
+      .filter((id) => {
+        const writes = expectations.get(id)?.writes;
+        if (!writes) return true;
+        return Array.isArray(writes) ? writes.length === 0 : writes.none.trim().length < 10;
+      });
+    expect(missing, "add `writes` rows to these routes' entries (tests/authz/types.ts, WriteRow)").toEqual([]);
+  });
+
+  test("no write rows on a module without an action", () => {
+    expect(
+      manifest.filter((r) => expectations.get(r.id)?.writes && typeof modules.get(r.id)?.action !== "function").map((r) => r.id),
+    ).toEqual([]);
+  });
   test.each(described.map((r) => [r.id, r] as const))("%s: rows match the module's loader and action", (_id, route) => {
     const module = modules.get(route.id)!;
     const expectation = expectations.get(route.id)!;
@@ -238,3 +261,54 @@ for (const route of manifest) {
     }
   });
 }
+
+// ───────────────────────────── writes out of scope ─────────────────────────────
+
+const lastAuditSeq = async () => (await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0;
+const isRefusal = (outcome: Outcome) => typeof outcome === "number" && outcome >= 400;
+
+async function post(route: ManifestRoute, who: Who, params: Params, form: Record<string, string>) {
+  const module = modules.get(route.id)!;
+  const { url, params: used } = buildUrl(route.urlPath, params);
+  const cookie = await cookieForWho(who);
+  const result = await callAction(module.action!, request(url, { method: "POST", cookie, form }), used);
+  return { url, result, outcome: outcomeOf(result) };
+}
+
+const writeRows = manifest.flatMap((route) => {
+  const writes = expectations.get(route.id)?.writes;
+  return modules.get(route.id)?.action && Array.isArray(writes) ? writes.map((row) => [route, row] as const) : [];
+});
+
+// After every row above: the in-scope controls write to the shared database copy.
+describe.skipIf(!seeded)("authorization matrix: writes out of scope", () => {
+  for (const [route, row] of writeRows as (readonly [ManifestRoute, WriteRow])[]) {
+    const expected = row.expected ?? 404;
+    const inScopeExpected = row.inScopeExpected ?? "redirect";
+    test(`POST ${route.urlPath} as ${row.as}: ${row.name} — out of scope → ${expected}, nothing changed; in scope → ${inScopeExpected}`, async () => {
+      const userId = await userIdOf(row.as);
+      const { inScope, outOfScope } = await row.targets({ db: prisma, who: row.as, userId });
+      const actor = userId ? await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { procuratorateId: true } }) : null;
+
+      // 1. Out of scope: refused, nothing changed, nothing audited.
+      const before = await outOfScope.state();
+      const seq = await lastAuditSeq();
+      const foreign = await post(route, row.as, outOfScope.params ?? {}, outOfScope.form);
+      expect(foreign.outcome, `POST ${foreign.url} out of scope: ${await describeResult(foreign.result)}`).toBe(expected);
+      expect(await outOfScope.state(), `POST ${foreign.url} out of scope changed the record`).toEqual(before);
+      const audited = await prisma.auditEvent.findMany({
+        where: { seq: { gt: seq } },
+        select: { action: true, procuratorateId: true, entityType: true, entityId: true },
+      });
+      if (isRefusal(expected)) expect(audited, "a refused write recorded audit events").toEqual([]);
+      // Not a refusal (the action ignores the foreign id): whatever it audited is the actor's own.
+      else expect(audited.filter((e) => e.procuratorateId !== null && e.procuratorateId !== actor?.procuratorateId)).toEqual([]);
+
+      // 2. The control: the same form in scope gets through and writes.
+      const ownBefore = await inScope.state();
+      const own = await post(route, row.as, inScope.params ?? {}, inScope.form);
+      expect(own.outcome, `POST ${own.url} in scope (the control): ${await describeResult(own.result)}`).toBe(inScopeExpected);
+      expect(await inScope.state(), `POST ${own.url} in scope wrote nothing: the form is not a valid write`).not.toEqual(ownBefore);
+    });
+  }
+});

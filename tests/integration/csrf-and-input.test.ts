@@ -129,6 +129,7 @@ describe("response headers", () => {
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("X-Frame-Options")).toBe("DENY");
     expect(response.headers.get("Referrer-Policy")).toBe("same-origin");
-    expect(response.headers.get("Content-Security-Policy")).toBe("frame-ancestors 'none'");
+    // No nonce: a .data response runs nothing, and nobody frames it.
+    expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
   });
 });
