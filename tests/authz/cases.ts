@@ -47,6 +47,15 @@ const staffRead = only({ prosecutor: 200, approver: 200 });
 export const expectations: Expectations = {
   "routes/_staff.cases._index": { loader: staffRead },
   "routes/_staff.cases.$caseId": { params: caseParams, loader: staffRead },
+  // The case page's tabs: each nested route checks case:read itself (a layout's check protects nothing).
+  "routes/_staff.cases.$caseId._index": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.evidence": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.consultations": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.hearings": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.recommendation": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.service": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.documents": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.log": { params: caseParams, loader: staffRead },
   "routes/_staff.clues._index": { loader: staffRead },
   "routes/_staff.clues.$clueId": { params: clueParams, loader: staffRead },
   "routes/_staff.series._index": { loader: staffRead },

@@ -6,6 +6,7 @@ import { cases } from "~/i18n/en/cases";
 import { hearings } from "~/i18n/en/hearings";
 import { approvals } from "~/i18n/en/approvals";
 import { admin } from "~/i18n/en/admin";
+import { casepage } from "~/i18n/en/casepage";
 
 export const en = {
   ...common,
@@ -15,4 +16,5 @@ export const en = {
   ...hearings,
   ...portal,
   ...admin,
+  ...casepage,
 } as const satisfies Record<keyof typeof zhCN, string>;

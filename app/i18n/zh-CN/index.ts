@@ -7,6 +7,7 @@ import { cases } from "~/i18n/zh-CN/cases";
 import { hearings } from "~/i18n/zh-CN/hearings";
 import { approvals } from "~/i18n/zh-CN/approvals";
 import { admin } from "~/i18n/zh-CN/admin";
+import { casepage } from "~/i18n/zh-CN/casepage";
 
 export const zhCN = {
   ...common,
@@ -16,4 +17,5 @@ export const zhCN = {
   ...hearings,
   ...portal,
   ...admin,
+  ...casepage,
 } as const;

@@ -1,0 +1,21 @@
+// The case page's tabs and the forms on them: next steps, consultation, the recommendation draft.
+export const casepage = {
+  "casepage.tab.service": "送达与回复",
+  "casepage.tab.documents": "文书",
+  "casepage.tab.log": "审批与记录",
+  "casepage.service.recommendations": "检察建议的送达与回复",
+  "casepage.service.noOther": "没有其他文书的送达记录。",
+  "casepage.documents.none": "本案还没有生成文书。",
+  "casepage.documents.title": "文书",
+  "casepage.documents.kind": "种类",
+  "casepage.documents.number": "文号",
+  "casepage.documents.noNumber": "（无文号）",
+  "casepage.documents.created": "生成",
+  "casepage.documents.services": "送达次数",
+  "casepage.documents.agencyVisible": "行政机关可见",
+  "casepage.consultation.minutes": "磋商纪要",
+  "casepage.rec.facts": "事实",
+  "casepage.rec.reasons": "理由",
+  "casepage.rec.legalBasis": "法律依据",
+  "casepage.rec.ccList": "抄送",
+} as const;
