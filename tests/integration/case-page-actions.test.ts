@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieFor, request } from "#tests/factories";
 import { action as overviewAction, loader as overviewLoader } from "~/routes/_staff.cases.$caseId._index";
 import { action as consultAction } from "~/routes/_staff.cases.$caseId.consultations";
@@ -18,8 +19,7 @@ let chief: string;
 const version = async (id = caseId) => String((await prisma.case.findUniqueOrThrow({ where: { id } })).version);
 const post = (act: typeof overviewAction, path: string, id: string, cookie: string, form: Record<string, string>) =>
   callAction(act, request(path, { cookie, form }), { caseId: id });
-const messageOf = (res: { kind: string } & Record<string, unknown>) =>
-  JSON.stringify(res.kind === "data" ? (res as { data: unknown }).data : null);
+const messageOf = (res: RouteResult) => JSON.stringify(res.kind === "data" ? res.data : null);
 
 beforeAll(async () => {
   caseId = (await prisma.case.findFirstOrThrow({ where: { number: "2026-行公-007", procuratorate: { shortName: "桂" } } })).id;
