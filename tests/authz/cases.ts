@@ -35,10 +35,22 @@ const seriesParams = ({ db }: ParamContext) =>
 
 /** Prosecutors and approvers read; the administrator, panelists and agency liaisons may not. */
 const staffRead = only({ prosecutor: 200, approver: 200 });
+/** Prosecutors write on the case page; the approver decides but does not write (403). */
+const caseWrite = only({ prosecutor: 400 });
 
 export const expectations: Expectations = {
   "routes/_staff.cases._index": { loader: staffRead },
   "routes/_staff.cases.$caseId": { params: caseParams, loader: staffRead },
+  // The case page's tabs: each nested route checks case:read itself (a layout's check protects nothing).
+  // Next steps, consultations and the recommendation draft: case:write (prosecutors); an empty form is 400.
+  "routes/_staff.cases.$caseId._index": { params: caseParams, loader: staffRead, action: caseWrite },
+  "routes/_staff.cases.$caseId.evidence": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.consultations": { params: caseParams, loader: staffRead, action: caseWrite },
+  "routes/_staff.cases.$caseId.hearings": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.recommendation": { params: caseParams, loader: staffRead, action: caseWrite },
+  "routes/_staff.cases.$caseId.service": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.documents": { params: caseParams, loader: staffRead },
+  "routes/_staff.cases.$caseId.log": { params: caseParams, loader: staffRead },
   "routes/_staff.series._index": { loader: staffRead },
   "routes/_staff.series.$seriesId": { params: seriesParams, loader: staffRead },
 };

@@ -1,11 +1,25 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { callLoader, cookieFor, createProcuratorate, createUser, request } from "#tests/factories";
 import { caseListFilterSchema, clueListFilterSchema, PAGE_SIZE } from "~/domain/case/schemas";
-import { caseStats, getCaseDetail, listCases, searchCaseIds } from "~/models/case.server";
+import {
+  getCaseDocuments,
+  getCaseEvidence,
+  getCaseHeader,
+  getCaseHearings,
+  getCaseLog,
+  getCaseOverview,
+  getCaseServices,
+} from "~/models/case-page.server";
+import { caseStats, listCases, searchCaseIds } from "~/models/case.server";
+import { listConsultations } from "~/models/consultation.server";
+import { listRecommendations } from "~/models/recommendation.server";
 import { getClue, listClues } from "~/models/clue.server";
 import { showClueInformant } from "~/models/clue-workflow.server";
 import { getSeries, listSeries } from "~/models/series.server";
 import { loader as caseLoader } from "~/routes/_staff.cases.$caseId";
+import { loader as overviewLoader } from "~/routes/_staff.cases.$caseId._index";
+import { loader as evidenceLoader } from "~/routes/_staff.cases.$caseId.evidence";
+import { loader as logLoader } from "~/routes/_staff.cases.$caseId.log";
 import { loader as casesLoader } from "~/routes/_staff.cases._index";
 import { prisma } from "~/utils/db.server";
 
@@ -40,13 +54,28 @@ describe("scoping to the procuratorate", () => {
     const czSeries = await prisma.caseSeries.findFirstOrThrow({ where: { procuratorateId: cz.id } });
     const viewer = await prisma.user.findUniqueOrThrow({ where: { username: "prosecutor" } });
 
-    expect(await statusOfThrow(() => getCaseDetail(gy.id, czCase.id, viewer.id))).toBe(404);
+    // Every tab of the case page reads through its own scoped query.
+    const tabs = [
+      (p: string, id: string) => getCaseHeader(p, id),
+      (p: string, id: string) => getCaseOverview(p, id, viewer.id),
+      getCaseEvidence,
+      getCaseHearings,
+      getCaseServices,
+      getCaseDocuments,
+      getCaseLog,
+      listConsultations,
+      listRecommendations,
+    ];
+    for (const read of tabs) {
+      expect(await statusOfThrow(() => read(gy.id, czCase.id))).toBe(404);
+      expect(await statusOfThrow(() => read(cz.id, czCase.id))).toBe(null);
+    }
     expect(await statusOfThrow(() => getClue(gy.id, czClue.id, viewer.id))).toBe(404);
     expect(await statusOfThrow(() => getSeries(gy.id, czSeries.id))).toBe(404);
-    expect(await statusOfThrow(() => getCaseDetail(gy.id, "no-such-case", viewer.id))).toBe(404);
+    expect(await statusOfThrow(() => getCaseOverview(gy.id, "no-such-case", viewer.id))).toBe(404);
 
     // The same ids are found in their own procuratorate.
-    expect((await getCaseDetail(cz.id, czCase.id, viewer.id)).id).toBe(czCase.id);
+    expect((await getCaseOverview(cz.id, czCase.id, viewer.id)).id).toBe(czCase.id);
     expect((await getClue(cz.id, czClue.id, viewer.id)).id).toBe(czClue.id);
     expect((await getSeries(cz.id, czSeries.id)).id).toBe(czSeries.id);
   });
@@ -206,8 +235,14 @@ describe("the case page", () => {
     const chief = await prisma.user.findUniqueOrThrow({ where: { username: "chief" } });
     const before = await prisma.auditEvent.count();
 
-    const forLead = await getCaseDetail(gy.id, kase.id, lead);
-    const forChief = await getCaseDetail(gy.id, kase.id, chief.id);
+    const forLead = await getCaseOverview(gy.id, kase.id, lead);
+    const forChief = await getCaseOverview(gy.id, kase.id, chief.id);
+    const [evidence, hearings, services, log] = await Promise.all([
+      getCaseEvidence(gy.id, kase.id),
+      getCaseHearings(gy.id, kase.id),
+      getCaseServices(gy.id, kase.id),
+      getCaseLog(gy.id, kase.id),
+    ]);
     expect(await prisma.auditEvent.count()).toBe(before);
 
     expect(forLead.informantRevealed).toBe(true);
@@ -221,13 +256,13 @@ describe("the case page", () => {
 
     // A case member other than the lead sees it in full too.
     const member = kase.members.find((m) => m.userId !== lead);
-    if (member) expect((await getCaseDetail(gy.id, kase.id, member.userId)).informantRevealed).toBe(true);
+    if (member) expect((await getCaseOverview(gy.id, kase.id, member.userId)).informantRevealed).toBe(true);
 
     // The parts of the case page.
-    expect(forLead.evidence.length).toBeGreaterThan(0);
-    expect(forLead.evidence.map((e) => e.ordinal)).toEqual([...forLead.evidence.map((e) => e.ordinal)].sort((a, b) => a - b));
-    expect(forLead.hearingCases.length).toBeGreaterThan(0);
-    const rec = forLead.recommendations[0]!;
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.map((e) => e.ordinal)).toEqual([...evidence.map((e) => e.ordinal)].sort((a, b) => a - b));
+    expect(hearings.length).toBeGreaterThan(0);
+    const rec = services.recommendations[0]!;
     expect(rec.number).toMatch(/^桂检行公建〔2022〕\d+号$/);
     expect(rec.points.length).toBeGreaterThan(0);
     expect(rec.services.length).toBeGreaterThan(0);
@@ -236,10 +271,10 @@ describe("the case page", () => {
       for (const answer of reply.answers) expect(rec.points.map((p) => p.ordinal)).toContain(answer.ordinal);
     }
     // The timeline lists each state change once (from CaseTransition), newest first.
-    const moves = forLead.timeline.filter((e) => e.kind === "transition");
+    const moves = log.timeline.filter((e) => e.kind === "transition");
     expect(moves.length).toBe(await prisma.caseTransition.count({ where: { caseId: kase.id } }));
-    expect(forLead.timeline.some((e) => e.kind === "event" && e.action === "case.transition")).toBe(false);
-    const times = forLead.timeline.map((e) => e.at.getTime());
+    expect(log.timeline.some((e) => e.kind === "event" && e.action === "case.transition")).toBe(false);
+    const times = log.timeline.map((e) => e.at.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
@@ -251,6 +286,11 @@ describe("the case page", () => {
     expect(out.status).toBe(404);
     const own = await callLoader(caseLoader, request(`/cases/${gyCase.id}`, { cookie }), { caseId: gyCase.id });
     expect(own.status).toBe(200);
+    // Each tab checks the scope itself: a tab URL of another procuratorate's case is 404 too.
+    for (const [tab, loader] of [["", overviewLoader], ["/evidence", evidenceLoader], ["/log", logLoader]] as const) {
+      expect((await callLoader(loader, request(`/cases/${czCase.id}${tab}`, { cookie }), { caseId: czCase.id })).status).toBe(404);
+      expect((await callLoader(loader, request(`/cases/${gyCase.id}${tab}`, { cookie }), { caseId: gyCase.id })).status).toBe(200);
+    }
   });
 
   test("loader: bad filter values in the query string are ignored, not an error", async () => {

@@ -12,6 +12,7 @@ import { numbering } from "~/i18n/en/numbering";
 import { dates } from "~/i18n/en/dates";
 import { clues } from "~/i18n/en/clues";
 import { evidence } from "~/i18n/en/evidence";
+import { casepage } from "~/i18n/en/casepage";
 
 export const en = {
   ...common,
@@ -27,4 +28,5 @@ export const en = {
   ...dates,
   ...clues,
   ...evidence,
+  ...casepage,
 } as const satisfies Record<keyof typeof zhCN, string>;

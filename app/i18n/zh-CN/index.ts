@@ -13,6 +13,7 @@ import { numbering } from "~/i18n/zh-CN/numbering";
 import { dates } from "~/i18n/zh-CN/dates";
 import { clues } from "~/i18n/zh-CN/clues";
 import { evidence } from "~/i18n/zh-CN/evidence";
+import { casepage } from "~/i18n/zh-CN/casepage";
 
 export const zhCN = {
   ...common,
@@ -28,4 +29,5 @@ export const zhCN = {
   ...dates,
   ...clues,
   ...evidence,
+  ...casepage,
 } as const;

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
+import { Card } from "~/components/ui";
+import { formatDateTime } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { getCaseHearings } from "~/models/case-page.server";
+import { requirePermission, staffScope } from "~/utils/auth.server";
+import { notFound } from "~/utils/errors";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
+
+// The hearings tab: the hearings (听证) the case is heard in, with its own session and issues.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requirePermission(request, "case:read");
+  const procuratorateId = staffScope(scope);
+  if (!params.caseId) notFound();
+  return { hearings: await getCaseHearings(procuratorateId, params.caseId) };
+}
+
+export default function CaseHearingsTab() {
+  const { hearings } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div id="hearings" className="case-section">
+      <Card title={t("cases.section.hearings")}>
+        {hearings.length === 0 ? (
+          <p className="muted">{t("cases.hearings.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-responsive">
+              <thead>
+                <tr>
+                  <th scope="col">{t("cases.hearings.title")}</th>
+                  <th scope="col">{t("cases.hearings.when")}</th>
+                  <th scope="col">{t("cases.hearings.venue")}</th>
+                  <th scope="col">{t("common.status")}</th>
+                  <th scope="col">{t("cases.hearings.issues")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hearings.map((h) => (
+                  <tr key={h.hearing.id}>
+                    <td data-label={t("cases.hearings.title")}>
+                      <span>
+                        <Link to={`/hearings/${h.hearing.id}`}>{h.hearing.title}</Link>{" "}
+                        <HearingFormBadge isPublic={h.hearing.isPublic} />
+                      </span>
+                    </td>
+                    <td data-label={t("cases.hearings.when")} className="nowrap">
+                      {formatDateTime(h.sessionAt ?? h.hearing.startsAt, t.locale)}
+                    </td>
+                    <td data-label={t("cases.hearings.venue")}>{h.hearing.venue}</td>
+                    <td data-label={t("common.status")}>
+                      <HearingStatusBadge status={h.hearing.status} />
+                    </td>
+                    <td data-label={t("cases.hearings.issues")}>{h.issues ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Recommendation" ADD COLUMN "objectionDays" INTEGER;
+ALTER TABLE "Recommendation" ADD COLUMN "submittedAt" DATETIME;
+
