@@ -62,7 +62,7 @@ describe("POST /login", () => {
     const ok = await login({ username: users.prosecutor.username, password: TEST_PASSWORD, redirectTo: "/clues?page=2" });
     expect(ok.kind !== "error" && ok.location).toBe("/clues?page=2");
     const evil = await login({ username: users.prosecutor.username, password: TEST_PASSWORD, redirectTo: "//evil.example/x" });
-    expect(evil.kind !== "error" && evil.location).toBe("/cases");
+    expect(evil.kind !== "error" && evil.location).toBe(HOME_BY_ROLE.prosecutor);
   });
 
   test("a wrong password answers 401, records the attempt and creates no session", async () => {

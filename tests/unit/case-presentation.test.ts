@@ -131,13 +131,26 @@ describe("clueStatusTone", () => {
 
 describe("list filters", () => {
   test("empty and invalid values are dropped, the page defaults to 1", () => {
-    expect(caseListFilterSchema.parse({ state: "", field: "nonsense", q: "  ", page: "x" })).toEqual({
+    expect(
+      caseListFilterSchema.parse({ state: "", field: "nonsense", q: "  ", page: "x", due: "later", within: "-3", sort: "x" })
+    ).toEqual({
       state: undefined,
       field: undefined,
       series: undefined,
+      agency: undefined,
+      lead: undefined,
+      due: undefined,
+      within: 7,
+      sort: "updated",
       q: undefined,
       page: 1,
     });
+  });
+
+  test("the due filter, its day count and the sort come from the URL", () => {
+    const parsed = caseListFilterSchema.parse({ due: "soon", within: "30", sort: "due", agency: "a1", lead: "u1" });
+    expect(parsed).toMatchObject({ due: "soon", within: 30, sort: "due", agency: "a1", lead: "u1" });
+    expect(caseListFilterSchema.parse({ within: "9999" }).within).toBe(7);
   });
 
   test("valid values pass; the search is trimmed and capped", () => {
