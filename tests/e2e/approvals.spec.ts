@@ -41,7 +41,7 @@ test("a rejection without a reason is refused with a message, and the request st
 
 test("a prosecutor sees their request but cannot decide it", async ({ page }) => {
   await signIn(page, "prosecutor");
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page).toHaveURL(/\/work$/);
   await page.goto("/approvals");
   await page.getByRole("link", { name: /^提请立案：/ }).first().click();
   await expect(page).toHaveURL(/\/approvals\/[^/?]+$/);

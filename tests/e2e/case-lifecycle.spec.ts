@@ -14,7 +14,7 @@ test("a prosecutor moves a case, consults, drafts and submits a recommendation f
   test.skip(isPhone(testInfo), "changes the shared demo case; runs once, on desktop");
   test.setTimeout(120_000);
   await signIn(page, "prosecutor");
-  await expect(page).toHaveURL(/\/cases/);
+  await expect(page).toHaveURL(/\/work$/);
 
   // /deadlines lists the overdue service; its case page shows it too, with the explained steps.
   await page.goto("/deadlines");

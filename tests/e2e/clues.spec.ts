@@ -30,7 +30,7 @@ async function fillClue(page: Page, summary: string, idNumber: string) {
 
 test("a prosecutor registers a clue, evaluates it and proposes filing; the case awaits approval", async ({ page }) => {
   await signIn(page, "prosecutor");
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page).toHaveURL(/\/work$/);
   await page.goto("/clues");
   await page.getByRole("link", { name: zh("clues.new.action"), exact: true }).click();
   await expect(page).toHaveURL(/\/clues\/new$/);
@@ -75,7 +75,7 @@ test("a prosecutor registers a clue, evaluates it and proposes filing; the case 
 
 test("a bad ID number is refused with a message, and an illegal move is refused", async ({ page }) => {
   await signIn(page, "prosecutor");
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page).toHaveURL(/\/work$/);
   const summary = `群众举报：河道非法采砂（${unique()}）`;
   await fillClue(page, summary, ID.bad);
   await expect(page).toHaveURL(/\/clues\/new$/);

@@ -41,7 +41,7 @@ test("under the CSP the app hydrates and navigates on the client, with no violat
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await signIn(page, DEMO.prosecutor.username);
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page).toHaveURL(/\/work$/);
   // Hydrated: Remix's router is running in the page.
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
   // A client-side navigation fetches `.data`, not a new document.

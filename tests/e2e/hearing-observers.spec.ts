@@ -40,7 +40,7 @@ test("a member of the public signs up; a prosecutor accepts one request and decl
 
   // The staff side: the hearing page's observers tab shows both, with the canonical numbers.
   await signIn(page, DEMO.prosecutor.username);
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page).toHaveURL(/\/work$/);
   await page.goto("/hearings");
   await page.getByRole("link", { name: HEARING_TITLE }).first().click();
   await page.getByRole("link", { name: new RegExp(`^${zh("hearings.tab.observers")}`) }).click();
@@ -74,7 +74,7 @@ for (const role of ["panelist", "agency"] as const) {
   test(`a ${role} cannot reach the observer decisions (GET and POST answer 403)`, async ({ page }) => {
     // The hearing's id, as a prosecutor sees it.
     await signIn(page, DEMO.prosecutor.username);
-    await expect(page).toHaveURL(/\/cases$/);
+    await expect(page).toHaveURL(/\/work$/);
     await page.goto("/hearings");
     await page.getByRole("link", { name: HEARING_TITLE }).first().click();
     await expect(page).toHaveURL(/\/hearings\/[^/]+$/);

@@ -6,7 +6,7 @@ import { screenshot, signIn, signOut, zh } from "#tests/e2e/support";
 // stops working.
 test("a prosecutor invites a panelist, who sets a password and lands on /panel", async ({ page, browser }, testInfo) => {
   await signIn(page, "prosecutor");
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page).toHaveURL(/\/work$/);
   await page.goto("/invitations");
 
   await page.getByLabel(zh("admin.invite.role")).selectOption({ label: zh("role.panelist") });

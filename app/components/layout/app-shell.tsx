@@ -46,7 +46,15 @@ export function AppShell({
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                <a href={item.to}>{t(item.label)}</a>
+                <a href={item.to}>
+                  {t(item.label)}
+                  {item.count ? (
+                    <>
+                      {" "}
+                      <NavCount item={item} />
+                    </>
+                  ) : null}
+                </a>
               </li>
             ))}
           </ul>
@@ -77,15 +85,7 @@ export function AppShell({
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? "active" : "")}>
                       <span>{t(item.label)}</span>
-                      {item.count ? (
-                        <span
-                          className="nav-count"
-                          title={item.countLabel ? t(item.countLabel, { n: item.count }) : undefined}
-                          aria-label={item.countLabel ? t(item.countLabel, { n: item.count }) : undefined}
-                        >
-                          {item.count}
-                        </span>
-                      ) : null}
+                      {item.count ? <NavCount item={item} /> : null}
                     </NavLink>
                   </li>
                 ))}
@@ -113,5 +113,16 @@ export function LocaleSwitch({ className = "link-button" }: { className?: string
         {t("locale.switch")}
       </button>
     </Form>
+  );
+}
+
+/** A navigation item's count (pending approvals, overdue items), read out with what it counts. */
+function NavCount({ item }: { item: NavItem }) {
+  const t = useT();
+  const label = item.countLabel ? t(item.countLabel, { n: item.count ?? 0 }) : undefined;
+  return (
+    <span className="nav-count" title={label} aria-label={label}>
+      {item.count}
+    </span>
   );
 }
