@@ -1,5 +1,6 @@
-import type { Expectations, ParamContext } from "#tests/authz/types";
+import type { Expectations, ParamContext, WriteRow } from "#tests/authz/types";
 import { only } from "#tests/authz/types";
+import { newHearing, phone, procuratorates } from "#tests/authz/write-fixtures";
 
 // Authorization matrix entries of the staff hearing pages (hearing:read: prosecutors and approvers).
 // In scope: a hearing of the demo procuratorate (桂); out of scope: one of 郴.
@@ -15,6 +16,33 @@ async function hearingParams({ db }: ParamContext) {
   if (!inScope) throw new Error("the demo seed has no hearing of 桂");
   return { inScope: { hearingId: inScope.id }, ...(outOfScope ? { outOfScope: { hearingId: outOfScope.id } } : {}) };
 }
+
+/** Accept or decline a pending observer request of a fresh hearing of 桂 and of 郴. */
+const observerWrites: WriteRow[] = (["accepted", "declined"] as const).map((decision) => ({
+  name: `${decision === "accepted" ? "accept" : "decline"} an observer request`,
+  as: "prosecutor",
+  inScopeExpected: 200,
+  targets: async ({ db }) => {
+    const p = await procuratorates(db);
+    const target = async (procuratorateId: string) => {
+      const hearing = await newHearing(db, procuratorateId);
+      const request = await db.hearingObserverRequest.create({
+        data: { hearingId: hearing.id, name: "矩阵测试旁听人", phone: phone() },
+        select: { id: true },
+      });
+      return {
+        params: { hearingId: hearing.id },
+        form: { requestId: request.id, decision, ...(decision === "declined" ? { reason: "矩阵测试：座位已满" } : {}) },
+        state: () =>
+          db.hearingObserverRequest.findUniqueOrThrow({
+            where: { id: request.id },
+            select: { status: true, decidedById: true, decidedAt: true, decisionReason: true },
+          }),
+      };
+    };
+    return { outOfScope: await target(p.outOfScope), inScope: await target(p.inScope) };
+  },
+}));
 
 export const expectations: Expectations = {
   "routes/_staff.hearings._index": { loader: only({ prosecutor: 200, approver: 200 }) },
@@ -32,11 +60,11 @@ export const expectations: Expectations = {
   "routes/_staff.hearings.$hearingId.evidence": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
   "routes/_staff.hearings.$hearingId.opinions": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
   // Accepting or declining an observer request is hearing:manage (prosecutors): an empty form from
-  // a prosecutor is invalid input; approvers read the tab but may not decide. Out-of-scope POSTs
-  // (404, nothing written) are in tests/integration/hearing-observers.test.ts.
+  // a prosecutor is invalid input; approvers read the tab but may not decide.
   "routes/_staff.hearings.$hearingId.observers": {
     params: hearingParams,
     loader: only({ prosecutor: 200, approver: 200 }),
     action: only({ prosecutor: 400 }),
+    writes: observerWrites,
   },
 };

@@ -61,3 +61,53 @@ export async function newInvitation(
 
 /** A mainland mobile number nobody else uses in the run. */
 export const phone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
+/**
+ * A fresh case of the procuratorate in the given state, led by one of its prosecutors (the actor,
+ * when given) with a second team member (规则 Art 36) and, with `evidence`, one evidence item.
+ */
+export async function newCase(
+  db: PrismaClient,
+  procuratorateId: string,
+  state: string,
+  opts: { leadId?: string; evidence?: boolean } = {},
+) {
+  const leadId = opts.leadId ?? (await someUser(db, procuratorateId));
+  const member = await db.user.create({
+    data: { procuratorateId, username: `matrix-${tag()}`, displayName: "矩阵测试检察官", role: "prosecutor", passwordHash: "x" },
+    select: { id: true },
+  });
+  const kase = await db.case.create({
+    data: {
+      procuratorateId,
+      title: `矩阵测试案件 ${tag()}`,
+      field: "ecology",
+      state,
+      leadProsecutorId: leadId,
+      members: { create: [{ userId: leadId, role: "lead" }, { userId: member.id, role: "member" }] },
+    },
+    select: { id: true },
+  });
+  if (opts.evidence) {
+    await db.evidence.create({ data: { caseId: kase.id, ordinal: 1, title: "矩阵测试证据", kind: "documentary", createdById: leadId } });
+  }
+  return kase;
+}
+
+/** The case's current version, for the stale checks of the case page's forms. */
+export const caseVersion = async (db: PrismaClient, caseId: string) =>
+  String((await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } })).version);
+
+/** A fresh hearing of the procuratorate, planned a month ahead. */
+export async function newHearing(db: PrismaClient, procuratorateId: string) {
+  return db.hearing.create({
+    data: {
+      procuratorateId,
+      title: `矩阵测试听证 ${tag()}`,
+      venue: "矩阵测试听证室",
+      startsAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+      hostId: await someUser(db, procuratorateId),
+    },
+    select: { id: true },
+  });
+}
