@@ -1,4 +1,5 @@
 import { informantView, mayRevealCaseInformant } from "~/domain/privacy/mask";
+import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 
@@ -43,10 +44,17 @@ export async function getCaseHeader(procuratorateId: string, caseId: string) {
 export type CaseHeaderData = Awaited<ReturnType<typeof getCaseHeader>>;
 
 /**
- * The overview: facts, team, clue. The informant of the case's clue comes back masked unless the
- * viewer is on the case team (个人信息保护法 Art 34; DOMAIN.md §5).
+ * The overview: facts, team, clue. The informant of the case's clue comes back masked; a member of
+ * the case team may ask to see it in full (`showInformant`), and that view is recorded in the audit
+ * chain, the only write a GET makes (个人信息保护法 Art 34; DOMAIN.md §5; docs/decisions on view
+ * events).
  */
-export async function getCaseOverview(procuratorateId: string, caseId: string, viewerId: string) {
+export async function getCaseOverview(
+  procuratorateId: string,
+  caseId: string,
+  viewerId: string,
+  options: { showInformant?: boolean } = {}
+) {
   const found = await prisma.case.findFirst({
     where: { id: caseId, procuratorateId },
     select: {
@@ -86,10 +94,28 @@ export async function getCaseOverview(procuratorateId: string, caseId: string, v
   });
   if (!found) notFound();
   const { clue, ...rest } = found;
-  const reveal = mayRevealCaseInformant(viewerId, {
+  const mayReveal = mayRevealCaseInformant(viewerId, {
     leadProsecutorId: found.leadProsecutorId,
     memberIds: found.members.map((m) => m.user.id),
   });
+  const hasInformant = !!clue && !!(clue.informantName || clue.informantPhone || clue.informantIdNumber);
+  const reveal = mayReveal && hasInformant && !!options.showInformant;
+  if (reveal && clue) {
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        procuratorateId,
+        actorId: viewerId,
+        action: "clue.informant.view",
+        entityType: "Clue",
+        entityId: clue.id,
+        caseId: found.id,
+        data: {
+          from: "case",
+          fields: (["informantName", "informantPhone", "informantIdNumber"] as const).filter((f) => clue[f]),
+        },
+      })
+    );
+  }
   return {
     ...rest,
     clue: clue
@@ -105,6 +131,7 @@ export async function getCaseOverview(procuratorateId: string, caseId: string, v
         }
       : null,
     informantRevealed: reveal,
+    mayRevealInformant: mayReveal && hasInformant,
   };
 }
 export type CaseOverview = Awaited<ReturnType<typeof getCaseOverview>>;

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { AgencyName } from "~/components/case/agency-name";
 import { UrgentBadge } from "~/components/case/case-state-badge";
 import { InformantFacts } from "~/components/case/informant";
+import { SHOW_INFORMANT_PARAM, SHOW_INFORMANT_VALUE } from "~/domain/clue/schemas";
 import { NextSteps } from "~/components/case/next-steps";
 import { CaseDeadlines } from "~/components/deadline/case-deadlines";
 import { Card, Facts } from "~/components/ui";
@@ -30,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const procuratorateId = staffScope(scope);
   if (!params.caseId) notFound();
   // The scoped read first: another procuratorate's case is 404 before anything else is read.
-  const c = await getCaseOverview(procuratorateId, params.caseId, actor.userId);
+  const showInformant = new URL(request.url).searchParams.get(SHOW_INFORMANT_PARAM) === SHOW_INFORMANT_VALUE;
+  const c = await getCaseOverview(procuratorateId, params.caseId, actor.userId, { showInformant });
   const [deadlines, nextSteps] = await Promise.all([
     listDeadlines(procuratorateId, { caseId: c.id }),
     getNextSteps(procuratorateId, c.id),
@@ -129,8 +131,28 @@ export default function CaseOverviewTab() {
           </ul>
         </Card>
         {c.clue?.informant ? (
-          <Card title={t("cases.informant.title")}>
+          <Card
+            title={t("cases.informant.title")}
+            actions={
+              c.mayRevealInformant ? (
+                c.informantRevealed ? (
+                  <Link to={`/cases/${c.id}`} className="button button--secondary">
+                    {t("clues.informant.hide")}
+                  </Link>
+                ) : (
+                  <Link
+                    to={`?${SHOW_INFORMANT_PARAM}=${SHOW_INFORMANT_VALUE}`}
+                    className="button button--secondary"
+                    title={t("clues.informant.showHint")}
+                  >
+                    {t("clues.informant.show")}
+                  </Link>
+                )
+              ) : null
+            }
+          >
             <InformantFacts informant={c.clue.informant} note={t("cases.informant.maskedCase")} />
+            {c.informantRevealed ? <p className="muted small">{t("clues.informant.shown")}</p> : null}
           </Card>
         ) : null}
       </div>
