@@ -245,18 +245,24 @@ describe("the case page", () => {
     ]);
     expect(await prisma.auditEvent.count()).toBe(before);
 
-    expect(forLead.informantRevealed).toBe(true);
-    expect(forLead.clue?.informant).toMatchObject({ name: kase.clue!.informantName, masked: false });
+    // Masked by default, even for the lead, who may ask to see it (a recorded view).
+    expect(forLead.informantRevealed).toBe(false);
+    expect(forLead.mayRevealInformant).toBe(true);
+    expect(forLead.clue?.informant?.masked).toBe(true);
+    const shown = await getCaseOverview(gy.id, kase.id, lead, { showInformant: true });
+    expect(shown.clue?.informant).toMatchObject({ name: kase.clue!.informantName, masked: false });
+    expect(await prisma.auditEvent.count()).toBe(before + 1);
     expect(forChief.informantRevealed).toBe(false);
+    expect(forChief.mayRevealInformant).toBe(false);
     expect(forChief.clue?.informant?.masked).toBe(true);
     const chiefView = JSON.stringify(forChief);
     expect(chiefView).not.toContain(kase.clue!.informantName!);
     if (kase.clue!.informantPhone) expect(chiefView).not.toContain(kase.clue!.informantPhone);
     if (kase.clue!.informantIdNumber) expect(chiefView).not.toContain(kase.clue!.informantIdNumber);
 
-    // A case member other than the lead sees it in full too.
+    // A case member other than the lead may see it in full too, when asking.
     const member = kase.members.find((m) => m.userId !== lead);
-    if (member) expect((await getCaseOverview(gy.id, kase.id, member.userId)).informantRevealed).toBe(true);
+    if (member) expect((await getCaseOverview(gy.id, kase.id, member.userId, { showInformant: true })).informantRevealed).toBe(true);
 
     // The parts of the case page.
     expect(evidence.length).toBeGreaterThan(0);
