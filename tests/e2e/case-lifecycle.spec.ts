@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { isPhone, signIn, zh } from "#tests/e2e/support";
+import { isPhone, settleFocus, signIn, signOut, zh } from "#tests/e2e/support";
 
 // A prosecutor works 2026-行公-007 (filed, 立案决定书 not yet served) from its case page: sees the
 // overdue service deadline that /deadlines lists, takes next steps without approval (filed →
@@ -90,4 +90,22 @@ test("a prosecutor moves a case, consults, drafts and submits a recommendation f
   await expect(page.locator("#next-steps")).toContainText(
     zh("casepage.steps.awaiting").replace("{kind}", zh("approvalKind.recommendation")),
   );
+
+  // The chief approves: the letter gets its 文号, the case is in rectification, and the case page
+  // shows the 3 days to serve it (规则 Art 76).
+  await signOut(page);
+  await signIn(page, "chief");
+  await expect(page).toHaveURL(/\/approvals$/);
+  await page.getByRole("row").filter({ hasText: "2026-行公-007" }).getByRole("link", { name: /^提请制发检察建议/ }).first().click();
+  await page.getByLabel(zh("approvals.decide.approve"), { exact: true }).check();
+  await settleFocus(page);
+  await page.getByRole("button", { name: zh("approvals.decide.submit"), exact: true }).click();
+  await expect(page).toHaveURL(/\?decided=approved$/);
+  const number = (await page.getByTestId("approval-applied").textContent())?.match(/桂检行公建〔\d{4}〕\d+号/)?.[0];
+  expect(number).toBeTruthy();
+  await page.goto(caseUrl);
+  await expect(page.locator(".case-header")).toContainText(zh("caseState.rectification"));
+  await expect(page.locator("#deadlines")).toContainText(zh("deadlines.rule.recommendation_service"));
+  await page.locator("nav.case-sections").getByRole("link", { name: new RegExp(zh("cases.section.recommendations")) }).click();
+  await expect(page.locator("#recommendations")).toContainText(number!);
 });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { settleFocus, signIn, zh } from "#tests/e2e/support";
+import { isPhone, settleFocus, signIn, signOut, zh } from "#tests/e2e/support";
 
 // A prosecutor registers a clue in the browser, starts its evaluation, writes it, proposes filing,
 // and sees the new case awaiting the chief's approval; a bad ID number is refused with its message.
@@ -28,7 +28,7 @@ async function fillClue(page: Page, summary: string, idNumber: string) {
   await page.getByRole("button", { name: zh("clues.new.submit"), exact: true }).click();
 }
 
-test("a prosecutor registers a clue, evaluates it and proposes filing; the case awaits approval", async ({ page }) => {
+test("a prosecutor registers a clue, evaluates it and proposes filing; the chief files it with a register number", async ({ page }, testInfo) => {
   await signIn(page, "prosecutor");
   await expect(page).toHaveURL(/\/work$/);
   await page.goto("/clues");
@@ -71,6 +71,26 @@ test("a prosecutor registers a clue, evaluates it and proposes filing; the case 
   await expect(page).toHaveURL(/\/approvals\/[^/]+$/);
   await expect(page.getByText(title).first()).toBeVisible();
   await expect(page.getByText(zh("approvalDecision.pending")).first()).toBeVisible();
+  const approvalUrl = page.url();
+
+  // The chief approves it (desktop only: approving is final); the case is filed with its register number.
+  if (isPhone(testInfo)) return;
+  await signOut(page);
+  await signIn(page, "chief");
+  await expect(page).toHaveURL(/\/approvals$/);
+  await page.goto(approvalUrl);
+  await page.getByLabel(zh("approvals.decide.approve"), { exact: true }).check();
+  await settleFocus(page);
+  await page.getByRole("button", { name: zh("approvals.decide.submit"), exact: true }).click();
+  await expect(page).toHaveURL(/\?decided=approved$/);
+  await expect(page.getByTestId("approval-applied")).toContainText(/\d{4}-行公-\d{3}/);
+  // The case is now listed by its register number.
+  await page.getByRole("link", { name: /^\d{4}-行公-\d{3}$/ }).first().click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+$/);
+  await expect(page.locator(".case-header")).toContainText(zh("caseState.filed"));
+  await expect(page.locator(".case-header")).toContainText(/\d{4}-行公-\d{3}/);
+  // Filing starts the 7 days to serve the 立案决定书 (规则 Art 70): the case page shows it.
+  await expect(page.locator("#deadlines")).toContainText(zh("deadlines.rule.filing_decision_service"));
 });
 
 test("a bad ID number is refused with a message, and an illegal move is refused", async ({ page }) => {
