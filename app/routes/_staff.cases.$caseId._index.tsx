@@ -18,8 +18,7 @@ import { getCaseOverview } from "~/models/case-page.server";
 import { getNextSteps, takeNextStep } from "~/models/case-steps.server";
 import { listDeadlines } from "~/models/deadline.server";
 import { actionError } from "~/utils/action-error.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -27,12 +26,10 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 // The overview tab: the case's facts, team and clue, what is due (the live deadlines with the steps
 // that produced each due date), and the legal next steps with their forms.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
   // The scoped read first: another procuratorate's case is 404 before anything else is read.
   const showInformant = new URL(request.url).searchParams.get(SHOW_INFORMANT_PARAM) === SHOW_INFORMANT_VALUE;
-  const c = await getCaseOverview(procuratorateId, params.caseId, actor.userId, { showInformant });
+  const c = await getCaseOverview(procuratorateId, caseId, actor.userId, { showInformant });
   const [deadlines, nextSteps] = await Promise.all([
     listDeadlines(procuratorateId, { caseId: c.id }),
     getNextSteps(procuratorateId, c.id),
@@ -42,18 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Takes a next step (moves the case, or asks for the approval its edge needs). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, scope } = await requirePermission(request, "case:write");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:write");
   const submission = parseWithZod(await readForm(request), { schema: nextStepSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   let outcome: Awaited<ReturnType<typeof takeNextStep>>;
   try {
-    outcome = await takeNextStep(procuratorateId, actor.userId, params.caseId, submission.value);
+    outcome = await takeNextStep(procuratorateId, actor.userId, caseId, submission.value);
   } catch (error) {
     return actionError(error, submission);
   }
-  return redirect(`/cases/${params.caseId}?done=${outcome.outcome}`);
+  return redirect(`/cases/${caseId}?done=${outcome.outcome}`);
 }
 
 export default function CaseOverviewTab() {

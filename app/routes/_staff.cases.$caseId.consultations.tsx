@@ -13,19 +13,16 @@ import { useT } from "~/i18n/react";
 import { getCaseHeader } from "~/models/case-page.server";
 import { listConsultations, recordConsultation } from "~/models/consultation.server";
 import { actionError } from "~/utils/action-error.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 // The consultations tab (磋商, 规则 Art 70).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  const consultations = await listConsultations(procuratorateId, params.caseId);
-  const kase = await getCaseHeader(procuratorateId, params.caseId);
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  const consultations = await listConsultations(procuratorateId, caseId);
+  const kase = await getCaseHeader(procuratorateId, caseId);
   return {
     consultations,
     version: kase.version,
@@ -36,17 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Records a consultation (磋商, 规则 Art 70) on the case. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, scope } = await requirePermission(request, "case:write");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:write");
   const submission = parseWithZod(await readForm(request), { schema: consultationSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    await recordConsultation(procuratorateId, actor.userId, params.caseId, submission.value);
+    await recordConsultation(procuratorateId, actor.userId, caseId, submission.value);
   } catch (error) {
     return actionError(error, submission);
   }
-  return redirect(`/cases/${params.caseId}/consultations?saved=1`);
+  return redirect(`/cases/${caseId}/consultations?saved=1`);
 }
 
 export default function CaseConsultationsTab() {

@@ -4,17 +4,14 @@ import { Badge, Card } from "~/components/ui";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getCaseDocuments } from "~/models/case-page.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 // The documents tab: the documents generated for the case (立案决定书, 检察建议书 …), newest first.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  return { documents: await getCaseDocuments(procuratorateId, params.caseId) };
+  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  return { documents: await getCaseDocuments(procuratorateId, caseId) };
 }
 
 export default function CaseDocumentsTab() {

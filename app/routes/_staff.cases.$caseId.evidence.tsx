@@ -4,17 +4,14 @@ import { Badge, Card } from "~/components/ui";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getCaseEvidence } from "~/models/case-page.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 // The evidence tab: the case's evidence items with their file and custody counts.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  return { evidence: await getCaseEvidence(procuratorateId, params.caseId) };
+  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  return { evidence: await getCaseEvidence(procuratorateId, caseId) };
 }
 
 export default function CaseEvidenceTab() {

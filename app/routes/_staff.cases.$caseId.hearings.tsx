@@ -5,17 +5,14 @@ import { Card } from "~/components/ui";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getCaseHearings } from "~/models/case-page.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 // The hearings tab: the hearings (听证) the case is heard in, with its own session and issues.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  return { hearings: await getCaseHearings(procuratorateId, params.caseId) };
+  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  return { hearings: await getCaseHearings(procuratorateId, caseId) };
 }
 
 export default function CaseHearingsTab() {

@@ -5,17 +5,14 @@ import { Card } from "~/components/ui";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getCaseLog } from "~/models/case-page.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 // The log tab: the case's approval requests and its timeline (state changes and audited events).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  return await getCaseLog(procuratorateId, params.caseId);
+  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  return await getCaseLog(procuratorateId, caseId);
 }
 
 export default function CaseLogTab() {

@@ -14,8 +14,7 @@ import { getCaseHeader } from "~/models/case-page.server";
 import type { RecommendationView } from "~/models/recommendation.server";
 import { applyRecommendationAction, listRecommendations, recommendationApprovalStates } from "~/models/recommendation.server";
 import { actionError } from "~/utils/action-error.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -24,10 +23,8 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 // prosecutor writes: facts, reasons, legal basis, numbered points (added, edited, moved up or down
 // by plain form posts), reply and objection periods, cc list; then submitted for approval.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  const kase = await getCaseHeader(procuratorateId, params.caseId);
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  const kase = await getCaseHeader(procuratorateId, caseId);
   const [recommendations, states] = await Promise.all([
     listRecommendations(procuratorateId, kase.id),
     recommendationApprovalStates(procuratorateId, kase.id),
@@ -46,18 +43,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** One action for every form of the tab, told apart by the submit button's `intent`. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, scope } = await requirePermission(request, "case:write");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:write");
   const submission = parseWithZod(await readForm(request), { schema: recommendationActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    await applyRecommendationAction(procuratorateId, actor.userId, params.caseId, submission.value);
+    await applyRecommendationAction(procuratorateId, actor.userId, caseId, submission.value);
   } catch (error) {
     return actionError(error, submission);
   }
   const done = submission.value.intent === "submit" ? "submitted" : "saved";
-  return redirect(`/cases/${params.caseId}/recommendation?done=${done}`);
+  return redirect(`/cases/${caseId}/recommendation?done=${done}`);
 }
 
 type Reply = SubmissionResult<string[]>;

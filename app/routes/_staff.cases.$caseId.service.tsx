@@ -6,8 +6,7 @@ import { formatDate, formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { CaseServices } from "~/models/case-page.server";
 import { getCaseServices } from "~/models/case-page.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -15,10 +14,8 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 // starts the reply clock, 民诉法 Art 87), the agency's replies point by point, and the follow-up
 // assessments (规则 Art 77).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  return await getCaseServices(procuratorateId, params.caseId);
+  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  return await getCaseServices(procuratorateId, caseId);
 }
 
 export default function CaseServiceTab() {

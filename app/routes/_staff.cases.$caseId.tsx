@@ -6,8 +6,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { CaseHeaderData } from "~/models/case-page.server";
 import { getCaseHeader } from "~/models/case-page.server";
-import { requirePermission, staffScope } from "~/utils/auth.server";
-import { notFound } from "~/utils/errors";
+import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -19,10 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 // Read-only: a GET writes nothing (no view audit here; the audit log records changes).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "case:read");
-  const procuratorateId = staffScope(scope);
-  if (!params.caseId) notFound();
-  return { case: await getCaseHeader(procuratorateId, params.caseId) };
+  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  return { case: await getCaseHeader(procuratorateId, caseId) };
 }
 
 type Counts = CaseHeaderData["_count"];

@@ -1,9 +1,9 @@
 import { redirect } from "@remix-run/node";
 import type { Permission } from "~/domain/auth/policy";
-import { can } from "~/domain/auth/policy";
+import { can, staffScope } from "~/domain/auth/policy";
 import type { Actor, Role, Scope } from "~/domain/auth/roles";
 import { roleSchema, scopeOf } from "~/domain/auth/roles";
-import { forbidden } from "~/utils/errors";
+import { forbidden, notFound } from "~/utils/errors";
 import { getSessionUser } from "~/utils/session.server";
 
 export type Authorized = { actor: Actor & { sessionId: string; locale: string | null }; scope: Scope };
@@ -50,3 +50,20 @@ export async function requirePermission(request: Request, permission: Permission
 
 /** The scope narrowers live with the policy (app/domain/auth/policy.ts); re-exported for routes. */
 export { agencyScope, panelistScope, staffScope } from "~/domain/auth/policy";
+
+/**
+ * The first line of a case page's loader or action (/cases/$caseId/…): the permission, the
+ * staff scope and the case id. The case itself is then read scoped to `procuratorateId`, so
+ * another procuratorate's case answers 404.
+ */
+export async function requireCaseRoute(
+  request: Request,
+  params: { caseId?: string },
+  permission: Permission
+): Promise<Authorized & { procuratorateId: string; caseId: string }> {
+  const auth = await requirePermission(request, permission);
+  const procuratorateId = staffScope(auth.scope);
+  const caseId = params.caseId;
+  if (!caseId) notFound();
+  return { ...auth, procuratorateId, caseId };
+}
