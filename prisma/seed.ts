@@ -1,7 +1,7 @@
 // The demo scenario (DESIGN.md): 桂阳县人民检察院 and its parent 郴州市人民检察院, staff and external
 // accounts, the 2022 discarded-mask case series with its public series hearing, and cases of the
 // seed year at every stage, dated relative to the day the database is seeded (the "seed day"), so
-// deadlines are live whenever the demo is installed (docs/decisions/0009-dates-and-a-living-demo.md).
+// deadlines are live whenever the demo is installed (docs/decisions/0011-dates-and-a-living-demo.md).
 //
 // Run with `npx tsx prisma/seed.ts` (npm run db:seed); scripts/prepare-db.mjs runs it on first start.
 // The seed day is today in Asia/Shanghai, or PROCURA_SEED_DAY=YYYY-MM-DD (the tests use a fixed one).

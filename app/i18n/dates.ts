@@ -1,7 +1,7 @@
 import type { Locale, Translate } from "~/i18n";
 
 /**
- * The one home of date formatting in the UI (docs/decisions/0009-dates-and-a-living-demo.md). One
+ * The one home of date formatting in the UI (docs/decisions/0011-dates-and-a-living-demo.md). One
  * format per kind of value and locale, always in Asia/Shanghai (the legal day, DESIGN.md):
  *
  * | kind          | zh-CN              | en                  |

@@ -273,7 +273,7 @@ export async function proposeCaseFromClue(
 /**
  * The explicit "show identity" action on the clue page: the informant in full, for who may see it
  * (the registrar and the assignee, 个人信息保护法 Art 34), and a `clue.informant.view` event in the
- * audit chain. This is one of the only writes a GET may make (docs/decisions/0009).
+ * audit chain. This is one of the only writes a GET may make (docs/decisions/0012-view-events.md).
  */
 export async function showClueInformant(procuratorateId: string, clueId: string, viewerId: string) {
   return prisma.$transaction(async (tx) => {

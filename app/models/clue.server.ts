@@ -9,7 +9,7 @@ import { pageWindow } from "~/utils/pagination";
 // Read side of clues (线索, 规则 Arts 24–30). Every function takes the procuratorate first and
 // filters by it. Informant data never leaves this module unmasked: the registrar and the assignee
 // (个人信息保护法 Art 34) see it in full only through the explicit, audited "show identity" action
-// (showClueInformant in clue-workflow.server.ts; docs/decisions/0009).
+// (showClueInformant in clue-workflow.server.ts; docs/decisions/0012-view-events.md).
 
 /** The clue register: newest received first, with the cases filed from each clue. */
 export async function listClues(procuratorateId: string, filter: ClueListFilter) {

@@ -38,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "cases.clues.detailTitle", undefined, data?.clue.number ?? null);
 
 // GET writes nothing, except the view event of the explicit "show identity" action
-// (?informant=show, docs/decisions/0009-view-events.md).
+// (?informant=show, docs/decisions/0012-view-events.md).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "clue:read");
   const procuratorateId = staffScope(scope);

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { screenshot, signIn, zh } from "#tests/e2e/support";
 
 // The demo as a fresh install shows it: the server seeds on its first start, dated from that day
-// (docs/decisions/0009). These checks hold whatever day the suite runs.
+// (docs/decisions/0011-dates-and-a-living-demo.md). These checks hold whatever day the suite runs.
 
 const RECENT_HEARING_TITLE = "舂陵江桂阳段畜禽养殖废水污染问题公开听证";
 

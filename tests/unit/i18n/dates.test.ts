@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { createT } from "~/i18n";
 import { formatCountdown, formatDate, formatDateTime, formatDateTimeRange, formatTime } from "~/i18n/dates";
 
-// One format per kind of value and locale (docs/decisions/0009-dates-and-a-living-demo.md), in
+// One format per kind of value and locale (docs/decisions/0011-dates-and-a-living-demo.md), in
 // Asia/Shanghai whatever the host's time zone.
 
 const zh = createT("zh-CN");
