@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, zh } from "#tests/e2e/support";
+import { DEMO, isPhone, signIn, zh } from "#tests/e2e/support";
 
 // The Content-Security-Policy (app/utils/security-headers.server.ts): a fresh nonce per response,
 // carried by every inline script Remix renders; nothing else inline may run, yet the app hydrates.
@@ -29,7 +29,7 @@ test("the CSP nonce matches the inline scripts' nonce and changes per request", 
   expect(nonces[0]).not.toBe(nonces[1]);
 });
 
-test("under the CSP the app hydrates and navigates on the client, with no violation", async ({ page }) => {
+test("under the CSP the app hydrates and navigates on the client, with no violation", async ({ page }, testInfo) => {
   const violations: string[] = [];
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
@@ -50,7 +50,9 @@ test("under the CSP the app hydrates and navigates on the client, with no violat
     if (r.resourceType() === "document") documents.push(r.url());
   });
   const data = page.waitForResponse((r) => r.url().includes(".data"));
-  await page.getByRole("link", { name: zh("nav.clues") }).first().click();
+  // Phones navigate from the menu, which is a client-side navigation too.
+  if (isPhone(testInfo)) await page.getByText(zh("nav.menu"), { exact: true }).click();
+  await page.getByRole("link", { name: zh("nav.clues"), exact: true }).first().click();
   await data;
   await expect(page).toHaveURL(/\/clues$/);
   expect(documents).toEqual([]);

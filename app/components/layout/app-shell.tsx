@@ -46,7 +46,8 @@ export function AppShell({
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                <a href={item.to}>
+                {/* A client-side navigation, like the sidebar's; the menu closes behind it. */}
+                <NavLink to={item.to} end={item.end} onClick={(e) => e.currentTarget.closest("details")?.removeAttribute("open")}>
                   {t(item.label)}
                   {item.count ? (
                     <>
@@ -54,7 +55,7 @@ export function AppShell({
                       <NavCount item={item} />
                     </>
                   ) : null}
-                </a>
+                </NavLink>
               </li>
             ))}
           </ul>
