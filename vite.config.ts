@@ -14,4 +14,7 @@ export default defineConfig({
   plugins: [remix(remixConfig), tsconfigPaths()],
   build: { target: "es2022" },
   ssr: { external: ["better-sqlite3", "@node-rs/argon2"] },
+  // Server-only native packages: the dev server's dependency scan must not try to bundle them for
+  // the browser (argon2's browser entry needs an optional wasm package that is not installed).
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3"] },
 });
