@@ -7,6 +7,7 @@ import { CaseStateBadge, ClueStatusBadge } from "~/components/case/case-state-ba
 import { InformantFacts } from "~/components/case/informant";
 import { pageTitle } from "~/components/case/meta";
 import { EvaluationForm, ProposeCaseForm, StartEvaluationForm, TransferClueForm } from "~/components/clue/clue-forms";
+import { deadlineTone } from "~/components/deadline/deadline-view";
 import { Badge, Card, Facts, FormError, PageHeader } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
 import { clueStatusSchema } from "~/domain/case/schemas";
@@ -213,7 +214,7 @@ export default function CluePage() {
         {countdown ? (
           <p className="clue-countdown" data-status={countdown.status}>
             <strong>{t("clues.countdown.title")}：</strong>
-            <Badge tone={countdown.status === "overdue" ? "danger" : countdown.status === "due_soon" ? "warn" : "info"}>
+            <Badge tone={deadlineTone(countdown.status)}>
               {countdown.daysLeft > 0
                 ? t("clues.countdown.left", { days: countdown.daysLeft, date: formatDate(countdown.dueOn, t.locale) })
                 : countdown.daysLeft === 0
