@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type {
   CalendarWarning,
   DeadlineStatus,
@@ -100,6 +101,14 @@ type Candidate = Omit<
 /** Which deadlines to recompute: some cases (and the hearings that hear them), one hearing, or all. */
 export type DeadlineScope = { caseIds?: string[]; hearingId?: string };
 
+/**
+ * What one computation reads: some cases (with, unless withHearings is false, the notices of the
+ * planned hearings that hear them), or some hearings' notices only. Every list is a bounded batch
+ * (CASE_BATCH): Prisma loads relations with `IN (parent ids)`, which breaks past SQLite's 32,766
+ * parameters, so nothing computes over a whole procuratorate at once.
+ */
+type ComputeScope = { caseIds: string[]; withHearings?: boolean } | { hearingIds: string[] };
+
 type Computed = Omit<LiveDeadline, "daysRemaining" | "status">;
 
 /**
@@ -111,9 +120,12 @@ type Computed = Omit<LiveDeadline, "daysRemaining" | "status">;
  * - 审查起诉, 1 month from entering pre_suit_review, plus approved extensions (规则 Art 47).
  * A case's suspensions (中止) stop its clocks (规则 Art 78).
  */
-async function computeDeadlines(db: Tx, procuratorateId: string, scope: DeadlineScope): Promise<Computed[]> {
-  const caseFilter = scope.caseIds ? { id: { in: scope.caseIds } } : scope.hearingId ? { id: { in: [] } } : {};
-  const want = (kind: LiveDeadlineKind) => !scope.hearingId || kind === "hearing_notice";
+async function computeDeadlines(db: Tx, procuratorateId: string, scope: ComputeScope): Promise<Computed[]> {
+  const caseIds = "caseIds" in scope ? scope.caseIds : null;
+  const hearingIds = "hearingIds" in scope ? scope.hearingIds : null;
+  const caseFilter = { id: { in: caseIds ?? [] } };
+  const want = (kind: LiveDeadlineKind) =>
+    kind === "hearing_notice" ? Boolean(hearingIds) || ("withHearings" in scope ? scope.withHearings !== false : true) : !hearingIds;
 
   const [calendar, extensions, suspensionRows] = await Promise.all([
     calendarFor(procuratorateId, db),
@@ -256,8 +268,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: Deadline
       where: {
         procuratorateId,
         status: "planned" satisfies HearingStatus,
-        ...(scope.hearingId ? { id: scope.hearingId } : {}),
-        ...(scope.caseIds ? { cases: { some: { caseId: { in: scope.caseIds } } } } : {}),
+        ...(hearingIds ? { id: { in: hearingIds } } : { cases: { some: { caseId: { in: caseIds ?? [] } } } }),
       },
       select: {
         id: true,
@@ -353,47 +364,132 @@ function suspensionsByCase(rows: { caseId: string; toState: string; at: Date }[]
   return out;
 }
 
+/** Cases (or hearings) one computation reads; their relations go back as IN lists of this size. */
+const CASE_BATCH = 500;
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /**
  * Recomputes and stores the deadlines in scope. Call it in the transaction of every write that
  * changes an input: a case transition, a service, a reply, an approved extension, a hearing's
- * time or status, a holiday override (scope: all).
+ * time or status (scope: those cases or that hearing). Without a scope, every deadline of the
+ * procuratorate is rebuilt, CASE_BATCH cases at a time (seed, upgrade); a holiday change
+ * recomputes only the deadlines it can move (refreshDeadlinesForDates).
  */
 export async function refreshDeadlines(tx: Tx, procuratorateId: string, scope: DeadlineScope = {}) {
-  const computed = await computeDeadlines(tx, procuratorateId, scope);
-  const stale: Prisma.DeadlineWhereInput = scope.caseIds
-    ? { procuratorateId, OR: [{ cases: { some: { caseId: { in: scope.caseIds } } } }, { key: { in: computed.map((d) => d.key) } }] }
-    : scope.hearingId
-      ? { procuratorateId, OR: [{ hearingId: scope.hearingId }, { key: { in: computed.map((d) => d.key) } }] }
-      : { procuratorateId };
-  await tx.deadline.deleteMany({ where: stale });
-  const now = new Date();
-  for (const d of computed) {
-    await tx.deadline.create({
-      data: {
-        procuratorateId,
-        key: d.key,
-        kind: d.kind,
-        ruleId: d.ruleId,
-        party: d.party,
-        triggerOn: d.triggerOn,
-        dueOn: d.dueOn,
-        periodEndOn: d.periodEndOn,
-        pausedSince: d.paused?.since ?? null,
-        pausedDaysLeft: d.paused?.daysLeft ?? null,
-        steps: JSON.stringify(d.steps),
-        basis: d.basis,
-        extended: d.extended,
-        missingYears: d.calendarWarning ? JSON.stringify(d.calendarWarning.years) : null,
-        agencyName: d.agency,
-        hearingId: d.hearing?.id ?? null,
-        recommendationId: d.recommendation?.id ?? null,
-        computedAt: now,
-        cases: { create: d.cases.map((c, ordinal) => ({ caseId: c.id, ordinal })) },
-      },
+  if (scope.hearingId) {
+    const computed = await computeDeadlines(tx, procuratorateId, { hearingIds: [scope.hearingId] });
+    await tx.deadline.deleteMany({
+      where: { procuratorateId, OR: [{ hearingId: scope.hearingId }, { key: { in: computed.map((d) => d.key) } }] },
     });
+    await insertDeadlines(tx, procuratorateId, computed);
+    return computed.length;
   }
-  if (!scope.hearingId) await storeNextDue(tx, procuratorateId, scope.caseIds);
-  return computed.length;
+  if (scope.caseIds) {
+    let n = 0;
+    for (const ids of chunks([...new Set(scope.caseIds)], CASE_BATCH)) {
+      const computed = await computeDeadlines(tx, procuratorateId, { caseIds: ids });
+      await tx.deadline.deleteMany({
+        where: { procuratorateId, OR: [{ cases: { some: { caseId: { in: ids } } } }, { key: { in: computed.map((d) => d.key) } }] },
+      });
+      await insertDeadlines(tx, procuratorateId, computed);
+      await storeNextDue(tx, procuratorateId, ids);
+      n += computed.length;
+    }
+    return n;
+  }
+  // Everything: the open cases a batch at a time, then the planned hearings' notices.
+  await tx.deadline.deleteMany({ where: { procuratorateId } });
+  let n = 0;
+  for (let after = ""; ; ) {
+    const ids = (
+      await tx.case.findMany({
+        where: { procuratorateId, state: { notIn: CLOSED_STATES }, id: { gt: after } },
+        orderBy: { id: "asc" },
+        take: CASE_BATCH,
+        select: { id: true },
+      })
+    ).map((c) => c.id);
+    if (!ids.length) break;
+    after = ids.at(-1)!;
+    const computed = await computeDeadlines(tx, procuratorateId, { caseIds: ids, withHearings: false });
+    await insertDeadlines(tx, procuratorateId, computed);
+    n += computed.length;
+  }
+  for (let after = ""; ; ) {
+    const ids = (
+      await tx.hearing.findMany({
+        where: { procuratorateId, status: "planned" satisfies HearingStatus, id: { gt: after } },
+        orderBy: { id: "asc" },
+        take: CASE_BATCH,
+        select: { id: true },
+      })
+    ).map((h) => h.id);
+    if (!ids.length) break;
+    after = ids.at(-1)!;
+    const computed = await computeDeadlines(tx, procuratorateId, { hearingIds: ids });
+    await insertDeadlines(tx, procuratorateId, computed);
+    n += computed.length;
+  }
+  await storeNextDue(tx, procuratorateId);
+  return n;
+}
+
+/** Rows a statement inserts at once: one JSON parameter each, far below SQLite's limits. */
+const WRITE_BATCH = 500;
+
+/** Prisma's text form of a DateTime in SQLite, so that raw inserts read back like its own. */
+function sqliteInstant(at: Date) {
+  return at.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * Inserts computed deadlines and their case links in batches: one INSERT … SELECT FROM json_each
+ * per batch and table, instead of one Prisma create per deadline (100,000 cases: seconds, not minutes).
+ */
+async function insertDeadlines(tx: Tx, procuratorateId: string, computed: readonly Computed[]) {
+  const computedAt = sqliteInstant(new Date());
+  for (let i = 0; i < computed.length; i += WRITE_BATCH) {
+    const batch = computed.slice(i, i + WRITE_BATCH).map((d) => ({ id: `dl${randomUUID().replaceAll("-", "")}`, d }));
+    const rows = batch.map(({ id, d }) => ({
+      id,
+      key: d.key,
+      kind: d.kind,
+      ruleId: d.ruleId,
+      party: d.party,
+      triggerOn: d.triggerOn,
+      dueOn: d.dueOn,
+      periodEndOn: d.periodEndOn,
+      pausedSince: d.paused?.since ?? null,
+      pausedDaysLeft: d.paused?.daysLeft ?? null,
+      steps: JSON.stringify(d.steps),
+      basis: d.basis,
+      extended: d.extended ? 1 : 0,
+      missingYears: d.calendarWarning ? JSON.stringify(d.calendarWarning.years) : null,
+      agencyName: d.agency,
+      hearingId: d.hearing?.id ?? null,
+      recommendationId: d.recommendation?.id ?? null,
+    }));
+    await tx.$executeRaw`
+      INSERT INTO "Deadline" ("id", "procuratorateId", "key", "kind", "ruleId", "party", "triggerOn", "dueOn",
+        "periodEndOn", "pausedSince", "pausedDaysLeft", "steps", "basis", "extended", "missingYears", "agencyName",
+        "hearingId", "recommendationId", "computedAt")
+      SELECT j.value ->> 'id', ${procuratorateId}, j.value ->> 'key', j.value ->> 'kind', j.value ->> 'ruleId',
+        j.value ->> 'party', j.value ->> 'triggerOn', j.value ->> 'dueOn', j.value ->> 'periodEndOn',
+        j.value ->> 'pausedSince', j.value ->> 'pausedDaysLeft', j.value ->> 'steps', j.value ->> 'basis',
+        j.value ->> 'extended', j.value ->> 'missingYears', j.value ->> 'agencyName', j.value ->> 'hearingId',
+        j.value ->> 'recommendationId', ${computedAt}
+      FROM json_each(${JSON.stringify(rows)}) j`;
+    const links = batch.flatMap(({ id, d }) => d.cases.map((c, ordinal) => ({ d: id, c: c.id, o: ordinal })));
+    if (links.length)
+      await tx.$executeRaw`
+        INSERT INTO "DeadlineCase" ("deadlineId", "caseId", "ordinal")
+        SELECT j.value ->> 'd', j.value ->> 'c', j.value ->> 'o' FROM json_each(${JSON.stringify(links)}) j`;
+  }
 }
 
 /**
@@ -425,7 +521,7 @@ export async function refreshAllDeadlines(db: typeof prisma = prisma) {
   return n;
 }
 
-const storedSelect = {
+export const storedSelect = {
   key: true,
   kind: true,
   ruleId: true,
@@ -445,7 +541,7 @@ const storedSelect = {
   cases: { orderBy: { ordinal: "asc" }, select: { case: { select: caseRef } } },
 } satisfies Prisma.DeadlineSelect;
 
-function toLive(row: Prisma.DeadlineGetPayload<{ select: typeof storedSelect }>, today: IsoDate): LiveDeadline {
+export function toLive(row: Prisma.DeadlineGetPayload<{ select: typeof storedSelect }>, today: IsoDate): LiveDeadline {
   const ruleId = deadlineRuleIdSchema.parse(row.ruleId);
   const missing = row.missingYears ? (JSON.parse(row.missingYears) as number[]) : [];
   const paused = row.pausedSince ? { since: row.pausedSince, daysLeft: row.pausedDaysLeft ?? 0 } : null;
@@ -516,21 +612,30 @@ export async function countDeadlines(procuratorateId: string, options: DeadlineL
   return { total, overdue, dueSoon };
 }
 
-/** The stored live deadlines, soonest first, with the calendar notices of the years they touch. */
+/**
+ * The stored live deadlines, soonest first, with the calendar notices of the years they touch.
+ * Unbounded: for one case's page (caseId). The board pages (app/models/deadline-board.server.ts).
+ */
 export async function listDeadlines(procuratorateId: string, options: DeadlineListOptions = {}) {
   const today = options.today ?? dateInShanghai();
-  const [rows, counts, calendar] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     prisma.deadline.findMany({
       where: liveWhere(procuratorateId, today, options),
       orderBy: [{ dueOn: "asc" }, { key: "asc" }],
       select: storedSelect,
     }),
     countDeadlines(procuratorateId, { ...options, today }),
-    calendarFor(procuratorateId),
   ]);
   const items = rows.map((row) => toLive(row, today));
+  return { today, items, counts, ...(await calendarNotices(procuratorateId, today, items)) };
+}
 
-  // Years a shown deadline touches, and this year and the next (deadlines will soon run into it).
+/**
+ * Holiday-data notices for a list of deadlines: years a shown deadline touches, this year and the
+ * next without data (deadlines will soon run into them), and years entered only in part.
+ */
+export async function calendarNotices(procuratorateId: string, today: IsoDate, items: readonly LiveDeadline[]) {
+  const calendar = await calendarFor(procuratorateId);
   const thisYear = Number(today.slice(0, 4));
   const missingYears = [
     ...new Set([...items.flatMap((d) => d.calendarWarning?.years ?? []), ...calendar.missingYears(thisYear, thisYear + 1)]),
@@ -538,5 +643,5 @@ export async function listDeadlines(procuratorateId: string, options: DeadlineLi
   const incompleteYears = calendar
     .incompleteYears(thisYear, thisYear + 1)
     .map((year) => ({ year, entered: calendar.overrideHolidayCount(year), statutory: statutoryHolidayDays(year) }));
-  return { today, items, missingYears, incompleteYears, counts };
+  return { missingYears, incompleteYears };
 }

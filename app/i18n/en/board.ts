@@ -1,0 +1,21 @@
+// The paged deadline board (/deadlines): filters, paging, bounded counts.
+export const board = {
+  "board.filter.scope": "Scope",
+  "board.filter.scopeAll": "Whole procuratorate",
+  "board.filter.scopeMine": "My cases",
+  "board.filter.statusWithin": "Due within N days",
+  "board.filter.statusRunning": "Running",
+  "board.filter.statusPaused": "Paused",
+  "board.filter.days": "Days (N)",
+  "board.summary.within": "Due within {days} days",
+  "board.summary.paused": "Paused",
+  "board.page.first": "First page",
+  "board.page.prev": "Previous",
+  "board.page.next": "Next",
+  "board.page.label": "Deadline pages",
+  "board.page.size": "{size} a page, soonest due first.",
+  "board.badCursor": "That page link is not valid or has expired; showing the first page.",
+  "board.badFilter": "Some filters were not valid; showing the first page with the ones that could be read.",
+  "board.countCapped": "Counts above {cap} show as “{cap}+”.",
+  "work.more": "See all {count}",
+} as const;

@@ -1,0 +1,21 @@
+// The paged deadline board (/deadlines): filters, paging, bounded counts.
+export const board = {
+  "board.filter.scope": "范围",
+  "board.filter.scopeAll": "本院全部",
+  "board.filter.scopeMine": "我的案件",
+  "board.filter.statusWithin": "N 日内到期",
+  "board.filter.statusRunning": "进行中",
+  "board.filter.statusPaused": "已中止计算",
+  "board.filter.days": "天数（N）",
+  "board.summary.within": "{days} 日内到期",
+  "board.summary.paused": "中止计算",
+  "board.page.first": "第一页",
+  "board.page.prev": "上一页",
+  "board.page.next": "下一页",
+  "board.page.label": "期限分页",
+  "board.page.size": "每页 {size} 条，按到期日排序。",
+  "board.badCursor": "分页链接无效或已过期，已回到第一页。",
+  "board.badFilter": "筛选条件无效，已按可识别的条件显示第一页。",
+  "board.countCapped": "计数超过 {cap} 时显示为“{cap}+”。",
+  "work.more": "查看全部 {count} 项",
+} as const;

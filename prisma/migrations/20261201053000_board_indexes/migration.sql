@@ -1,0 +1,27 @@
+-- DropIndex
+DROP INDEX "Approval_procuratorateId_decision_idx";
+
+-- DropIndex
+DROP INDEX "Deadline_procuratorateId_dueOn_idx";
+
+-- DropIndex
+DROP INDEX "Deadline_procuratorateId_kind_dueOn_idx";
+
+-- CreateIndex
+CREATE INDEX "Case_leadProsecutorId_state_idx" ON "Case"("leadProsecutorId", "state");
+
+-- CreateIndex
+CREATE INDEX "Approval_procuratorateId_decision_requestedAt_id_idx" ON "Approval"("procuratorateId", "decision", "requestedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Approval_procuratorateId_decision_decidedAt_idx" ON "Approval"("procuratorateId", "decision", "decidedAt");
+
+-- CreateIndex
+CREATE INDEX "Approval_requestedById_decision_requestedAt_idx" ON "Approval"("requestedById", "decision", "requestedAt");
+
+-- CreateIndex
+CREATE INDEX "Deadline_procuratorateId_dueOn_id_idx" ON "Deadline"("procuratorateId", "dueOn", "id");
+
+-- CreateIndex
+CREATE INDEX "Deadline_procuratorateId_kind_dueOn_id_idx" ON "Deadline"("procuratorateId", "kind", "dueOn", "id");
+
