@@ -5,14 +5,21 @@ import type {
   DeadlineStep,
   DeadlineSuspensionInput,
 } from "~/domain/deadlines/compute";
-import { computeDeadline, daysRemaining, deadlineStatus, DUE_SOON_DAYS } from "~/domain/deadlines/compute";
+import {
+  computeDeadline,
+  daysRemaining,
+  deadlineStatus,
+  DUE_SOON_DAYS,
+  SETTLE_STEP_KEYS,
+  settleDueDate,
+} from "~/domain/deadlines/compute";
 import { agencyReplyDeadline } from "~/domain/deadlines/agency-reply";
 import type { DeadlineResult } from "~/domain/deadlines/compute";
 import type { CaseState } from "~/domain/case/states";
 import type { DocumentKind } from "~/domain/documents/kinds";
-import { createCalendar, statutoryHolidayDays } from "~/domain/deadlines/calendar";
+import { createCalendar, packageHasYear, statutoryHolidayDays } from "~/domain/deadlines/calendar";
 import type { IsoDate } from "~/domain/deadlines/dates";
-import { addDays, dateInShanghai } from "~/domain/deadlines/dates";
+import { addDays, dateInShanghai, yearOf } from "~/domain/deadlines/dates";
 import type { DeadlineFilter, LiveDeadlineKind } from "~/domain/deadlines/live";
 import { liveDeadlineKindSchema } from "~/domain/deadlines/live";
 import type { DeadlineRule, DeadlineRuleId } from "~/domain/deadlines/rules";
@@ -393,9 +400,7 @@ export async function refreshDeadlines(tx: Tx, procuratorateId: string, scope: D
     let n = 0;
     for (const ids of chunks([...new Set(scope.caseIds)], CASE_BATCH)) {
       const computed = await computeDeadlines(tx, procuratorateId, { caseIds: ids });
-      await tx.deadline.deleteMany({
-        where: { procuratorateId, OR: [{ cases: { some: { caseId: { in: ids } } } }, { key: { in: computed.map((d) => d.key) } }] },
-      });
+      await deleteCaseDeadlines(tx, procuratorateId, ids, computed, true);
       await insertDeadlines(tx, procuratorateId, computed);
       await storeNextDue(tx, procuratorateId, ids);
       n += computed.length;
@@ -437,6 +442,81 @@ export async function refreshDeadlines(tx: Tx, procuratorateId: string, scope: D
   }
   await storeNextDue(tx, procuratorateId);
   return n;
+}
+
+/**
+ * Recomputes, in the caller's transaction, only the stored deadlines that a change of the holiday
+ * calendar on `dates` can move. The calendar enters a deadline in two places only (settleDueDate in
+ * app/domain/deadlines/compute.ts):
+ * - moving a period's last day off a rest day (民诉法 Art 85): the changed date lies between
+ *   periodEndOn and dueOn, both included (the walk is at most 60 days, which bounds the index range);
+ * - the warning for a year without holiday data: for a year the package lacks, every deadline
+ *   whose dates touch that year.
+ * Those rows are settled again from their stored period end (no case data is read) and written
+ * back WRITE_BATCH at a time with one UPDATE … FROM json_each each; the cases whose rows changed
+ * get their nextDueOn again. The result equals a full refresh (tests/integration/deadline-board.test.ts).
+ */
+export async function refreshDeadlinesForDates(tx: Tx, procuratorateId: string, dates: readonly IsoDate[]) {
+  const days = [...new Set(dates)].sort();
+  if (!days.length) return { checked: 0, changed: 0 };
+  const lo = addDays(days[0]!, -60);
+  const hi = addDays(days.at(-1)!, 60);
+  const within = days.map((day) => sql`${day} BETWEEN MIN(d."periodEndOn", d."dueOn") AND MAX(d."periodEndOn", d."dueOn")`);
+  const moved = sql`d."dueOn" BETWEEN ${lo} AND ${hi} AND (${sqlJoin(within, " OR ")})`;
+  const warned = [...new Set(days.map(yearOf))]
+    .filter((y) => !packageHasYear(y))
+    .map((y) => sql`(MIN(d."triggerOn", d."dueOn") <= ${`${y}-12-31`} AND MAX(d."triggerOn", d."dueOn", d."periodEndOn") >= ${`${y}-01-01`})`);
+  const rows = await tx.$queryRaw<
+    { id: string; ruleId: string; triggerOn: string; periodEndOn: string; dueOn: string; steps: string; missingYears: string | null }[]
+  >`
+    SELECT d."id", d."ruleId", d."triggerOn", d."periodEndOn", d."dueOn", d."steps", d."missingYears"
+    FROM "Deadline" d
+    WHERE d."procuratorateId" = ${procuratorateId} AND (${warned.length ? sqlJoin([sql`(${moved})`, ...warned], " OR ") : moved})`;
+  const calendar = await calendarFor(procuratorateId, tx);
+  const changed = rows.flatMap((row) => {
+    const settled = settleDueDate(ruleById(deadlineRuleIdSchema.parse(row.ruleId)), row.triggerOn, row.periodEndOn, calendar);
+    const head = (JSON.parse(row.steps) as DeadlineStep[]).filter((step) => !SETTLE_STEP_KEYS.has(step.key));
+    const steps = JSON.stringify([...head, ...settled.steps]);
+    const missingYears = settled.calendarWarning ? JSON.stringify(settled.calendarWarning.years) : null;
+    if (settled.dueOn === row.dueOn && steps === row.steps && missingYears === row.missingYears) return [];
+    return [{ id: row.id, dueOn: settled.dueOn, steps, missingYears }];
+  });
+  const computedAt = sqliteInstant(new Date());
+  for (const batch of chunks(changed, WRITE_BATCH)) {
+    // One JSON object keyed by id: the rows to change are found by primary key (`+` keeps SQLite
+    // from walking the procuratorate's index instead), their values read with json_extract.
+    const byId = JSON.stringify(Object.fromEntries(batch.map(({ id, ...values }) => [id, values])));
+    await tx.$executeRaw`
+      UPDATE "Deadline" SET
+        "dueOn" = json_extract(${byId}, '$."' || "id" || '".dueOn'),
+        "steps" = json_extract(${byId}, '$."' || "id" || '".steps'),
+        "missingYears" = json_extract(${byId}, '$."' || "id" || '".missingYears'),
+        "computedAt" = ${computedAt}
+      WHERE "id" IN (SELECT j.key FROM json_each(${byId}) j) AND +"procuratorateId" = ${procuratorateId}`;
+    const cases = await tx.$queryRaw<{ caseId: string }[]>`
+      SELECT dc."caseId" FROM json_each(${byId}) j CROSS JOIN "DeadlineCase" dc ON dc."deadlineId" = j.key
+      GROUP BY dc."caseId"`;
+    await storeNextDue(
+      tx,
+      procuratorateId,
+      cases.map((c) => c.caseId)
+    );
+  }
+  return { checked: rows.length, changed: changed.length };
+}
+
+/**
+ * Deletes the stored deadlines of some cases (those about to be written again), and any row with a
+ * key being written. The lists go in as one JSON parameter each: Prisma's `deleteMany` with a
+ * relation filter binds every matching id and hits the driver's parameter limit at scale.
+ */
+async function deleteCaseDeadlines(tx: Tx, procuratorateId: string, caseIds: string[], computed: Computed[], withHearings: boolean) {
+  const keys = JSON.stringify(computed.map((d) => d.key));
+  const kind = withHearings ? sql`` : sql` AND "kind" <> 'hearing_notice'`;
+  await tx.$executeRaw`
+    DELETE FROM "Deadline" WHERE "procuratorateId" = ${procuratorateId}${kind} AND (
+      "id" IN (SELECT dc."deadlineId" FROM "DeadlineCase" dc WHERE dc."caseId" IN (SELECT j.value FROM json_each(${JSON.stringify(caseIds)}) j))
+      OR "key" IN (SELECT j.value FROM json_each(${keys}) j))`;
 }
 
 /** Rows a statement inserts at once: one JSON parameter each, far below SQLite's limits. */
@@ -498,7 +578,11 @@ async function insertDeadlines(tx: Tx, procuratorateId: string, computed: readon
  * derived data, not a change of the case.
  */
 async function storeNextDue(tx: Tx, procuratorateId: string, caseIds?: string[]) {
-  const only = caseIds ? (caseIds.length ? sql` AND "id" IN (${sqlJoin(caseIds)})` : null) : sql``;
+  const only = caseIds
+    ? caseIds.length
+      ? sql` AND "id" IN (SELECT j.value FROM json_each(${JSON.stringify(caseIds)}) j)`
+      : null
+    : sql``;
   if (!only) return;
   await tx.$executeRaw`
     UPDATE "Case" SET "nextDueOn" = (

@@ -2,7 +2,7 @@ import type { HolidayInput } from "~/domain/admin/schemas";
 import type { IsoDate } from "~/domain/deadlines/dates";
 import { yearOf } from "~/domain/deadlines/dates";
 import { createCalendar, packageHasYear } from "~/domain/deadlines/calendar";
-import { refreshDeadlines } from "~/models/deadline.server";
+import { refreshDeadlinesForDates } from "~/models/deadline.server";
 import { recordAudit } from "~/models/audit.server";
 import type { FieldFailure } from "~/models/invitation.server";
 import { prisma } from "~/utils/db.server";
@@ -100,8 +100,8 @@ export async function addHolidayOverride(
       entityId: row.id,
       data: { date: row.date, kind: row.kind, name: row.name },
     });
-    // A rest day moves due dates: the procuratorate's stored deadlines are recomputed with it.
-    await refreshDeadlines(tx, procuratorateId);
+    // A rest day moves due dates: the stored deadlines it can move are recomputed with it.
+    await refreshDeadlinesForDates(tx, procuratorateId, [row.date]);
     return { ok: true as const, id: row.id };
   });
 }
@@ -120,6 +120,6 @@ export async function deleteHolidayOverride(procuratorateId: string, actorId: st
       entityId: row.id,
       data: { date: row.date, kind: row.kind, name: row.name },
     });
-    await refreshDeadlines(tx, procuratorateId);
+    await refreshDeadlinesForDates(tx, procuratorateId, [row.date]);
   });
 }

@@ -146,7 +146,47 @@ export function computeDeadline(
   }
 
   const periodEndOn = end;
-  let due = end;
+  const settled = settleDueDate(rule, triggerOn, periodEndOn, calendar);
+  steps.push(...settled.steps);
+  const due = settled.dueOn;
+  const calendarWarning = settled.calendarWarning;
+
+  return {
+    ruleId: rule.id,
+    triggerOn,
+    dueOn: due,
+    periodEndOn,
+    steps,
+    basis: rule.basis,
+    basisKey: `deadlines.basis.${rule.id}`,
+    ...(calendarWarning ? { calendarWarning } : {}),
+    ...(paused ? { paused } : {}),
+  };
+}
+
+/** The step keys settleDueDate writes: the tail of every deadline's steps. */
+export const SETTLE_STEP_KEYS: ReadonlySet<string> = new Set([
+  "deadlines.step.movedForward",
+  "deadlines.step.movedBack",
+  "deadlines.step.makeupWorkday",
+  "deadlines.step.calendarMissing",
+  "deadlines.step.due",
+]);
+
+/**
+ * The part of a deadline the holiday calendar decides: the period's last day moved off a rest day
+ * (民诉法 Art 85: forward for a period after an event; back for one before it, 听证规定 Art 10),
+ * the make-up workday note, and the warning for a year without holiday data. A calendar change
+ * recomputes stored deadlines with this alone (app/models/deadline.server.ts).
+ */
+export function settleDueDate(
+  rule: DeadlineRule,
+  triggerOn: IsoDate,
+  periodEndOn: IsoDate,
+  calendar: Calendar
+): { dueOn: IsoDate; steps: DeadlineStep[]; calendarWarning?: CalendarWarning } {
+  const steps: DeadlineStep[] = [];
+  let due = periodEndOn;
   const first = calendar.day(due);
   if (!first.working) {
     const step = rule.direction === "after" ? 1 : -1;
@@ -175,18 +215,7 @@ export function computeDeadline(
     steps.push({ key: "deadlines.step.calendarMissing", vars: { years } });
   }
   steps.push({ key: "deadlines.step.due", vars: { date: due } });
-
-  return {
-    ruleId: rule.id,
-    triggerOn,
-    dueOn: due,
-    periodEndOn,
-    steps,
-    basis: rule.basis,
-    basisKey: `deadlines.basis.${rule.id}`,
-    ...(calendarWarning ? { calendarWarning } : {}),
-    ...(paused ? { paused } : {}),
-  };
+  return { dueOn: due, steps, ...(calendarWarning ? { calendarWarning } : {}) };
 }
 
 /** Days from today to the due date: 0 on the due day, negative once overdue. */
