@@ -1,10 +1,11 @@
+import { APPROVAL_HISTORY_MAX, APPROVAL_QUEUE_MAX } from "~/domain/approval/list";
 import { checkCanDecide } from "~/domain/approval/rules";
 import { applyApproval } from "~/models/approval-apply.server";
 import { can } from "~/domain/auth/policy";
 import type { Role } from "~/domain/auth/roles";
 import { recordAudit } from "~/models/audit.server";
 import type { Prisma } from "~/utils/db.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sql } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
 import { pageWindow } from "~/utils/pagination";
 
@@ -36,31 +37,46 @@ const listSelect = {
 } satisfies Prisma.ApprovalSelect;
 
 /**
- * The approvals page: every pending request (oldest first, it is a queue), then the decided ones,
- * most recent decision first, a page at a time.
+ * The approvals page: the pending requests (oldest first, it is a queue; the first
+ * APPROVAL_QUEUE_MAX), then the decided ones, most recent decision first, a page at a time within
+ * the latest APPROVAL_HISTORY_MAX. Counts stop one past their cap, so no request reads every
+ * approval of a province: each list walks an index of Approval in its order.
  */
 export async function listApprovals(procuratorateId: string, viewer: ApprovalViewer, options: { page?: number } = {}) {
   const where = visibleWhere(procuratorateId, viewer);
-  const decidedWhere: Prisma.ApprovalWhereInput = { ...where, decision: { not: "pending" } };
-  const [pending, decidedTotal] = await Promise.all([
+  const decidedWhere: Prisma.ApprovalWhereInput = { ...where, decidedAt: { not: null }, decision: { not: "pending" } };
+  const [pending, pendingTotal, decidedTotal] = await Promise.all([
     prisma.approval.findMany({
       where: { ...where, decision: "pending" },
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+      take: APPROVAL_QUEUE_MAX,
       select: listSelect,
     }),
-    prisma.approval.count({ where: decidedWhere }),
+    boundedApprovalCount(procuratorateId, viewer, "pending", APPROVAL_QUEUE_MAX),
+    boundedApprovalCount(procuratorateId, viewer, "decided", APPROVAL_HISTORY_MAX),
   ]);
-  const { page, pages, skip, take } = pageWindow(decidedTotal, options.page ?? 1, APPROVAL_PAGE_SIZE);
-  const decided = decidedTotal
+  const shown = Math.min(decidedTotal, APPROVAL_HISTORY_MAX);
+  const { page, pages, skip, take } = pageWindow(shown, options.page ?? 1, APPROVAL_PAGE_SIZE);
+  const decided = shown
     ? await prisma.approval.findMany({
         where: decidedWhere,
-        orderBy: [{ decidedAt: "desc" }, { requestedAt: "desc" }, { id: "asc" }],
+        orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
         skip,
         take,
         select: listSelect,
       })
     : [];
-  return { pending, decided, decidedTotal, page, pages };
+  return { pending, pendingTotal, decided, decidedTotal, page, pages };
+}
+
+/** Pending or decided requests the viewer may see, counted up to cap + 1. */
+async function boundedApprovalCount(procuratorateId: string, viewer: ApprovalViewer, which: "pending" | "decided", cap: number) {
+  const who = can(viewer, "approval:queue") ? sql`` : sql` AND a."requestedById" = ${viewer.userId}`;
+  const state = which === "pending" ? sql`a."decision" = 'pending'` : sql`a."decidedAt" IS NOT NULL AND a."decision" <> 'pending'`;
+  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Approval" a
+      WHERE a."procuratorateId" = ${procuratorateId}${who} AND ${state} LIMIT ${cap + 1})`;
+  return Number(row?.n ?? 0);
 }
 
 /** One request with what the decision page shows; out of the viewer's scope → 404. */

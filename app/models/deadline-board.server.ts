@@ -1,5 +1,12 @@
 import type { BoardCursor, BoardFilter } from "~/domain/deadlines/board";
-import { BOARD_COUNT_CAP, BOARD_PAGE_SIZE, cursorToken, statusWindow, WITHIN_DEFAULT_DAYS } from "~/domain/deadlines/board";
+import {
+  BOARD_COUNT_CAP,
+  BOARD_PAGE_SIZE,
+  cursorToken,
+  MINE_COUNT_CAP,
+  statusWindow,
+  WITHIN_DEFAULT_DAYS,
+} from "~/domain/deadlines/board";
 import type { IsoDate } from "~/domain/deadlines/dates";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import type { LiveDeadline } from "~/models/deadline.server";
@@ -31,6 +38,11 @@ export type BoardPage = {
 };
 
 export type BoardCounts = { total: number; overdue: number; dueSoon: number; within: number; paused: number };
+
+/** The cap of a filter's counts: lower for "mine", whose rows each need a look at their cases. */
+export function countCapFor(filter: BoardFilter) {
+  return filter.scope === "mine" ? MINE_COUNT_CAP : BOARD_COUNT_CAP;
+}
 
 /**
  * How a "mine" query finds the viewer's deadlines. walk: along the board's index, checking each
@@ -118,11 +130,13 @@ export async function deadlineBoardPage(procuratorateId: string, options: BoardP
   const { page, more } = await pageKeys(procuratorateId, today, options, size);
   const rows = page.length
     ? await prisma.deadline.findMany({
-        where: { procuratorateId, id: { in: page.map((r) => r.id) } },
-        select: { id: true, ...storedSelect },
+        // By primary key alone: with procuratorateId beside it SQLite walks the procuratorate's
+        // index instead. The ids come from the scoped query; the scope is checked again below.
+        where: { id: { in: page.map((r) => r.id) } },
+        select: { id: true, procuratorateId: true, ...storedSelect },
       })
     : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(rows.filter((r) => r.procuratorateId === procuratorateId).map((r) => [r.id, r]));
   const items = page.flatMap((k) => {
     const row = byId.get(k.id);
     return row ? [{ ...toLive(row, today), id: row.id }] : [];
@@ -145,14 +159,14 @@ function boundedCount(procuratorateId: string, today: IsoDate, filter: BoardFilt
 
 /**
  * The board's counts for the kind and scope filtered (whatever the status filter), each bounded:
- * a number above `cap` means "more than cap". One statement, one index range per count.
+ * a number above the returned `cap` means "more than cap". One statement, one index range per count.
  */
 export async function deadlineBoardCounts(
   procuratorateId: string,
   options: BoardOptions & { cap?: number }
-): Promise<BoardCounts> {
+): Promise<BoardCounts & { cap: number }> {
   const today = options.today ?? dateInShanghai();
-  const cap = options.cap ?? BOARD_COUNT_CAP;
+  const cap = options.cap ?? countCapFor(options.filter);
   const base = options.filter;
   const mine = await mineFor(procuratorateId, base, options.userId);
   const days = base.status === "within" ? base.days : WITHIN_DEFAULT_DAYS;
@@ -166,6 +180,7 @@ export async function deadlineBoardCounts(
     dueSoon: Number(row?.dueSoon ?? 0),
     within: Number(row?.within ?? 0),
     paused: Number(row?.paused ?? 0),
+    cap,
   };
 }
 
@@ -174,7 +189,7 @@ export async function countBoard(procuratorateId: string, options: BoardOptions 
   const today = options.today ?? dateInShanghai();
   const mine = await mineFor(procuratorateId, options.filter, options.userId);
   const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`
-    SELECT ${boundedCount(procuratorateId, today, options.filter, mine, options.cap ?? BOARD_COUNT_CAP)} AS "n"`;
+    SELECT ${boundedCount(procuratorateId, today, options.filter, mine, options.cap ?? countCapFor(options.filter))} AS "n"`;
   return Number(row?.n ?? 0);
 }
 

@@ -511,12 +511,17 @@ export async function refreshDeadlinesForDates(tx: Tx, procuratorateId: string, 
  * relation filter binds every matching id and hits the driver's parameter limit at scale.
  */
 async function deleteCaseDeadlines(tx: Tx, procuratorateId: string, caseIds: string[], computed: Computed[], withHearings: boolean) {
-  const keys = JSON.stringify(computed.map((d) => d.key));
-  const kind = withHearings ? sql`` : sql` AND "kind" <> 'hearing_notice'`;
+  // Two statements, each on its own index (primary key through DeadlineCase; procuratorateId+key):
+  // in one, the OR made SQLite walk every deadline of the procuratorate. `+` keeps the filters
+  // from choosing an index.
+  const kind = withHearings ? sql`` : sql` AND +"kind" <> 'hearing_notice'`;
   await tx.$executeRaw`
-    DELETE FROM "Deadline" WHERE "procuratorateId" = ${procuratorateId}${kind} AND (
-      "id" IN (SELECT dc."deadlineId" FROM "DeadlineCase" dc WHERE dc."caseId" IN (SELECT j.value FROM json_each(${JSON.stringify(caseIds)}) j))
-      OR "key" IN (SELECT j.value FROM json_each(${keys}) j))`;
+    DELETE FROM "Deadline" WHERE "id" IN (
+      SELECT dc."deadlineId" FROM json_each(${JSON.stringify(caseIds)}) j CROSS JOIN "DeadlineCase" dc ON dc."caseId" = j.value
+    ) AND +"procuratorateId" = ${procuratorateId}${kind}`;
+  await tx.$executeRaw`
+    DELETE FROM "Deadline" WHERE "procuratorateId" = ${procuratorateId}
+      AND "key" IN (SELECT j.value FROM json_each(${JSON.stringify(computed.map((d) => d.key))}) j)`;
 }
 
 /** Rows a statement inserts at once: one JSON parameter each, far below SQLite's limits. */

@@ -1,4 +1,5 @@
-import { countDeadlines } from "~/models/deadline.server";
+import { WITHIN_DEFAULT_DAYS } from "~/domain/deadlines/board";
+import { countBoard } from "~/models/deadline-board.server";
 import type { Authorized } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
@@ -18,12 +19,26 @@ export async function shellInfo({ actor, scope }: Authorized) {
   return { displayName: actor.displayName, role: actor.role, organisation: procuratorate?.name ?? null };
 }
 
-/** Pending approvals for an approver's navigation badge. */
-export function pendingApprovalCount(procuratorateId: string) {
-  return prisma.approval.count({ where: { procuratorateId, decision: "pending" } });
+/** A navigation badge counts up to this and then shows "99+" (app/components/layout/app-shell.tsx). */
+export const NAV_COUNT_CAP = 99;
+
+/** Pending approvals for an approver's navigation badge, counted up to the cap + 1 (one index range). */
+export async function pendingApprovalCount(procuratorateId: string) {
+  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Approval" a
+      WHERE a."procuratorateId" = ${procuratorateId} AND a."decision" = 'pending' LIMIT ${NAV_COUNT_CAP + 1})`;
+  return Number(row?.n ?? 0);
 }
 
-/** Overdue deadlines of the cases a prosecutor leads or works on, for the navigation badge. */
-export async function myOverdueCount(procuratorateId: string, userId: string) {
-  return (await countDeadlines(procuratorateId, { userId })).overdue;
+/**
+ * Overdue deadlines of the cases a prosecutor leads or works on, for the navigation badge: a
+ * bounded count on the board's index (app/models/deadline-board.server.ts), on every staff page.
+ */
+export function myOverdueCount(procuratorateId: string, userId: string, today?: string) {
+  return countBoard(procuratorateId, {
+    filter: { status: "overdue", scope: "mine", days: WITHIN_DEFAULT_DAYS },
+    userId,
+    today,
+    cap: NAV_COUNT_CAP,
+  });
 }

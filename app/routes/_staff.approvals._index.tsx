@@ -2,7 +2,9 @@ import { pageParamSchema } from "~/utils/pagination";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DecisionBadge } from "~/components/approval/decision-badge";
+import { APPROVAL_HISTORY_MAX, APPROVAL_QUEUE_MAX } from "~/domain/approval/list";
 import { can } from "~/domain/auth/policy";
+import { formatBoundedCount } from "~/domain/deadlines/board";
 import { pageTitle } from "~/components/case/meta";
 import { Badge, Card, EmptyState, PageHeader, Pagination } from "~/components/ui";
 import { formatDateTime } from "~/i18n";
@@ -97,7 +99,7 @@ function ApprovalTable({ rows, decided }: { rows: Row[]; decided: boolean }) {
 }
 
 export default function Approvals() {
-  const { pending, decided, decidedTotal, page, pages, isApprover } = useLoaderData<typeof loader>();
+  const { pending, pendingTotal, decided, decidedTotal, page, pages, isApprover } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -108,12 +110,18 @@ export default function Approvals() {
       <Card
         title={
           <>
-            {t("approvals.pending")} <Badge tone={pending.length ? "warn" : "neutral"}>{pending.length}</Badge>
+            {t("approvals.pending")}{" "}
+            <Badge tone={pending.length ? "warn" : "neutral"}>{formatBoundedCount(pendingTotal, APPROVAL_QUEUE_MAX)}</Badge>
           </>
         }
       >
         {pending.length ? (
-          <ApprovalTable rows={pending} decided={false} />
+          <>
+            <ApprovalTable rows={pending} decided={false} />
+            {pendingTotal > pending.length ? (
+              <p className="muted small">{t("approvals.queueCapped", { cap: APPROVAL_QUEUE_MAX })}</p>
+            ) : null}
+          </>
         ) : (
           <EmptyState title={t("approvals.pendingEmpty")}>
             <p>{isApprover ? t("approvals.pendingEmptyHintApprover") : t("approvals.pendingEmptyHintProsecutor")}</p>
@@ -124,7 +132,10 @@ export default function Approvals() {
         {decided.length ? (
           <>
             <ApprovalTable rows={decided} decided />
-            <Pagination page={page} pages={pages} total={decidedTotal} />
+            <Pagination page={page} pages={pages} total={Math.min(decidedTotal, APPROVAL_HISTORY_MAX)} />
+            {decidedTotal > APPROVAL_HISTORY_MAX ? (
+              <p className="muted small">{t("approvals.historyCapped", { cap: APPROVAL_HISTORY_MAX })}</p>
+            ) : null}
           </>
         ) : (
           <EmptyState title={t("approvals.decidedEmpty")} />

@@ -6,7 +6,6 @@ import { DeadlineTable } from "~/components/deadline/deadline-table";
 import { EmptyState, FilterActions, PageHeader, Stat } from "~/components/ui";
 import type { BoardFilter, BoardStatus } from "~/domain/deadlines/board";
 import {
-  BOARD_COUNT_CAP,
   BOARD_PAGE_SIZE,
   boardSearch,
   formatBoundedCount,
@@ -56,8 +55,8 @@ export default function Deadlines() {
   const filtered = Boolean(filter.kind) || filter.status !== "all" || filter.scope !== "all";
   const view = (status: BoardStatus, days = filter.days) =>
     `/deadlines${boardSearch({ ...filter, status, days } satisfies BoardFilter)}`;
-  const count = (n: number) => formatBoundedCount(n);
-  const capped = Object.values(counts).some((n) => n > BOARD_COUNT_CAP);
+  const count = (n: number) => formatBoundedCount(n, counts.cap);
+  const capped = [counts.total, counts.overdue, counts.dueSoon, counts.within, counts.paused].some((n) => n > counts.cap);
   const withinDays = filter.status === "within" ? filter.days : WITHIN_DEFAULT_DAYS;
 
   return (
@@ -130,7 +129,7 @@ export default function Deadlines() {
         </Form>
         <p className="muted small">
           {t("deadlines.today", { date: formatDate(today, t.locale) })} {t("board.page.size", { size: BOARD_PAGE_SIZE })}
-          {capped ? ` ${t("board.countCapped", { cap: BOARD_COUNT_CAP })}` : null}
+          {capped ? ` ${t("board.countCapped", { cap: counts.cap })}` : null}
         </p>
 
         {items.length === 0 ? (

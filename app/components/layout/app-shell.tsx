@@ -117,13 +117,16 @@ export function LocaleSwitch({ className = "link-button" }: { className?: string
   );
 }
 
+/** Badges are bounded counts (app/models/shell.server.ts counts up to 100): past 99 they read "99+". */
+const NAV_COUNT_CAP = 99;
+
 /** A navigation item's count (pending approvals, overdue items), read out with what it counts. */
 function NavCount({ item }: { item: NavItem }) {
   const t = useT();
   const label = item.countLabel ? t(item.countLabel, { n: item.count ?? 0 }) : undefined;
   return (
     <span className="nav-count" title={label} aria-label={label}>
-      {item.count}
+      {(item.count ?? 0) > NAV_COUNT_CAP ? `${NAV_COUNT_CAP}+` : item.count}
     </span>
   );
 }

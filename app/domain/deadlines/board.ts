@@ -10,6 +10,8 @@ import { liveDeadlineKindSchema } from "~/domain/deadlines/live";
 export const BOARD_PAGE_SIZE = 50;
 /** Counts stop here and show "1000+": a count never reads more than this many index entries. */
 export const BOARD_COUNT_CAP = 1000;
+/** "Mine" counts check each row's cases, so they stop sooner: "100+". */
+export const MINE_COUNT_CAP = 100;
 /** The "due within N days" filter: N from 1 to a year; 7 by default. */
 export const WITHIN_DEFAULT_DAYS = 7;
 export const WITHIN_MAX_DAYS = 366;

@@ -18,4 +18,6 @@ export const board = {
   "board.badFilter": "Some filters were not valid; showing the first page with the ones that could be read.",
   "board.countCapped": "Counts above {cap} show as “{cap}+”.",
   "work.more": "See all {count}",
+  "approvals.queueCapped": "Only the oldest {cap} pending requests are listed; the rest appear as these are decided.",
+  "approvals.historyCapped": "Only the latest {cap} decided requests can be paged through.",
 } as const;

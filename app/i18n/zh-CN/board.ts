@@ -18,4 +18,6 @@ export const board = {
   "board.badFilter": "筛选条件无效，已按可识别的条件显示第一页。",
   "board.countCapped": "计数超过 {cap} 时显示为“{cap}+”。",
   "work.more": "查看全部 {count} 项",
+  "approvals.queueCapped": "仅列出最早的 {cap} 条待审批申请；处理后其余的会依次出现。",
+  "approvals.historyCapped": "仅可翻阅最近的 {cap} 条已处理申请。",
 } as const;

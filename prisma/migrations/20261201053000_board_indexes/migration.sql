@@ -14,10 +14,13 @@ CREATE INDEX "Case_leadProsecutorId_state_idx" ON "Case"("leadProsecutorId", "st
 CREATE INDEX "Approval_procuratorateId_decision_requestedAt_id_idx" ON "Approval"("procuratorateId", "decision", "requestedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Approval_procuratorateId_decision_decidedAt_idx" ON "Approval"("procuratorateId", "decision", "decidedAt");
+CREATE INDEX "Approval_procuratorateId_decidedAt_id_idx" ON "Approval"("procuratorateId", "decidedAt", "id");
 
 -- CreateIndex
 CREATE INDEX "Approval_requestedById_decision_requestedAt_idx" ON "Approval"("requestedById", "decision", "requestedAt");
+
+-- CreateIndex
+CREATE INDEX "Approval_requestedById_decidedAt_id_idx" ON "Approval"("requestedById", "decidedAt", "id");
 
 -- CreateIndex
 CREATE INDEX "Deadline_procuratorateId_dueOn_id_idx" ON "Deadline"("procuratorateId", "dueOn", "id");
