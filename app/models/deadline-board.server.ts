@@ -26,12 +26,15 @@ export type BoardOptions = {
   userId?: string;
   /** "Today" in Asia/Shanghai; tests pass a fixed day. */
   today?: IsoDate;
+  /** How "mine" finds rows; chosen by the viewer's case load unless given (tests compare both). */
+  mineStrategy?: "walk" | "drive";
 };
 
 export type BoardPageOptions = BoardOptions & { cursor?: BoardCursor | null; pageSize?: number };
 
 export type BoardPage = {
-  items: LiveDeadline[];
+  /** The page's deadlines, each with its row id (the cursor's tie-break). */
+  items: (LiveDeadline & { id: string })[];
   /** Cursor tokens of the neighbouring pages (null: none). */
   next: string | null;
   prev: string | null;
@@ -55,9 +58,11 @@ type Mine = { userId: string; strategy: "walk" | "drive" } | null;
 /** Up to this many own cases, "mine" starts from the cases; beyond it, from the index. */
 export const MINE_DRIVE_MAX_CASES = 2000;
 
-async function mineFor(procuratorateId: string, filter: BoardFilter, userId: string | undefined): Promise<Mine> {
+async function mineFor(procuratorateId: string, options: BoardOptions): Promise<Mine> {
+  const { filter, userId } = options;
   if (filter.scope !== "mine") return null;
   if (!userId) badRequest();
+  if (options.mineStrategy) return { userId, strategy: options.mineStrategy };
   const cap = MINE_DRIVE_MAX_CASES + 1;
   const [row] = await prisma.$queryRaw<{ lead: bigint | number; member: bigint | number }[]>`
     SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "Case" c WHERE c."leadProsecutorId" = ${userId} AND c."procuratorateId" = ${procuratorateId} LIMIT ${cap})) AS "lead",
@@ -99,7 +104,7 @@ function boardQuery(procuratorateId: string, today: IsoDate, filter: BoardFilter
 
 /** The ids of one page, in board order, and whether more rows lie beyond it in that direction. */
 async function pageKeys(procuratorateId: string, today: IsoDate, options: BoardPageOptions, size: number) {
-  const mine = await mineFor(procuratorateId, options.filter, options.userId);
+  const mine = await mineFor(procuratorateId, options);
   const { from, where, group } = boardQuery(procuratorateId, today, options.filter, mine);
   const c = options.cursor;
   type Key = { id: string; dueOn: string };
@@ -168,7 +173,7 @@ export async function deadlineBoardCounts(
   const today = options.today ?? dateInShanghai();
   const cap = options.cap ?? countCapFor(options.filter);
   const base = options.filter;
-  const mine = await mineFor(procuratorateId, base, options.userId);
+  const mine = await mineFor(procuratorateId, options);
   const days = base.status === "within" ? base.days : WITHIN_DEFAULT_DAYS;
   const count = (status: BoardFilter["status"]) => boundedCount(procuratorateId, today, { ...base, status, days }, mine, cap);
   const [row] = await prisma.$queryRaw<Record<keyof BoardCounts, bigint | number>[]>`
@@ -187,7 +192,7 @@ export async function deadlineBoardCounts(
 /** One bounded count of a board filter (the navigation's overdue badge, the /work tiles). */
 export async function countBoard(procuratorateId: string, options: BoardOptions & { cap?: number }) {
   const today = options.today ?? dateInShanghai();
-  const mine = await mineFor(procuratorateId, options.filter, options.userId);
+  const mine = await mineFor(procuratorateId, options);
   const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`
     SELECT ${boundedCount(procuratorateId, today, options.filter, mine, options.cap ?? countCapFor(options.filter))} AS "n"`;
   return Number(row?.n ?? 0);
