@@ -135,10 +135,17 @@ export async function listAgencyDocuments(scope: AgencyScope) {
 
 /** Hearings my agency took part in, with my agency's own representatives only. */
 export async function listAgencyHearings(scope: AgencyScope) {
+  // From my agency's participant rows (index on agencyId), not by walking every hearing of the
+  // procuratorate and checking each.
+  const attended = await prisma.hearingParticipant.findMany({
+    where: { agencyId: scope.agencyId },
+    distinct: ["hearingId"],
+    select: { hearingId: true },
+  });
   const hearings = await prisma.hearing.findMany({
     where: {
+      id: { in: attended.map((p) => p.hearingId) },
       procuratorateId: scope.procuratorateId,
-      participants: { some: { agencyId: scope.agencyId } },
     },
     orderBy: { startsAt: "desc" },
     select: {

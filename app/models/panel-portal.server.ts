@@ -16,30 +16,48 @@ export type { PanelistScope as PanelScope } from "~/domain/auth/policy";
 // The declaration of a seat: signed, pending or recused (app/domain/hearing/states.ts).
 export { declarationState, type DeclarationState } from "~/domain/hearing/states";
 
-/** My hearings: those I sit on, current and upcoming first (soonest first), then past ones. */
+/** A panelist's home lists their latest sittings up to this many (a few a month in practice). */
+export const PANEL_HEARINGS_MAX = 200;
+
+/**
+ * My hearings: those I sit on, current and upcoming first (soonest first), then past ones. Read
+ * from my seats (HearingPanelist by panelistId), never by walking the procuratorate's hearings;
+ * the case counts by one GROUP BY over those hearings only.
+ */
 export async function listPanelistHearings(scope: PanelScope) {
-  const hearings = await prisma.hearing.findMany({
-    where: {
-      procuratorateId: scope.procuratorateId,
-      panelists: { some: { panelistId: scope.panelistId } },
-    },
-    orderBy: { startsAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      venue: true,
-      startsAt: true,
-      endsAt: true,
-      status: true,
-      isPublic: true,
-      _count: { select: { cases: true } },
-      panelists: {
-        where: { panelistId: scope.panelistId },
-        select: { declaredAt: true, recused: true },
-      },
-      opinions: { where: { panelistId: scope.panelistId }, select: { caseId: true } },
-    },
+  const seats = await prisma.hearingPanelist.findMany({
+    where: { panelistId: scope.panelistId, hearing: { procuratorateId: scope.procuratorateId } },
+    orderBy: [{ hearing: { startsAt: "desc" } }, { hearingId: "asc" }],
+    take: PANEL_HEARINGS_MAX,
+    select: { hearingId: true, declaredAt: true, recused: true },
   });
+  const ids = seats.map((s) => s.hearingId);
+  const [found, caseCounts] = ids.length
+    ? await Promise.all([
+        prisma.hearing.findMany({
+          // By primary key; the seats above are already scoped, and the scope is checked again.
+          where: { id: { in: ids } },
+          orderBy: { startsAt: "asc" },
+          select: {
+            id: true,
+            procuratorateId: true,
+            title: true,
+            venue: true,
+            startsAt: true,
+            endsAt: true,
+            status: true,
+            isPublic: true,
+            opinions: { where: { panelistId: scope.panelistId }, select: { caseId: true } },
+          },
+        }),
+        prisma.hearingCase.groupBy({ by: ["hearingId"], where: { hearingId: { in: ids } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const seatOf = new Map(seats.map((s) => [s.hearingId, s]));
+  const countOf = new Map(caseCounts.map((c) => [c.hearingId, c._count._all]));
+  const hearings = found
+    .filter((h) => h.procuratorateId === scope.procuratorateId)
+    .map((h) => ({ ...h, _count: { cases: countOf.get(h.id) ?? 0 }, panelists: [seatOf.get(h.id)].filter((x) => !!x) }));
   const rows = hearings.map((h) => {
     const seat = h.panelists[0];
     return {
