@@ -45,7 +45,7 @@ export async function myWork(procuratorateId: string, userId: string, today: str
     boundedAwaitingCount(procuratorateId, userId),
     prisma.approval.findMany({
       where: { procuratorateId, decision: "rejected", requestedById: userId, decidedAt: { gte: since } },
-      orderBy: [{ decidedAt: "desc" }, { id: "asc" }],
+      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
       take: WORK_LIST_SIZE,
       select: approvalSelect,
     }),
@@ -76,15 +76,19 @@ async function boundedAwaitingCount(procuratorateId: string, userId: string) {
   return Number(row?.n ?? 0);
 }
 
-/** Open cases the prosecutor leads or works on, counted up to the cap + 1 (index on lead, state). */
+/**
+ * Open cases the prosecutor leads or works on, counted up to the cap + 1: the cases they lead (index
+ * on lead, state), then those they are a member of and do not lead (their CaseMember rows first:
+ * CROSS JOIN fixes the order). UNION ALL of disjoint parts, so nothing is sorted to remove duplicates.
+ */
 async function myOpenCaseCount(procuratorateId: string, userId: string) {
   const open = sql`NOT IN ('closed', 'not_filed')`;
   const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`
     SELECT COUNT(*) AS "n" FROM (
       SELECT c."id" FROM "Case" c WHERE c."leadProsecutorId" = ${userId} AND c."procuratorateId" = ${procuratorateId} AND c."state" ${open}
-      UNION
-      SELECT c."id" FROM "CaseMember" m JOIN "Case" c ON c."id" = m."caseId"
-      WHERE m."userId" = ${userId} AND c."procuratorateId" = ${procuratorateId} AND c."state" ${open}
+      UNION ALL
+      SELECT c."id" FROM "CaseMember" m CROSS JOIN "Case" c ON c."id" = m."caseId"
+      WHERE m."userId" = ${userId} AND c."leadProsecutorId" <> ${userId} AND c."procuratorateId" = ${procuratorateId} AND c."state" ${open}
       LIMIT ${WORK_COUNT_CAP + 1})`;
   return Number(row?.n ?? 0);
 }
