@@ -84,8 +84,9 @@ export async function listServedRecommendations(scope: AgencyScope) {
  */
 export async function listAgencyDocuments(scope: AgencyScope) {
   const [services, documents] = await Promise.all([
+    // Recommendations are listed apart (listServedRecommendations): not read here at all.
     prisma.service.findMany({
-      where: { agencyId: scope.agencyId, case: { procuratorateId: scope.procuratorateId } },
+      where: { agencyId: scope.agencyId, recommendationId: null, case: { procuratorateId: scope.procuratorateId } },
       orderBy: [{ servedOn: "desc" }, { createdAt: "desc" }],
       select: {
         id: true,
@@ -100,36 +101,37 @@ export async function listAgencyDocuments(scope: AgencyScope) {
       },
     }),
     prisma.generatedDocument.findMany({
-      where: { procuratorateId: scope.procuratorateId, agencyId: scope.agencyId, agencyVisible: true },
+      // A document served on my agency is listed once, as its service.
+      where: {
+        procuratorateId: scope.procuratorateId,
+        agencyId: scope.agencyId,
+        agencyVisible: true,
+        services: { none: { agencyId: scope.agencyId } },
+      },
       orderBy: { createdAt: "desc" },
       select: { id: true, kind: true, number: true, title: true, createdAt: true, case: { select: { title: true } } },
     }),
   ]);
-  const covered = new Set(services.map((s) => s.documentId).filter((id): id is string => !!id));
-  const served = services
-    .filter((s) => !s.recommendationId)
-    .map((s) => ({
-      key: `service:${s.id}`,
-      kind: s.documentKind,
-      number: s.documentNumber,
-      title: s.document?.agencyVisible ? s.document.title : null,
-      caseTitle: s.case.title,
-      servedOn: s.servedOn as string | null,
-      method: s.method as string | null,
-      issuedAt: null as Date | null,
-    }));
-  const released = documents
-    .filter((d) => !covered.has(d.id))
-    .map((d) => ({
-      key: `document:${d.id}`,
-      kind: d.kind,
-      number: d.number,
-      title: d.title as string | null,
-      caseTitle: d.case?.title ?? null,
-      servedOn: null as string | null,
-      method: null as string | null,
-      issuedAt: d.createdAt as Date | null,
-    }));
+  const served = services.map((s) => ({
+    key: `service:${s.id}`,
+    kind: s.documentKind,
+    number: s.documentNumber,
+    title: s.document?.agencyVisible ? s.document.title : null,
+    caseTitle: s.case.title,
+    servedOn: s.servedOn as string | null,
+    method: s.method as string | null,
+    issuedAt: null as Date | null,
+  }));
+  const released = documents.map((d) => ({
+    key: `document:${d.id}`,
+    kind: d.kind,
+    number: d.number,
+    title: d.title as string | null,
+    caseTitle: d.case?.title ?? null,
+    servedOn: null as string | null,
+    method: null as string | null,
+    issuedAt: d.createdAt as Date | null,
+  }));
   return [...served, ...released];
 }
 
