@@ -1,9 +1,16 @@
 import type { SearchKind } from "~/models/search-index.server";
 import type { SearchTerms } from "~/domain/search/query";
-import { ftsQuery, SEARCH_HIT_CAP, SEARCH_RANKED, SEARCH_SCAN_CAP, SINGLE_CHAR_SCAN } from "~/domain/search/query";
+import {
+  ftsQuery,
+  SEARCH_HIT_CAP,
+  SEARCH_PAGE_SIZE,
+  SEARCH_RANKED,
+  SEARCH_SCAN_CAP,
+  SINGLE_CHAR_SCAN,
+} from "~/domain/search/query";
 import { likePattern } from "~/domain/case/schemas";
 import type { Sql } from "~/utils/db.server";
-import { sql, sqlEmpty, sqlJoin, sqlRaw } from "~/utils/db.server";
+import { prisma, sql, sqlEmpty, sqlJoin, sqlRaw } from "~/utils/db.server";
 
 // Full-text search over the index of migration 20261201050001 (docs/decisions/0013). Every query
 // here is one SQL statement whose only parameters are the terms, the procuratorate and the page:
@@ -115,4 +122,83 @@ export function readCounts(
     scanLimited: Number(row?.scanCount ?? 0) > SEARCH_SCAN_CAP,
     singleCharOnly: terms.trigram.length + terms.bigram.length === 0,
   };
+}
+
+// ───────────── the search page (/search): cases, clues and evidence ─────────────
+
+type CountRow = { hitCount: number | bigint; scanCount: number | bigint };
+
+async function runPage<T extends { id: string | null }>(
+  options: HitsOptions,
+  select: Sql,
+  joins: Sql,
+  page: number,
+  size: number,
+): Promise<{ rows: T[]; counts: SearchCounts; page: number; pages: number }> {
+  const lastPage = Math.ceil(SEARCH_HIT_CAP / size);
+  const wanted = Math.min(Math.max(1, page), lastPage);
+  const rows = await prisma.$queryRaw<(T & CountRow)[]>`
+    ${searchCtes(options)},
+    page AS (SELECT ${select} FROM ranked ${joins} ${RELEVANCE_ORDER} LIMIT ${size} OFFSET ${(wanted - 1) * size})
+    SELECT ${searchCounts(false)}, page.* FROM (SELECT 1) LEFT JOIN page ON 1`;
+  const counts = readCounts(rows[0], options.terms);
+  const pages = Math.max(1, Math.ceil(counts.total / size));
+  // The counts ride on every row as bigints (which no loader can serialise): keep only the hit.
+  const hits = rows
+    .filter((r) => typeof r.id === "string")
+    .map(({ hitCount: _h, scanCount: _s, ...hit }) => hit as unknown as T);
+  return { rows: hits, counts, page: Math.min(wanted, pages), pages };
+}
+
+/** Case hits: number, 案由, state, respondent agency. */
+export async function searchCaseHits(procuratorateId: string, terms: SearchTerms, page = 1, size = SEARCH_PAGE_SIZE) {
+  const result = await runPage<{
+    id: string;
+    number: string | null;
+    title: string;
+    state: string;
+    agencyName: string | null;
+  }>(
+    { kind: "case", procuratorateId, terms },
+    sql`c."id", c."number", c."title", c."state", a."name" AS "agencyName"`,
+    sql`JOIN "Case" c ON c."id" = ranked."entityId" LEFT JOIN "Agency" a ON a."id" = c."respondentAgencyId"`,
+    page,
+    size,
+  );
+  return { ...result, items: result.rows };
+}
+
+/** Clue hits: number, summary, status, the day it came in. */
+export async function searchClueHits(procuratorateId: string, terms: SearchTerms, page = 1, size = SEARCH_PAGE_SIZE) {
+  const result = await runPage<{ id: string; number: string; summary: string; status: string; receivedOn: string }>(
+    { kind: "clue", procuratorateId, terms },
+    sql`k."id", k."number", k."summary", k."status", k."receivedOn"`,
+    sql`JOIN "Clue" k ON k."id" = ranked."entityId"`,
+    page,
+    size,
+  );
+  return { ...result, items: result.rows };
+}
+
+/** Evidence hits, each with the case it belongs to. */
+export async function searchEvidenceHits(procuratorateId: string, terms: SearchTerms, page = 1, size = SEARCH_PAGE_SIZE) {
+  const result = await runPage<{
+    id: string;
+    ordinal: number | bigint;
+    title: string;
+    kind: string;
+    description: string | null;
+    caseId: string;
+    caseNumber: string | null;
+    caseTitle: string;
+  }>(
+    { kind: "evidence", procuratorateId, terms },
+    sql`e."id", e."ordinal", e."title", e."kind", e."description", c."id" AS "caseId", c."number" AS "caseNumber",
+        c."title" AS "caseTitle"`,
+    sql`JOIN "Evidence" e ON e."id" = ranked."entityId" JOIN "Case" c ON c."id" = e."caseId"
+        AND c."procuratorateId" = ${procuratorateId}`,
+    page,
+    size,
+  );
+  return { ...result, items: result.rows.map((r) => ({ ...r, ordinal: Number(r.ordinal) })) };
 }

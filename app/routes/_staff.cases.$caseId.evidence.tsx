@@ -44,7 +44,7 @@ export default function CaseEvidenceTab() {
               </thead>
               <tbody>
                 {evidence.map((e) => (
-                  <tr key={e.id}>
+                  <tr key={e.id} id={`evidence-${e.id}`}>
                     <td data-label={t("cases.evidence.ordinal")} className="num">
                       {e.ordinal}
                     </td>
