@@ -173,17 +173,17 @@ describe("the case list and /search", () => {
     const theirs = await prisma.case.create({
       data: { procuratorateId: otherPid, leadProsecutorId: leadId, field: "ecology", title: "检索隔离测试专用案由甲乙" },
     });
-    const page = await callLoader(searchLoader, request("/search?q=检索隔离测试专用", { cookie }));
-    expect(page.status).toBe(200);
-    expect(JSON.stringify(page.data)).not.toContain(theirs.id);
+    const load = async (path: string) => {
+      const result = await callLoader(searchLoader, request(path, { cookie }));
+      if (result.kind !== "data") throw new Error(`expected data, got ${result.kind}`);
+      expect(result.status).toBe(200);
+      return result.data;
+    };
+    expect(JSON.stringify(await load("/search?q=检索隔离测试专用"))).not.toContain(theirs.id);
 
     const demoCase = await prisma.case.findFirstOrThrow({ where: { procuratorateId: demo.procuratorateId! }, select: { id: true, title: true } });
-    const found = await callLoader(searchLoader, request(`/search?q=${encodeURIComponent(demoCase.title)}&kind=case`, { cookie }));
-    expect(JSON.stringify(found.data)).toContain(demoCase.id);
-
-    const empty = await callLoader(searchLoader, request("/search", { cookie }));
-    expect(empty.data).toMatchObject({ results: null });
-    const badKind = await callLoader(searchLoader, request("/search?q=口罩&kind=bogus&page=-3", { cookie }));
-    expect(badKind.data).toMatchObject({ query: { kind: "all", page: 1 } });
+    expect(JSON.stringify(await load(`/search?q=${encodeURIComponent(demoCase.title)}&kind=case`))).toContain(demoCase.id);
+    expect(await load("/search")).toMatchObject({ results: null });
+    expect(await load("/search?q=口罩&kind=bogus&page=-3")).toMatchObject({ query: { kind: "all", page: 1 } });
   });
 });
