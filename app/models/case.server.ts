@@ -1,5 +1,5 @@
 import type { CaseListFilter, CaseSort } from "~/domain/case/schemas";
-import { NO_SERIES, PAGE_SIZE } from "~/domain/case/schemas";
+import { defaultSort, NO_SERIES, PAGE_SIZE } from "~/domain/case/schemas";
 import { ACTIVE_STATES } from "~/domain/case/states";
 import { addDays, dateInShanghai } from "~/domain/deadlines/dates";
 import type { SearchTerms } from "~/domain/search/query";
@@ -44,11 +44,6 @@ const SORT: Record<CaseSort, { dir: "ASC" | "DESC"; cols: string[] }> = {
   number: { dir: "ASC", cols: ['c."numberKey"', 'c."id"'] },
   due: { dir: "ASC", cols: ['c."dueKey"', 'c."id"'] },
 };
-
-/** The sort when none is chosen: by due date when filtering by it, else newest update first. */
-export function defaultSort(filter: Pick<CaseListFilter, "sort" | "due">): CaseSort {
-  return filter.sort ?? (filter.due ? "due" : "updated");
-}
 
 /** Every sort's key is (column, id). */
 export const CASE_CURSOR_ARITY = 2;

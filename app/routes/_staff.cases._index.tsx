@@ -20,14 +20,7 @@ import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { SEARCH_HIT_CAP, SEARCH_SCAN_CAP, SINGLE_CHAR_SCAN } from "~/domain/search/query";
-import {
-  CASE_CURSOR_ARITY,
-  caseFilterOptions,
-  caseStats,
-  defaultSort,
-  listCases,
-  seriesOptions,
-} from "~/models/case.server";
+import { CASE_CURSOR_ARITY, caseFilterOptions, caseStats, listCases, seriesOptions } from "~/models/case.server";
 import { cursorFromUrl } from "~/utils/keyset";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 
@@ -165,8 +158,8 @@ export default function CaseList() {
           </div>
           <div className="field">
             <label htmlFor="sort">{t("cases.filter.sort")}</label>
-            <select id="sort" name="sort" defaultValue={filter.q ? (filter.sort ?? "") : defaultSort(filter)}>
-              {filter.q ? <option value="">{t("search.relevance")}</option> : null}
+            <select id="sort" name="sort" defaultValue={filter.sort ?? ""}>
+              <option value="">{t("cases.sort.default")}</option>
               {CASE_SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`cases.sort.${s}`)}

@@ -51,6 +51,11 @@ export const caseListFilterSchema = z.object({
 });
 export type CaseListFilter = z.infer<typeof caseListFilterSchema>;
 
+/** The list's sort when none is chosen: by due date when filtering by it, else newest update first. */
+export function defaultSort(filter: Pick<CaseListFilter, "sort" | "due">): CaseSort {
+  return filter.sort ?? (filter.due ? "due" : "updated");
+}
+
 /** Filters of the clue list (/clues). */
 export const clueListFilterSchema = z.object({
   status: optional(clueStatusSchema),

@@ -28,6 +28,7 @@ export const search = {
   "search.capped": "More than {cap} results: only the newest {cap} are listed; use a more specific term.",
   "search.scanLimited": "The term matches too many records: the filters were applied to the newest {cap} matches only; use a more specific term.",
   "search.singleChar": "A single character cannot use the index and is only looked for in the newest {cap} records; use terms of two characters or more.",
+  "cases.sort.default": "Default (search: relevance; due filter: due date; else: latest update)",
   "search.relevance": "Relevance",
   "search.countMore": "{count}+",
   "pager.first": "First page",

@@ -28,6 +28,7 @@ export const search = {
   "search.capped": "结果超过 {cap} 条，只列出最新的 {cap} 条；请使用更具体的检索词。",
   "search.scanLimited": "检索词匹配过多：筛选只在最新的 {cap} 条匹配记录中进行，请使用更具体的检索词。",
   "search.singleChar": "单个字无法使用索引，只在最近的 {cap} 条记录中查找；请使用两个字以上的词。",
+  "cases.sort.default": "默认（检索：相关度；按到期筛选：到期日；否则：最近更新）",
   "search.relevance": "相关度",
   "search.countMore": "{count}+",
   "pager.first": "第一页",
