@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
+import type { zhCN } from "~/i18n/zh-CN";
 import { DEMO, isPhone, signIn, zh } from "./support";
 
 // Full-text search on the demo data (the 桂阳 mask series): a two-character term finds cases and
 // evidence; an evidence hit names its case and opens it at the item; a term with no hits says so;
 // the case list's search ranks by relevance; a portal user cannot reach /search.
 
-const fill = (key: keyof typeof import("~/i18n/zh-CN").zhCN, vars: Record<string, string | number>) =>
+const fill = (key: keyof typeof zhCN, vars: Record<string, string | number>) =>
   Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), zh(key));
 
 test("a prosecutor searches 口罩 and opens an evidence item in its case", async ({ page }, testInfo) => {
