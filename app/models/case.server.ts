@@ -170,7 +170,7 @@ async function searchCases(procuratorateId: string, filter: CaseListFilter, term
   const rows = await prisma.$queryRaw<(Partial<ListRow> & { hitCount: number | bigint; scanCount: number | bigint })[]>`
     ${ctes},
     page AS (
-      SELECT ${rowColumns(sort ?? "updated")} FROM ranked JOIN "Case" c ON c."id" = ranked."entityId" ${ROW_JOINS}
+      SELECT ${rowColumns(sort ?? "updated")} FROM ranked CROSS JOIN "Case" c ON c."id" = ranked."entityId" ${ROW_JOINS}
       ${order} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE})
     SELECT ${searchCounts(filtered)}, page.* FROM (SELECT 1) LEFT JOIN page ON 1`;
   const counts = readCounts(rows[0], terms);
