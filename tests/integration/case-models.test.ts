@@ -349,6 +349,37 @@ describe("clues", () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     const filed = all.items.find((c) => c.status === "filed");
     expect(filed?.cases.length).toBeGreaterThan(0);
+    // A source filter is counted (bounded); filters combine.
+    const reports = await listClues(gy.id, clueListFilterSchema.parse({ source: "report" }));
+    expect(reports.total).toBe(await prisma.clue.count({ where: { procuratorateId: gy.id, source: "report" } }));
+    expect(reports.items.every((c) => c.source === "report")).toBe(true);
+  });
+
+  test("the register pages by keyset, newest received first, forward and back", async () => {
+    const pid = (await createProcuratorate({ name: "线索翻页测试县人民检察院", shortName: "翻" })).id;
+    const registrar = await createUser({ role: "prosecutor", procuratorateId: pid });
+    for (let i = 1; i <= 25; i++) {
+      await prisma.clue.create({
+        data: {
+          procuratorateId: pid, number: `2026-翻-${String(i).padStart(3, "0")}`, source: "report",
+          // Two clues a day, so that equal dates meet at a page boundary.
+          receivedOn: `2026-10-${String(Math.ceil(i / 2)).padStart(2, "0")}`,
+          summary: `翻页测试线索 ${i}`, field: "ecology", registeredById: registrar.id,
+        },
+      });
+    }
+    const at = (qs: string) => cursorFromUrl(new URL(`http://procura.test/clues?${qs}`), 2);
+    const first = await listClues(pid, clueListFilterSchema.parse({}));
+    expect(first).toMatchObject({ total: 25, prev: null });
+    expect(first.items).toHaveLength(PAGE_SIZE);
+    const second = await listClues(pid, clueListFilterSchema.parse({}), at(`after=${first.next}`));
+    expect(second.items).toHaveLength(5);
+    expect(second.next).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((c) => c.id)).size).toBe(25);
+    const dates = [...first.items, ...second.items].map((c) => c.receivedOn);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const back = await listClues(pid, clueListFilterSchema.parse({}), at(`before=${second.prev}`));
+    expect(back.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
   });
 
   test("the informant is always masked on read; the registrar and the assignee may show it (audited)", async () => {

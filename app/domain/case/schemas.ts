@@ -60,7 +60,6 @@ export function defaultSort(filter: Pick<CaseListFilter, "sort" | "due">): CaseS
 export const clueListFilterSchema = z.object({
   status: optional(clueStatusSchema),
   source: optional(clueSourceSchema),
-  page,
 });
 export type ClueListFilter = z.infer<typeof clueListFilterSchema>;
 

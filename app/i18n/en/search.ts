@@ -34,8 +34,8 @@ export const search = {
   "pager.first": "First page",
   "pager.prev": "Previous",
   "pager.next": "Next",
-  "pager.total": "{count} cases",
-  "pager.totalMore": "more than {count} cases",
+  "pager.total": "{count} in all",
+  "pager.totalMore": "more than {count}",
   "pager.label": "Pages",
   "pager.pastEnd": "Nothing on this page (the list may have changed).",
 } as const;
