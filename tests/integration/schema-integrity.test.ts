@@ -61,6 +61,7 @@ describe("foreign keys", () => {
   const NOT_FOREIGN = new Set([
     "AuditEvent.entityId",
     "Deadline.ruleId",
+    "SearchDoc.docId", // its own key, the rowid of the FTS5 rows
     "SearchDoc.entityId",
     "SearchDoc.procuratorateId",
     "SearchDoc.caseId",
