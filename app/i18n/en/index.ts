@@ -14,6 +14,7 @@ import { clues } from "~/i18n/en/clues";
 import { evidence } from "~/i18n/en/evidence";
 import { casepage } from "~/i18n/en/casepage";
 import { board } from "~/i18n/en/board";
+import { search } from "~/i18n/en/search";
 
 export const en = {
   ...common,
@@ -31,4 +32,5 @@ export const en = {
   ...evidence,
   ...casepage,
   ...board,
+  ...search,
 } as const satisfies Record<keyof typeof zhCN, string>;

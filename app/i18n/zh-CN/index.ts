@@ -15,6 +15,7 @@ import { clues } from "~/i18n/zh-CN/clues";
 import { evidence } from "~/i18n/zh-CN/evidence";
 import { casepage } from "~/i18n/zh-CN/casepage";
 import { board } from "~/i18n/zh-CN/board";
+import { search } from "~/i18n/zh-CN/search";
 
 export const zhCN = {
   ...common,
@@ -32,4 +33,5 @@ export const zhCN = {
   ...evidence,
   ...casepage,
   ...board,
+  ...search,
 } as const;

@@ -8,9 +8,6 @@ DROP INDEX "Deadline_procuratorateId_dueOn_idx";
 DROP INDEX "Deadline_procuratorateId_kind_dueOn_idx";
 
 -- CreateIndex
-CREATE INDEX "Case_leadProsecutorId_state_idx" ON "Case"("leadProsecutorId", "state");
-
--- CreateIndex
 CREATE INDEX "Approval_procuratorateId_decision_requestedAt_id_idx" ON "Approval"("procuratorateId", "decision", "requestedAt", "id");
 
 -- CreateIndex
