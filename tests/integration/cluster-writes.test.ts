@@ -113,6 +113,18 @@ const failures = (responses: { status: number; body: string }[]) =>
 let cookie = "";
 let clueIds: string[] = [];
 
+describe("WEB_CONCURRENCY", () => {
+  test("a value that is not a whole number of workers stops the server before it starts", () => {
+    const run = () =>
+      execFileSync(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+        cwd: root,
+        env: { ...process.env, WEB_CONCURRENCY: "two", PORT: "0" },
+        stdio: "pipe",
+      });
+    expect(run).toThrow(/WEB_CONCURRENCY must be a whole number of workers/);
+  });
+});
+
 describe("two worker processes writing at once", () => {
   test(`${WRITES} concurrent clue registrations: every one answered, stored, numbered and chained`, async () => {
     cookie = await signIn("prosecutor");
@@ -181,8 +193,20 @@ describe("two worker processes writing at once", () => {
     expect(anchors()).toBe(anchorsBefore + 1);
   }, 60_000);
 
+  test("a worker that dies is replaced, and the new one serves", async () => {
+    const [first] = [...log.matchAll(/^w1 \(pid (\d+)\) listening/gm)].map((m) => Number(m[1]));
+    process.kill(first!, "SIGKILL");
+    const deadline = Date.now() + 30_000;
+    while (!/^w3 \(pid \d+\) listening/m.test(log) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(log).toMatch(/worker 1 \(pid \d+\) died \(SIGKILL\)/);
+    // Both live workers answer (connections are handed out in turn).
+    for (let i = 0; i < 6; i++) expect((await fetch(`${base}/login`)).status).toBe(200);
+    for (let waited = 0; !/^w3 GET \/login 200/m.test(log) && waited < 5_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(log).toMatch(/^w3 GET \/login 200/m);
+  }, 60_000);
+
   test("SIGTERM stops the workers and the primary cleanly", async () => {
-    const workers = [...log.matchAll(/^w\d+ \(pid (\d+)\) listening/gm)].map((m) => Number(m[1]));
+    const workers = [...log.matchAll(/^(w2|w3) \(pid (\d+)\) listening/gm)].map((m) => Number(m[2]));
     expect(workers).toHaveLength(2);
     server.kill("SIGTERM");
     expect(await exited).toBe(0);
