@@ -308,11 +308,12 @@ async function middlePage(base: string, cookie: string, target = 300): Promise<s
     }
     return "/cases?page=2";
   }
-  // Keyset paging: follow the last paging link ("next") as far as asked, or as far as it goes.
+  // Keyset paging: follow the "next" link (rel="next", else the last paging link) as far as asked,
+  // or as far as it goes.
   let url = "/cases";
   let html = first.text;
   for (let i = 0; i < target; i++) {
-    const next = pagingLinks(html).at(-1);
+    const next = /<a [^>]*href="([^"]+)"[^>]*rel="next"/.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? pagingLinks(html).at(-1);
     if (!next) break;
     const candidate = next.startsWith("?") ? `/cases${next}` : next;
     const answer = await get(base, candidate, cookie);
