@@ -296,22 +296,23 @@ function caseLinks(html: string): number {
  * numbers the page is asked for directly (halving while the list refuses it or shows no case); with
  * keyset links the "next" link is followed.
  */
-async function middlePage(base: string, cookie: string, target = 300): Promise<string> {
+async function middlePage(base: string, cookie: string, target = 300): Promise<{ url: string; note: string }> {
   const first = await get(base, "/cases", cookie);
   const links = pagingLinks(first.text);
-  if (links.length === 0) return "/cases";
+  if (links.length === 0) return { url: "/cases", note: "the list has one page" };
   if (links.some((href) => /[?&]page=\d+/.test(href))) {
     for (let page = target; page > 1; page = Math.floor(page / 2)) {
       const url = `/cases?page=${page}`;
       const answer = await get(base, url, cookie);
-      if (answer.status === 200 && caseLinks(answer.text) > 0) return url;
+      if (answer.status === 200 && caseLinks(answer.text) > 0) return { url, note: `?page=${page}` };
     }
-    return "/cases?page=2";
+    return { url: "/cases?page=2", note: "?page=2" };
   }
   // Keyset paging: follow the "next" link (rel="next", else the last paging link) as far as asked,
   // or as far as it goes.
   let url = "/cases";
   let html = first.text;
+  let pages = 1;
   for (let i = 0; i < target; i++) {
     const next = /<a [^>]*href="([^"]+)"[^>]*rel="next"/.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? pagingLinks(html).at(-1);
     if (!next) break;
@@ -320,8 +321,9 @@ async function middlePage(base: string, cookie: string, target = 300): Promise<s
     if (answer.status !== 200) break;
     url = candidate;
     html = answer.text;
+    pages += 1;
   }
-  return url;
+  return { url, note: `page ${pages}, by its "next" links` };
 }
 
 /** A case of the prosecutor's procuratorate with the most evidence items (among the first cases that have any). */
@@ -461,7 +463,7 @@ try {
   routes = [
     { label: "GET /login (anonymous, reference)", url: "/login", user: "anonymous" },
     { label: "/cases (first page)", url: "/cases", user: "prosecutor", route: "_staff.cases._index.tsx" },
-    { label: `/cases (middle page: ${middle.replace(/^\/cases/, "") || "none"})`, url: middle, user: "prosecutor", route: "_staff.cases._index.tsx" },
+    { label: `/cases (middle page: ${middle.note})`, url: middle.url, user: "prosecutor", route: "_staff.cases._index.tsx" },
     { label: "/cases?q=口罩 (2 characters)", url: q("口罩"), user: "prosecutor", route: "_staff.cases._index.tsx" },
     { label: "/cases?q=饮用水源 (4 characters)", url: q("饮用水源"), user: "prosecutor", route: "_staff.cases._index.tsx" },
     { label: "/cases/:id (a case with evidence)", url: `/cases/${caseId}`, user: "prosecutor" },
