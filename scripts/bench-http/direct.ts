@@ -1,7 +1,8 @@
-// The ORM's share of a page (issue 7 §6): runs a route's loader in this process through Prisma,
-// records every SQL statement (text and bound values) it sends to better-sqlite3, then replays
-// exactly those statements on a plain better-sqlite3 connection. So the direct numbers follow
-// whatever SQL the app runs today, with nothing reproduced by hand.
+// The ORM's share of a page (issue 7 §6): runs the loaders of a page (root, layout and the route,
+// from the production build) in this process through Prisma, records every SQL statement (text
+// and bound values) they send to better-sqlite3, then replays exactly those statements on a plain
+// better-sqlite3 connection. So the direct numbers follow whatever SQL the app runs today, with
+// nothing reproduced by hand. The whole page (loaders and rendering, no HTTP) is timed too.
 //
 // Import this module only after DATABASE_URL and DATA_DIR point at the benchmark database: the app
 // modules it loads open the database when first imported.
@@ -74,22 +75,39 @@ export type DirectResult = {
   statements: number;
   /** Statements that write (the session's renewal): recorded, not replayed. */
   skipped: number;
+  /** The page's loaders (root, layouts, the route) at once, through Prisma. */
   loader: Stats;
+  /** The whole page in this process: loaders and server rendering, as the server's handler runs it. */
+  page: Stats;
   direct: Stats;
   /** The slowest statement (direct, mean ms) and its SQL. */
   slowest: { sql: string; mean: number } | null;
 };
 
-type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type LoaderArgs = { request: Request; params: Record<string, string>; context: Record<string, unknown> };
+type Loader = (args: LoaderArgs) => unknown;
+type ServerBuild = { routes: Record<string, { parentId?: string; module: { loader?: Loader } }> };
+
+const context = { clientIp: "127.0.0.1" };
+const requestFor = (page: Page) => new Request(new URL(page.url, "http://localhost"), { headers: { Cookie: page.cookie } });
 
 async function callLoader(loader: Loader, page: Page): Promise<void> {
-  const request = new Request(new URL(page.url, "http://localhost"), { headers: { Cookie: page.cookie } });
   try {
-    await loader({ request, params: {}, context: { clientIp: "127.0.0.1" } });
+    await loader({ request: requestFor(page), params: {}, context });
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status < 500 && thrown.status !== 401 && thrown.status !== 403) return;
-    throw thrown instanceof Response ? new Error(`${page.url}: the loader answered ${thrown.status}`) : thrown;
+    if (thrown instanceof Response && thrown.status < 400) return;
+    throw thrown instanceof Response ? new Error(`${page.url}: a loader answered ${thrown.status}`) : thrown;
   }
+}
+
+/** The loaders of a route and the routes around it (root first), as Remix runs them for a page. */
+function loaderChain(build: ServerBuild, routeFile: string): Loader[] {
+  const ids: string[] = [];
+  for (let id: string | undefined = `routes/${routeFile.replace(/\.tsx?$/, "")}`; id; id = build.routes[id]?.parentId) {
+    if (!build.routes[id]) throw new Error(`no route ${id} in the build`);
+    ids.unshift(id);
+  }
+  return ids.map((id) => build.routes[id]!.module.loader).filter((l): l is Loader => typeof l === "function");
 }
 
 /** Runs fn until `runs` samples or `budgetMs` have passed (at least 5 samples). */
@@ -116,18 +134,29 @@ export async function measureDirect(options: {
   budgetMs: number;
 }): Promise<DirectResult[]> {
   installRecordingClient(options.databaseUrl);
+  const build = (await import(pathToFileURL(path.join(options.root, "build/server/index.js")).href)) as ServerBuild;
+  const { createRequestHandler } = await import("@remix-run/node");
+  const handle = createRequestHandler(build as never, "production");
   const db = new Database(options.databaseUrl.replace(/^file:/, ""), { readonly: true, timeout: BUSY_TIMEOUT_MS });
   db.defaultSafeIntegers(true); // as the adapter reads
   const results: DirectResult[] = [];
   try {
     for (const page of options.pages) {
-      const module = (await import(pathToFileURL(path.join(options.root, "app/routes", page.route)).href)) as { loader: Loader };
-      await callLoader(module.loader, page); // warm: modules, caches, the session renewal
+      const loaders = loaderChain(build, page.route);
+      const runLoaders = () => Promise.all(loaders.map((loader) => callLoader(loader, page)));
+      const render = async () => {
+        const response = await handle(requestFor(page), context as never);
+        await response.text();
+        if (response.status !== 200) throw new Error(`${page.url}: the page answered ${response.status} in process`);
+      };
+      await render(); // warm: modules, caches, the session renewal
+      await runLoaders();
       recording = [];
-      await callLoader(module.loader, page);
+      await runLoaders();
       const recorded = recording;
       recording = null;
-      const loader = stats(await sample(() => callLoader(module.loader, page), options.runs, options.budgetMs));
+      const loader = stats(await sample(runLoaders, options.runs, options.budgetMs));
+      const whole = stats(await sample(render, options.runs, options.budgetMs));
 
       const readers = recorded
         .map((r) => ({ ...r, statement: db.prepare(r.sql) }))
@@ -155,6 +184,7 @@ export async function measureDirect(options: {
         statements: recorded.length,
         skipped: recorded.length - readers.length,
         loader,
+        page: whole,
         direct,
         slowest: slowest ?? null,
       });
