@@ -18,9 +18,53 @@ declare global {
   var __procuraPrisma: PrismaClient | undefined;
 }
 
+/**
+ * How long a statement waits for another connection's write lock before it fails with
+ * SQLITE_BUSY. The production server runs one process per core (scripts/serve.mjs), each with its
+ * own connection; SQLite (WAL) lets them all read at once and one write at a time, so a write waits
+ * here while another worker commits. better-sqlite3's default is also 5 s: stated here so it is a
+ * decision, not an accident. The wait blocks that worker's event loop, so write transactions must
+ * stay short (they do: no network or file work inside one).
+ */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+type Connection = { prepare: (source: string) => unknown };
+
+/**
+ * Every interactive transaction starts with BEGIN IMMEDIATE, taking the write lock up front. The
+ * adapter's own plain BEGIN is deferred: it reads first and asks for the write lock at its first
+ * write, and when another process committed in between SQLite refuses that upgrade at once with
+ * SQLITE_BUSY (the busy timeout does not apply: waiting could not help, the snapshot is stale).
+ * That turns two workers writing at the same moment (two audit events appended to the chain, two
+ * document numbers allocated) into a 500. Taking the lock at BEGIN makes the second one wait its
+ * turn and then read the first one's rows. Within one process the adapter already runs one
+ * transaction at a time.
+ */
+export function beginImmediately(connection: Connection): void {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = (source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source);
+}
+
+/** The adapter, with explicit busy timeout and immediate transactions (see above). */
+export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const connection = (adapter as unknown as { client?: Connection }).client;
+    // Fail loudly if an adapter upgrade renames its connection, rather than silently going back
+    // to deferred transactions.
+    if (typeof connection?.prepare !== "function") {
+      throw new Error("@prisma/adapter-better-sqlite3: no better-sqlite3 connection on the adapter (see db.server.ts)");
+    }
+    beginImmediately(connection);
+    return adapter;
+  };
+  return factory;
+}
+
 function create(url: string): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-  return client;
+  return new PrismaClient({ adapter: sqliteAdapter(url) });
 }
 
 /** One client per process (kept across dev-server reloads). */

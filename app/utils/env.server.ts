@@ -46,19 +46,40 @@ export function getEnv(): Env {
 /**
  * Without SESSION_SECRET, a random secret is made once and kept in DATA_DIR (owner-only), so no
  * installation signs cookies with a value printed in the source.
+ *
+ * Several workers start at once on a fresh DATA_DIR (scripts/serve.mjs runs one per core), and all
+ * of them must end up with the same secret, or a session cookie signed by one worker is refused by
+ * the next. The secret is written to a file of its own and then linked into place: the link
+ * appears complete or not at all, and only the first one succeeds; the others read that one.
  */
-function localSecret(dataDir: string): string {
+export function localSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
+  const existing = readSecret(file);
+  if (existing !== null) return existing;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
-    try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-      return secret;
-    } catch {
-      return fs.readFileSync(file, "utf8").trim(); // another process made it first
-    }
+    fs.linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error; // another process made it first
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
+  const secret = readSecret(file);
+  if (secret === null) throw new Error(`${file} vanished while it was being made`);
+  return secret;
+}
+
+/** The stored secret, null when there is no file; an empty file is an error, never a secret. */
+function readSecret(file: string): string | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  if (!text) throw new Error(`${file} is empty: delete it (every session ends) or set SESSION_SECRET`);
+  return text;
 }
