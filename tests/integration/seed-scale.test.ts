@@ -1,0 +1,202 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { ENUM_COLUMNS } from "#tests/support/enum-columns";
+import { DEMO_SEED_DAY } from "#tests/setup/seed-day";
+import { parseApprovalPayload } from "~/domain/approval/payloads";
+import { approvalKindSchema } from "~/domain/approval/schemas";
+import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
+import { EVIDENCE_KINDS } from "~/domain/evidence/kinds";
+import { verifyAuditChain } from "~/models/audit.server";
+import { refreshAllDeadlines } from "~/models/deadline.server";
+import { prisma } from "~/utils/db.server";
+// eslint-disable-next-line no-restricted-imports -- the script lives outside app/ (no ~/ alias there)
+import { seedScale } from "../../scripts/seed-scale/core";
+
+// `npm run db:seed:scale` (scripts/seed-scale.ts): 20,000 cases and 100,000 evidence items on this
+// process's copy of the demo database, checked for counts, every state and field, scope
+// (procuratorateId) consistency, foreign keys, enum values, the stored deadlines (a refresh through
+// the model changes nothing) and the audit chain.
+
+const CASES = 20_000;
+const EVIDENCE = 100_000;
+const dbFile = globalThis.__procuraTestDb!;
+let demoId: string;
+let before: { cases: number; evidence: number };
+
+function raw() {
+  return new Database(dbFile, { readonly: true });
+}
+
+function count(db: Database.Database, sql: string, ...params: unknown[]): number {
+  return (db.prepare(sql).get(...params) as { n: number }).n;
+}
+
+beforeAll(() => {
+  const db = raw();
+  before = { cases: count(db, `SELECT COUNT(*) AS n FROM "Case"`), evidence: count(db, `SELECT COUNT(*) AS n FROM "Evidence"`) };
+  demoId = (db.prepare(`SELECT "procuratorateId" AS id FROM "User" WHERE "username" = 'prosecutor'`).get() as { id: string }).id;
+  db.close();
+  seedScale(dbFile, { cases: CASES, evidence: EVIDENCE, seed: 7, today: DEMO_SEED_DAY });
+}, 300_000);
+
+describe("scale seed", () => {
+  test("writes the asked numbers of cases and evidence, about 90% in the demo procuratorate", () => {
+    const db = raw();
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Case"`)).toBe(before.cases + CASES);
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Evidence"`)).toBe(before.evidence + EVIDENCE);
+    const demo = count(db, `SELECT COUNT(*) AS n FROM "Case" WHERE "procuratorateId" = ?`, demoId);
+    expect(demo).toBeGreaterThan(CASES * 0.88);
+    expect(demo).toBeLessThan(CASES * 0.92);
+    const perOther = db
+      .prepare(`SELECT "procuratorateId" AS p, COUNT(*) AS n FROM "Case" WHERE "procuratorateId" <> ? GROUP BY 1`)
+      .all(demoId) as { p: string; n: number }[];
+    expect(perOther.filter((o) => o.n > CASES * 0.01).length).toBeGreaterThanOrEqual(3);
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Agency"`)).toBeGreaterThan(200);
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Hearing"`)).toBeGreaterThanOrEqual(CASES * 0.003);
+    db.close();
+  });
+
+  test("every state, field and evidence kind is present, in plausible proportions", () => {
+    const db = raw();
+    const states = new Map((db.prepare(`SELECT "state" AS s, COUNT(*) AS n FROM "Case" GROUP BY 1`).all() as { s: string; n: number }[]).map((r) => [r.s, r.n]));
+    for (const s of CASE_STATES) expect(states.get(s) ?? 0, s).toBeGreaterThan(CASES * 0.005);
+    expect(states.get("closed")!).toBeGreaterThan(CASES * 0.3);
+    const fields = (db.prepare(`SELECT DISTINCT "field" AS f FROM "Case"`).all() as { f: string }[]).map((r) => r.f);
+    expect(fields.sort()).toEqual([...CASE_FIELDS].sort());
+    const kinds = (db.prepare(`SELECT DISTINCT "kind" AS k FROM "Evidence"`).all() as { k: string }[]).map((r) => r.k);
+    expect(kinds.sort()).toEqual([...EVIDENCE_KINDS].sort());
+    // Chinese titles over the everyday subjects of the issue's search examples.
+    for (const word of ["口罩", "垃圾", "污水", "饮用水", "油烟", "噪声", "耕地", "文物"]) {
+      expect(count(db, `SELECT COUNT(*) AS n FROM "Case" WHERE "title" LIKE ?`, `%${word}%`), word).toBeGreaterThan(0);
+    }
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Evidence" WHERE "description" IS NULL OR length("title") < 6`)).toBe(0);
+    db.close();
+  });
+
+  test("dates and related rows agree with each state", () => {
+    const db = raw();
+    const bad = (sql: string) => count(db, `SELECT COUNT(*) AS n FROM "Case" WHERE ${sql}`);
+    expect(bad(`"state" IN ('evaluation', 'not_filed') AND ("filedOn" IS NOT NULL OR "number" IS NOT NULL)`)).toBe(0);
+    expect(bad(`"state" NOT IN ('evaluation', 'not_filed') AND ("filedOn" IS NULL OR "number" IS NULL)`)).toBe(0);
+    expect(bad(`("state" = 'closed') <> ("closedOn" IS NOT NULL)`)).toBe(0);
+    expect(bad(`"state" = 'suspended' AND "suspendedOn" IS NULL`)).toBe(0);
+    expect(bad(`"closedOn" < "filedOn"`)).toBe(0);
+    // The version counts the transitions; the last transition ends in the case's state.
+    expect(bad(`"version" <> (SELECT COUNT(*) FROM "CaseTransition" t WHERE t."caseId" = "Case"."id")`)).toBe(0);
+    expect(
+      bad(`"version" > 0 AND "state" <> (SELECT t."toState" FROM "CaseTransition" t WHERE t."caseId" = "Case"."id" ORDER BY t."at" DESC, t."id" DESC LIMIT 1)`),
+    ).toBe(0);
+    expect(bad(`"state" IN ('rectification', 'follow_up', 'litigation') AND NOT EXISTS (SELECT 1 FROM "Recommendation" r WHERE r."caseId" = "Case"."id")`)).toBe(0);
+    // Evidence ordinals run 1 … n within each case.
+    expect(count(db, `SELECT COUNT(*) AS n FROM (SELECT "caseId" FROM "Evidence" GROUP BY 1 HAVING MAX("ordinal") <> COUNT(*) OR MIN("ordinal") <> 1)`)).toBe(0);
+    // At most one pending request per case (requestApproval refuses a second one).
+    expect(count(db, `SELECT COUNT(*) AS n FROM (SELECT "caseId" FROM "Approval" WHERE "decision" = 'pending' GROUP BY "caseId", "kind" HAVING COUNT(*) > 1)`)).toBe(0);
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Approval" WHERE "decision" = 'pending'`)).toBeGreaterThan(CASES * 0.01);
+    db.close();
+  });
+
+  test("every row stays in the procuratorate of the case it belongs to", () => {
+    const db = raw();
+    const checks: Record<string, string> = {
+      respondent: `SELECT COUNT(*) AS n FROM "Case" c JOIN "Agency" a ON a."id" = c."respondentAgencyId" WHERE a."procuratorateId" <> c."procuratorateId"`,
+      lead: `SELECT COUNT(*) AS n FROM "Case" c JOIN "User" u ON u."id" = c."leadProsecutorId" WHERE u."procuratorateId" <> c."procuratorateId" OR u."role" <> 'prosecutor'`,
+      clue: `SELECT COUNT(*) AS n FROM "Case" c JOIN "Clue" l ON l."id" = c."clueId" WHERE l."procuratorateId" <> c."procuratorateId"`,
+      series: `SELECT COUNT(*) AS n FROM "Case" c JOIN "CaseSeries" s ON s."id" = c."seriesId" WHERE s."procuratorateId" <> c."procuratorateId"`,
+      member: `SELECT COUNT(*) AS n FROM "CaseMember" m JOIN "Case" c ON c."id" = m."caseId" JOIN "User" u ON u."id" = m."userId" WHERE u."procuratorateId" <> c."procuratorateId"`,
+      evidence: `SELECT COUNT(*) AS n FROM "Evidence" e JOIN "Case" c ON c."id" = e."caseId" JOIN "User" u ON u."id" = e."createdById" WHERE u."procuratorateId" <> c."procuratorateId"`,
+      recommendation: `SELECT COUNT(*) AS n FROM "Recommendation" r JOIN "Case" c ON c."id" = r."caseId" WHERE r."procuratorateId" <> c."procuratorateId"`,
+      service: `SELECT COUNT(*) AS n FROM "Service" s JOIN "Case" c ON c."id" = s."caseId" JOIN "Agency" a ON a."id" = s."agencyId" WHERE a."procuratorateId" <> c."procuratorateId"`,
+      reply: `SELECT COUNT(*) AS n FROM "Reply" p JOIN "Recommendation" r ON r."id" = p."recommendationId" JOIN "Agency" a ON a."id" = p."agencyId" WHERE a."procuratorateId" <> r."procuratorateId"`,
+      approval: `SELECT COUNT(*) AS n FROM "Approval" p JOIN "Case" c ON c."id" = p."caseId" WHERE p."procuratorateId" <> c."procuratorateId"`,
+      approver: `SELECT COUNT(*) AS n FROM "Approval" p JOIN "User" u ON u."id" = p."decidedById" WHERE u."procuratorateId" <> p."procuratorateId" OR u."role" <> 'approver'`,
+      hearingCase: `SELECT COUNT(*) AS n FROM "HearingCase" hc JOIN "Hearing" h ON h."id" = hc."hearingId" JOIN "Case" c ON c."id" = hc."caseId" WHERE h."procuratorateId" <> c."procuratorateId"`,
+      panel: `SELECT COUNT(*) AS n FROM "HearingPanelist" s JOIN "Hearing" h ON h."id" = s."hearingId" JOIN "Panelist" p ON p."id" = s."panelistId" WHERE h."procuratorateId" <> p."procuratorateId"`,
+      deadline: `SELECT COUNT(*) AS n FROM "DeadlineCase" dc JOIN "Deadline" d ON d."id" = dc."deadlineId" JOIN "Case" c ON c."id" = dc."caseId" WHERE d."procuratorateId" <> c."procuratorateId"`,
+    };
+    const found = Object.fromEntries(Object.entries(checks).map(([k, sql]) => [k, count(db, sql)]));
+    expect(found).toEqual(Object.fromEntries(Object.keys(checks).map((k) => [k, 0])));
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    db.close();
+  });
+
+  test("enumerated columns hold only their enum's values, and approval payloads parse", () => {
+    const db = raw();
+    for (const { table, column, values } of ENUM_COLUMNS) {
+      const found = (db.prepare(`SELECT DISTINCT "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL`).all() as { v: string }[]).map((r) => r.v);
+      expect(found.filter((v) => !values.includes(v)), `${table}.${column}`).toEqual([]);
+    }
+    const approvals = db.prepare(`SELECT "kind", "payload" FROM "Approval" WHERE "id" LIKE 'cz%'`).all() as { kind: string; payload: string }[];
+    expect(approvals.length).toBeGreaterThan(CASES);
+    for (const a of approvals) expect(() => parseApprovalPayload(approvalKindSchema.parse(a.kind), a.payload), a.payload).not.toThrow();
+    db.close();
+  });
+
+  test("the audit chain stays valid: the import is one event", async () => {
+    expect(await prisma.auditEvent.count({ where: { action: "data.bulk_import" } })).toBe(1);
+    expect(await verifyAuditChain(prisma)).toBeNull();
+  });
+
+  test("stored deadlines are what the model computes: a full refresh changes nothing", async () => {
+    const snapshot = () => {
+      const db = raw();
+      const deadlines = db
+        .prepare(
+          `SELECT d."procuratorateId", d."key", d."kind", d."ruleId", d."party", d."triggerOn", d."dueOn", d."periodEndOn", d."pausedSince",
+             d."pausedDaysLeft", d."steps", d."basis", d."extended", d."missingYears", d."agencyName", d."hearingId", d."recommendationId",
+             (SELECT group_concat(dc."caseId" || '#' || dc."ordinal", ',') FROM (SELECT * FROM "DeadlineCase" x WHERE x."deadlineId" = d."id" ORDER BY x."ordinal") dc) AS cases
+           FROM "Deadline" d ORDER BY d."procuratorateId", d."key"`,
+        )
+        .all();
+      const nextDue = db.prepare(`SELECT "id", "nextDueOn", "updatedAt" FROM "Case" ORDER BY "id"`).all();
+      db.close();
+      return { deadlines, nextDue };
+    };
+    const seeded = snapshot();
+    const kinds = new Set((seeded.deadlines as { kind: string }[]).map((d) => d.kind));
+    expect([...kinds].sort()).toEqual(["agency_reply", "filing_decision_service", "hearing_notice", "pre_suit_review", "recommendation_service"]);
+    const due = (seeded.deadlines as { dueOn: string; pausedSince: string | null }[]).filter((d) => !d.pausedSince);
+    expect(due.some((d) => d.dueOn < DEMO_SEED_DAY)).toBe(true);
+    expect(due.filter((d) => d.dueOn > DEMO_SEED_DAY).length).toBeGreaterThan(due.filter((d) => d.dueOn < DEMO_SEED_DAY).length);
+    expect((seeded.deadlines as { pausedSince: string | null }[]).some((d) => d.pausedSince)).toBe(true);
+
+    await refreshAllDeadlines(prisma);
+    const refreshed = snapshot();
+    expect(refreshed.deadlines.length).toBe(seeded.deadlines.length);
+    expect(refreshed.deadlines).toEqual(seeded.deadlines);
+    expect(refreshed.nextDue).toEqual(seeded.nextDue);
+  }, 300_000);
+
+  test("the same seed gives the same data", () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(dbFile), "scale-"));
+    try {
+      const run = (name: string, seed: number) => {
+        const file = path.join(dir, `${name}.db`);
+        fs.copyFileSync(path.join(inject("procuraTemplateDir"), "procura.db"), file);
+        seedScale(file, { cases: 300, evidence: 1200, seed, today: DEMO_SEED_DAY });
+        const db = new Database(file, { readonly: true });
+        const cases = db.prepare(`SELECT * FROM "Case" ORDER BY "id"`).all();
+        const evidence = db.prepare(`SELECT * FROM "Evidence" ORDER BY "id"`).all();
+        db.close();
+        return { cases, evidence };
+      };
+      const a = run("a", 11);
+      expect(a.cases.length).toBe(before.cases + 300);
+      expect(run("b", 11)).toEqual(a);
+      expect(run("c", 12).cases).not.toEqual(a.cases);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test("the command refuses a database that already holds scale data", () => {
+    const r = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/seed-scale.ts", "--cases", "10"], {
+      env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Refused: .* already holds \d+ cases/);
+  });
+});
