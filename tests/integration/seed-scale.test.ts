@@ -12,6 +12,16 @@ import { EVIDENCE_KINDS } from "~/domain/evidence/kinds";
 import { verifyAuditChain } from "~/models/audit.server";
 import { refreshAllDeadlines } from "~/models/deadline.server";
 import { prisma } from "~/utils/db.server";
+import { callLoader, cookieFor, request } from "#tests/factories";
+import { loader as caseLayoutLoader } from "~/routes/_staff.cases.$caseId";
+import { loader as overviewLoader } from "~/routes/_staff.cases.$caseId._index";
+import { loader as evidenceLoader } from "~/routes/_staff.cases.$caseId.evidence";
+import { loader as recommendationLoader } from "~/routes/_staff.cases.$caseId.recommendation";
+import { loader as serviceLoader } from "~/routes/_staff.cases.$caseId.service";
+import { loader as logLoader } from "~/routes/_staff.cases.$caseId.log";
+import { loader as caseHearingsLoader } from "~/routes/_staff.cases.$caseId.hearings";
+import { loader as hearingLoader } from "~/routes/_staff.hearings.$hearingId";
+import { loader as approvalLoader } from "~/routes/_staff.approvals.$approvalId";
 // eslint-disable-next-line no-restricted-imports -- the script lives outside app/ (no ~/ alias there)
 import { seedScale } from "../../scripts/seed-scale/core";
 
@@ -168,6 +178,35 @@ describe("scale seed", () => {
     expect(refreshed.deadlines).toEqual(seeded.deadlines);
     expect(refreshed.nextDue).toEqual(seeded.nextDue);
   }, 300_000);
+
+  test("the case pages read scale data of every state; another procuratorate's case is 404", async () => {
+    const db = raw();
+    const oneOf = (state: string, procuratorateId: string) =>
+      (db.prepare(`SELECT "id" FROM "Case" WHERE "state" = ? AND "procuratorateId" = ? AND "id" LIKE 'cz%' LIMIT 1`).get(state, procuratorateId) as { id: string }).id;
+    const demoCases = CASE_STATES.map((state) => ({ state, caseId: oneOf(state, demoId) }));
+    const other = db.prepare(`SELECT "procuratorateId" AS p FROM "User" WHERE "username" = 'bh-prosecutor1'`).get() as { p: string };
+    const hearing = (db.prepare(`SELECT "id" FROM "Hearing" WHERE "procuratorateId" = ? AND "status" = 'concluded' AND "id" LIKE 'cz%' LIMIT 1`).get(demoId) as { id: string }).id;
+    const pending = (db.prepare(`SELECT "id" FROM "Approval" WHERE "procuratorateId" = ? AND "decision" = 'pending' AND "id" LIKE 'cz%' LIMIT 1`).get(demoId) as { id: string }).id;
+    const own = oneOf("rectification", other.p);
+    db.close();
+    const prosecutor = await cookieFor("prosecutor");
+    const pages = [caseLayoutLoader, overviewLoader, evidenceLoader, recommendationLoader, serviceLoader, logLoader, caseHearingsLoader];
+    for (const { state, caseId } of demoCases) {
+      for (const loader of pages) {
+        const res = await callLoader(loader, request(`/cases/${caseId}`, { cookie: prosecutor }), { caseId });
+        expect(res.status, `${state} ${caseId}`).toBe(200);
+      }
+    }
+    expect((await callLoader(hearingLoader, request(`/hearings/${hearing}`, { cookie: prosecutor }), { hearingId: hearing })).status).toBe(200);
+    const chief = await cookieFor("chief");
+    expect((await callLoader(approvalLoader, request(`/approvals/${pending}`, { cookie: chief }), { approvalId: pending })).status).toBe(200);
+
+    // A prosecutor of another procuratorate of the province reads their own cases, not the demo's.
+    const bh = await cookieFor("bh-prosecutor1");
+    expect((await callLoader(overviewLoader, request(`/cases/${own}`, { cookie: bh }), { caseId: own })).status).toBe(200);
+    const demoCase = demoCases.find((c) => c.state === "rectification")!.caseId;
+    expect((await callLoader(overviewLoader, request(`/cases/${demoCase}`, { cookie: bh }), { caseId: demoCase })).status).toBe(404);
+  }, 120_000);
 
   test("the same seed gives the same data", () => {
     const dir = fs.mkdtempSync(path.join(path.dirname(dbFile), "scale-"));
