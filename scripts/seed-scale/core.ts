@@ -449,7 +449,9 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
       const state = r.weighted(CASE_STATE_WEIGHTS);
       const series = r.chance(0.03) ? r.pick(org.series) : null;
       const subject = series?.subject ?? r.pick(SUBJECTS);
-      const place = r.pick(subject.place);
+      const deptKey: DeptKey = r.pick(subject.agencies);
+      // A township answers for its own area: its cases are about a village or the town itself.
+      const place = deptKey === "town" ? r.pick(["town", "village"] as const) : r.pick(subject.place);
       const town = series?.town ?? r.pick(org.county.towns);
       const loc =
         place === "road" ? r.pick(org.county.roads) + r.pick(["沿线", "与" + r.pick(org.county.roads) + "交叉路口", "沿街商铺", ""]) :
@@ -457,7 +459,6 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
         place === "site" ? r.pick(org.county.sites) :
         place === "town" ? town :
         `${town}${r.pick(VILLAGES)}`;
-      const deptKey: DeptKey = r.pick(subject.agencies);
       const aName =
         deptKey === "town" ? townAgencyName(org.county, town) :
         deptKey === "eco" || deptKey === "tax" ? agencyName(org.county, deptKey) :
