@@ -694,7 +694,7 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
       if (nextDue) dueByCase.set(p.id, nextDue);
 
       insCase(p.id, org.id, p.seriesId, clueId, p.number, p.title, p.subject.field, p.state, p.urgent ? 1 : 0,
-        `${p.loc}${p.symptom}，${p.subject.harm}。${p.agencyName}负有${p.subject.duty}。`, p.agencyId, 0, p.lead, p.filedOn, p.closedOn, p.suspendedOn,
+        `${p.loc}${p.symptom}，${p.subject.harm}。`, p.agencyId, 0, p.lead, p.filedOn, p.closedOn, p.suspendedOn,
         version, at(p.createdOn, 60), at(p.lastOn, 500), nextDue);
       insMember(p.id, p.lead, "lead");
       if (r.chance(0.7)) insMember(p.id, p.assistant, "assistant");

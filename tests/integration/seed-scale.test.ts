@@ -23,7 +23,7 @@ import { loader as caseHearingsLoader } from "~/routes/_staff.cases.$caseId.hear
 import { loader as hearingLoader } from "~/routes/_staff.hearings.$hearingId";
 import { loader as approvalLoader } from "~/routes/_staff.approvals.$approvalId";
 // eslint-disable-next-line no-restricted-imports -- the script lives outside app/ (no ~/ alias there)
-import { seedScale } from "../../scripts/seed-scale/core";
+import { bigramText, seedScale } from "../../scripts/seed-scale/core";
 
 // `npm run db:seed:scale` (scripts/seed-scale.ts): 20,000 cases and 100,000 evidence items on this
 // process's copy of the demo database, checked for counts, every state and field, scope
@@ -34,7 +34,7 @@ const CASES = 20_000;
 const EVIDENCE = 100_000;
 const dbFile = globalThis.__procuraTestDb!;
 let demoId: string;
-let before: { cases: number; evidence: number };
+let before: { cases: number; evidence: number; triggers: unknown[] };
 
 function raw() {
   return new Database(dbFile, { readonly: true });
@@ -46,7 +46,11 @@ function count(db: Database.Database, sql: string, ...params: unknown[]): number
 
 beforeAll(() => {
   const db = raw();
-  before = { cases: count(db, `SELECT COUNT(*) AS n FROM "Case"`), evidence: count(db, `SELECT COUNT(*) AS n FROM "Evidence"`) };
+  before = {
+    cases: count(db, `SELECT COUNT(*) AS n FROM "Case"`),
+    evidence: count(db, `SELECT COUNT(*) AS n FROM "Evidence"`),
+    triggers: db.prepare(`SELECT "name", "tbl_name", "sql" FROM sqlite_master WHERE type = 'trigger' ORDER BY "name"`).all(),
+  };
   demoId = (db.prepare(`SELECT "procuratorateId" AS id FROM "User" WHERE "username" = 'prosecutor'`).get() as { id: string }).id;
   db.close();
   seedScale(dbFile, { cases: CASES, evidence: EVIDENCE, seed: 7, today: DEMO_SEED_DAY });
@@ -142,6 +146,44 @@ describe("scale seed", () => {
     expect(approvals.length).toBeGreaterThan(CASES);
     for (const a of approvals) expect(() => parseApprovalPayload(approvalKindSchema.parse(a.kind), a.payload), a.payload).not.toThrow();
     db.close();
+  });
+
+  test("the search index and the case counters cover the new rows, as the triggers would have kept them", async () => {
+    const db = raw();
+    // The triggers dropped for the load are back, as the migration wrote them.
+    expect(db.prepare(`SELECT "name", "tbl_name", "sql" FROM sqlite_master WHERE type = 'trigger' ORDER BY "name"`).all()).toEqual(before.triggers);
+    for (const [kind, table] of [["case", "Case"], ["clue", "Clue"], ["evidence", "Evidence"]]) {
+      expect(count(db, `SELECT COUNT(*) AS n FROM "SearchDoc" WHERE "kind" = ?`, kind), kind).toBe(count(db, `SELECT COUNT(*) AS n FROM "${table}"`));
+    }
+    // The bigram split of the seed is the migration's (SQL over the same view).
+    const rows = db
+      .prepare(
+        `SELECT v."body", (SELECT group_concat(substr(v."body", s."n", 2), ' ') FROM "SearchSeq" s
+           WHERE s."n" < length(v."body") AND instr(substr(v."body", s."n", 2), ' ') = 0) AS "bi"
+         FROM "SearchCaseText" v LIMIT 3000`,
+      )
+      .all() as { body: string; bi: string | null }[];
+    expect(rows.filter((r) => bigramText(r.body) !== r.bi)).toEqual([]);
+    // Every term finds exactly the documents whose text holds it: bigrams for two characters, trigrams beyond.
+    for (const [kind, view] of [["case", "SearchCaseText"], ["clue", "SearchClueText"], ["evidence", "SearchEvidenceText"]]) {
+      for (const term of ["口罩", "垃圾", "污水", "油烟", "耕地", "饮用水", "文物保护", "河道非法采砂"]) {
+        const fts = term.length === 2 ? `search_${kind}_bi` : `search_${kind}_tri`;
+        const matched = count(db, `SELECT COUNT(*) AS n FROM "${fts}" WHERE "${fts}" MATCH ?`, `"${term}"`);
+        expect(matched, `${kind} ${term}`).toBe(count(db, `SELECT COUNT(*) AS n FROM "${view}" WHERE "body" LIKE ?`, `%${term}%`));
+      }
+    }
+    // Per-state counters (kept by triggers) agree with the cases.
+    expect(db.prepare(`SELECT "procuratorateId", "state", "urgent", "n" FROM "CaseCount" WHERE "n" > 0 ORDER BY 1, 2, 3`).all()).toEqual(
+      db.prepare(`SELECT "procuratorateId", "state", "urgent", COUNT(*) AS "n" FROM "Case" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all(),
+    );
+    const caseId = (db.prepare(`SELECT "id" FROM "Case" WHERE "id" LIKE 'cz%' AND "state" = 'investigating' LIMIT 1`).get() as { id: string }).id;
+    db.close();
+    // A row written afterwards is indexed by the recreated trigger.
+    const creator = await prisma.user.findUniqueOrThrow({ where: { username: "prosecutor" }, select: { id: true } });
+    await prisma.evidence.create({ data: { caseId, ordinal: 999, title: "现场照片：鳌头岭瀑布下游漂浮物", kind: "audiovisual", createdById: creator.id } });
+    const after = raw();
+    expect(count(after, `SELECT COUNT(*) AS n FROM "search_evidence_tri" WHERE "search_evidence_tri" MATCH ?`, `"鳌头岭瀑布"`)).toBe(1);
+    after.close();
   });
 
   test("the audit chain stays valid: the import is one event", async () => {
