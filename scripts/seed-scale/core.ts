@@ -25,6 +25,7 @@ import { ANSWER_TEXT, CLUE_SOURCE_TEXT, EVIDENCE_TEMPLATES, FOLLOW_UP_FINDINGS, 
 // app/models/deadline.server.ts uses, so `npm run deadlines:refresh` changes nothing afterwards.
 // Written with better-sqlite3 prepared statements in one transaction (Prisma costs ~0.6 ms a call).
 // The whole import is recorded as ONE audit event appended to the hash chain.
+// SEED_SCALE_PROFILE=1 also prints the time spent per table and per search index.
 
 export type SeedScaleOptions = {
   cases: number;
@@ -550,7 +551,6 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
 
     // ───────── rows ─────────
     const deadlineRows: { row: unknown[]; cases: string[] }[] = [];
-    const dueByCase = new Map<string, IsoDate>();
     for (const p of plans) {
       const org = p.org;
       const approver = () => r.pick(org.approvers);
@@ -691,7 +691,6 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
         });
         if (!d.result.paused && (!nextDue || d.result.dueOn < nextDue)) nextDue = d.result.dueOn;
       }
-      if (nextDue) dueByCase.set(p.id, nextDue);
 
       insCase(p.id, org.id, p.seriesId, clueId, p.number, p.title, p.subject.field, p.state, p.urgent ? 1 : 0,
         `${p.loc}${p.symptom}，${p.subject.harm}。`, p.agencyId, 0, p.lead, p.filedOn, p.closedOn, p.suspendedOn,
@@ -809,7 +808,6 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
     db.prepare(
       `INSERT INTO "AuditEvent" ("procuratorateId", "actorId", "action", "entityType", "entityId", "caseId", "data", "at", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(null, null, event.action, event.entityType, null, null, event.data, event.at.toISOString().replace("Z", "+00:00"), prevHash, chainHash(prevHash, auditPayload(event)));
-    void dueByCase;
     phase("audit");
     for (const index of indexes) db.exec(index.sql);
     phase("indexes");
@@ -822,7 +820,7 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
   db.pragma("optimize");
   db.close();
   phase("checkpoint");
-  if (profile) console.log(Object.entries(tableMs).map(([k, v]) => `${k} ${Math.round(v)}`).join(", "));
+  if (profile) log(Object.entries(tableMs).map(([k, v]) => `${k} ${Math.round(v)}`).join(", "));
   return { counts, seconds: (performance.now() - started) / 1000, phases };
 }
 
