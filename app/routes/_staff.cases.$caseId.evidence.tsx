@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, Card } from "~/components/ui";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -16,6 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CaseEvidenceTab() {
   const { evidence } = useLoaderData<typeof loader>();
+  // A search hit links to #evidence-<id>: mark that row (CSS :target misses client navigations).
+  const { hash } = useLocation();
   const t = useT();
   return (
     <div id="evidence" className="case-section">
@@ -44,7 +46,12 @@ export default function CaseEvidenceTab() {
               </thead>
               <tbody>
                 {evidence.map((e) => (
-                  <tr key={e.id}>
+                  <tr
+                    key={e.id}
+                    id={`evidence-${e.id}`}
+                    className={hash === `#evidence-${e.id}` ? "row-highlight" : undefined}
+                    aria-current={hash === `#evidence-${e.id}` ? "true" : undefined}
+                  >
                     <td data-label={t("cases.evidence.ordinal")} className="num">
                       {e.ordinal}
                     </td>

@@ -4,6 +4,7 @@ import { AgencyName } from "~/components/case/agency-name";
 import { CaseStateBadge, UrgentBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
 import { EmptyState, FilterActions, PageHeader, Pagination, Stat } from "~/components/ui";
+import { KeysetPager } from "~/components/ui/keyset-pager";
 import { RemainingBadge } from "~/components/deadline/deadline-view";
 import {
   CASE_SORTS,
@@ -18,7 +19,9 @@ import { dateInShanghai } from "~/domain/deadlines/dates";
 import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { caseFilterOptions, caseStats, listCases, seriesOptions } from "~/models/case.server";
+import { SEARCH_HIT_CAP, SEARCH_SCAN_CAP, SINGLE_CHAR_SCAN } from "~/domain/search/query";
+import { CASE_CURSOR_ARITY, caseFilterOptions, caseStats, listCases, seriesOptions } from "~/models/case.server";
+import { cursorFromUrl } from "~/utils/keyset";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -28,10 +31,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cases.lis
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "case:read");
   const procuratorateId = staffScope(scope);
-  const filter = parseListFilter(caseListFilterSchema, new URL(request.url));
+  const url = new URL(request.url);
+  const filter = parseListFilter(caseListFilterSchema, url);
   const today = dateInShanghai();
   const [list, stats, series, options] = await Promise.all([
-    listCases(procuratorateId, filter, today),
+    listCases(procuratorateId, filter, cursorFromUrl(url, CASE_CURSOR_ARITY), today),
     caseStats(procuratorateId),
     seriesOptions(procuratorateId),
     caseFilterOptions(procuratorateId),
@@ -154,7 +158,8 @@ export default function CaseList() {
           </div>
           <div className="field">
             <label htmlFor="sort">{t("cases.filter.sort")}</label>
-            <select id="sort" name="sort" defaultValue={filter.sort}>
+            <select id="sort" name="sort" defaultValue={filter.sort ?? ""}>
+              <option value="">{t("cases.sort.default")}</option>
               {CASE_SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`cases.sort.${s}`)}
@@ -165,6 +170,15 @@ export default function CaseList() {
           <FilterActions resetTo="/cases" filtered={filtered} />
         </Form>
 
+        {list.mode === "search" && list.singleCharOnly ? (
+          <p className="notice">{t("search.singleChar", { cap: SINGLE_CHAR_SCAN })}</p>
+        ) : null}
+        {list.mode === "search" && list.scanLimited ? (
+          <p className="notice">{t("search.scanLimited", { cap: SEARCH_SCAN_CAP })}</p>
+        ) : null}
+        {list.mode === "search" && list.capped ? (
+          <p className="notice">{t("search.capped", { cap: SEARCH_HIT_CAP })}</p>
+        ) : null}
         {list.items.length === 0 ? (
           filtered ? (
             <EmptyState title={t("cases.list.noMatch")}>
@@ -254,7 +268,11 @@ export default function CaseList() {
             </table>
           </div>
         )}
-        <Pagination page={list.page} pages={list.pages} total={list.total} />
+        {list.mode === "search" ? (
+          <Pagination page={list.page} pages={list.pages} total={list.total} />
+        ) : (
+          <KeysetPager total={list.total} capped={list.capped} next={list.next} prev={list.prev} />
+        )}
       </section>
     </div>
   );

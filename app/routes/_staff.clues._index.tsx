@@ -2,13 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CaseStateBadge, ClueStatusBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
-import { EmptyState, FilterActions, PageHeader, Pagination } from "~/components/ui";
+import { EmptyState, FilterActions, PageHeader } from "~/components/ui";
+import { KeysetPager } from "~/components/ui/keyset-pager";
 import { can } from "~/domain/auth/policy";
 import { CLUE_SOURCES, CLUE_STATUSES, clueListFilterSchema, parseListFilter } from "~/domain/case/schemas";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { listClues } from "~/models/clue.server";
+import { CLUE_CURSOR_ARITY, listClues } from "~/models/clue.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
+import { cursorFromUrl } from "~/utils/keyset";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -20,8 +22,9 @@ const LINKED_SHOWN = 3;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "clue:read");
   const procuratorateId = staffScope(scope);
-  const filter = parseListFilter(clueListFilterSchema, new URL(request.url));
-  const list = await listClues(procuratorateId, filter);
+  const url = new URL(request.url);
+  const filter = parseListFilter(clueListFilterSchema, url);
+  const list = await listClues(procuratorateId, filter, cursorFromUrl(url, CLUE_CURSOR_ARITY));
   return { filter, list, mayRegister: can(actor, "clue:write") };
 }
 
@@ -145,7 +148,7 @@ export default function ClueList() {
             </table>
           </div>
         )}
-        <Pagination page={list.page} pages={list.pages} total={list.total} />
+        <KeysetPager total={list.total} capped={list.capped} next={list.next} prev={list.prev} />
       </section>
     </div>
   );

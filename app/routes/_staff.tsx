@@ -47,6 +47,7 @@ function navFor(role: string, pending: number, overdue: number): NavGroup[] {
         ...(role === "prosecutor" ? [{ to: "/work", label: "nav.work", count: overdue, countLabel: "nav.work.overdue" } as const] : []),
         { to: "/cases", label: "nav.cases" },
         { to: "/clues", label: "nav.clues" },
+        { to: "/search", label: "nav.search" },
         { to: "/series", label: "nav.series" },
         { to: "/hearings", label: "nav.hearings" },
         { to: "/deadlines", label: "nav.deadlines" },

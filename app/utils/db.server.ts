@@ -6,7 +6,11 @@ export type { Prisma } from "~/generated/prisma/client";
 export type Db = PrismaClient;
 /** Tagged SQL fragments for the few raw queries (values are always bound parameters). */
 export const sql = PrismaNs.sql;
-export const sqlJoin = (values: readonly unknown[]) => PrismaNs.join(values);
+export const sqlJoin = (values: readonly unknown[], separator?: string) => PrismaNs.join(values, separator);
+/** A fixed SQL text (identifiers chosen from a closed list in code, never user input). */
+export const sqlRaw = PrismaNs.raw;
+export const sqlEmpty = PrismaNs.empty;
+export type Sql = PrismaNs.Sql;
 /** A Prisma client or the client of an open interactive transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 

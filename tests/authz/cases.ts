@@ -209,6 +209,8 @@ const recommendationWrites: WriteRow[] = [
 
 export const expectations: Expectations = {
   "routes/_staff.cases._index": { loader: staffRead },
+  // Full-text search over the actor's procuratorate only (tests/integration/search.test.ts).
+  "routes/_staff.search": { loader: staffRead },
   "routes/_staff.cases.$caseId": { params: caseParams, loader: staffRead },
   // The case page's tabs: each nested route checks case:read itself (a layout's check protects nothing).
   // Next steps, consultations and the recommendation draft: case:write (prosecutors); an empty form is 400.

@@ -10,7 +10,8 @@ import {
   getCaseOverview,
   getCaseServices,
 } from "~/models/case-page.server";
-import { caseStats, listCases, searchCaseIds } from "~/models/case.server";
+import { CASE_CURSOR_ARITY, caseStats, listCases } from "~/models/case.server";
+import { cursorFromUrl, encodeCursor } from "~/utils/keyset";
 import { listConsultations } from "~/models/consultation.server";
 import { listRecommendations } from "~/models/recommendation.server";
 import { getClue, listClues } from "~/models/clue.server";
@@ -97,8 +98,10 @@ describe("scoping to the procuratorate", () => {
 
   test("the search never reaches another procuratorate's cases", async () => {
     const czCase = await prisma.case.findFirstOrThrow({ where: { procuratorateId: cz.id } });
-    expect(await searchCaseIds(gy.id, czCase.title)).toEqual([]);
-    expect(await searchCaseIds(cz.id, czCase.title)).toEqual([czCase.id]);
+    const ids = async (procuratorateId: string) =>
+      (await listCases(procuratorateId, filter({ q: czCase.title }))).items.map((c) => c.id);
+    expect(await ids(gy.id)).toEqual([]);
+    expect(await ids(cz.id)).toEqual([czCase.id]);
   });
 });
 
@@ -152,25 +155,51 @@ describe("the case work list", () => {
     });
   });
 
-  test("20 a page, most recently updated first; a page past the end shows the last page", async () => {
-    const first = await listCases(pid, filter());
-    expect(first.total).toBe(29);
-    expect(first.pageSize).toBe(PAGE_SIZE);
-    expect(first.items).toHaveLength(20);
-    expect(first.pages).toBe(2);
-    expect(first.items[0]!.number).toBe("2026-列-025");
-    const times = first.items.map((c) => c.updatedAt.getTime());
-    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  const at = (qs: string) => cursorFromUrl(new URL(`http://procura.test/cases?${qs}`), CASE_CURSOR_ARITY);
 
-    const second = await listCases(pid, filter({ page: "2" }));
+  test("20 a page, most recently updated first, paged by keyset forward and back", async () => {
+    const first = await listCases(pid, filter());
+    expect(first.mode).toBe("browse");
+    if (first.mode !== "browse") return;
+    expect(first).toMatchObject({ total: 29, capped: false, prev: null });
+    expect(first.items).toHaveLength(PAGE_SIZE);
+    expect(first.items[0]!.number).toBe("2026-列-025");
+    const times = first.items.map((c) => Date.parse(c.updatedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(first.next).toBeTruthy();
+
+    const second = await listCases(pid, filter(), at(`after=${first.next}`));
+    if (second.mode !== "browse") throw new Error("browse expected");
     expect(second.items).toHaveLength(9);
     expect(second.items.at(-1)!.number).toBe("2026-列-101");
+    expect(second.next).toBeNull();
     const seen = new Set([...first.items, ...second.items].map((c) => c.id));
     expect(seen.size).toBe(29);
 
-    const past = await listCases(pid, filter({ page: "99" }));
-    expect(past.page).toBe(2);
-    expect(past.items.map((c) => c.id)).toEqual(second.items.map((c) => c.id));
+    // Back from the second page: the first page again, in the same order.
+    const back = await listCases(pid, filter(), at(`before=${second.prev}`));
+    if (back.mode !== "browse") throw new Error("browse expected");
+    expect(back.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
+    expect(back.prev).toBeNull();
+
+    // A cursor past the end is an empty page (with the way back); a bad one is the first page.
+    const past = await listCases(pid, filter(), at(`after=${encodeCursor(["2000-01-01T00:00:00.000+00:00", ""])}`));
+    expect(past.items).toEqual([]);
+    const bad = await listCases(pid, filter(), at("after=not-a-cursor"));
+    expect(bad.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
+  });
+
+  test("the number and due sorts put cases without one last, across pages", async () => {
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listCases(pid, filter({ sort: "number" }), cursor ? at(`after=${cursor}`) : null);
+      if (page.mode !== "browse") throw new Error("browse expected");
+      all.push(...page.items.map((c) => c.number ?? "—"));
+      cursor = page.next;
+    } while (cursor);
+    expect(all).toHaveLength(29);
+    expect(all).toEqual([...all].sort());
   });
 
   test("filters by state, the active pseudo-state, field and series", async () => {
@@ -202,7 +231,8 @@ describe("the case work list", () => {
     expect(await numbers("2026-列-10")).toEqual(["2026-列-101", "2026-列-102", "2026-列-103", "2026-列-104"]);
     expect(await numbers("列表测试县水利局")).toEqual(["2026-列-101"]);
     expect(await numbers("县水利局")).toEqual(["2026-列-101"]);
-    expect(await numbers("  普通案件 7  ")).toEqual(["2026-列-007"]);
+    // Terms separated by spaces must all appear (AND): "7" is in 普通案件 7 and 普通案件 17.
+    expect(await numbers("  普通案件 7  ")).toEqual(["2026-列-007", "2026-列-017"]);
     expect(await numbers("没有这样的案件")).toEqual([]);
     expect(await numbers("达标率", { state: "follow_up", series: seriesId })).toEqual(["2026-列-101", "2026-列-102"]);
     const none = await listCases(pid, filter({ q: "没有这样的案件" }));
@@ -319,6 +349,37 @@ describe("clues", () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     const filed = all.items.find((c) => c.status === "filed");
     expect(filed?.cases.length).toBeGreaterThan(0);
+    // A source filter is counted (bounded); filters combine.
+    const reports = await listClues(gy.id, clueListFilterSchema.parse({ source: "report" }));
+    expect(reports.total).toBe(await prisma.clue.count({ where: { procuratorateId: gy.id, source: "report" } }));
+    expect(reports.items.every((c) => c.source === "report")).toBe(true);
+  });
+
+  test("the register pages by keyset, newest received first, forward and back", async () => {
+    const pid = (await createProcuratorate({ name: "线索翻页测试县人民检察院", shortName: "翻" })).id;
+    const registrar = await createUser({ role: "prosecutor", procuratorateId: pid });
+    for (let i = 1; i <= 25; i++) {
+      await prisma.clue.create({
+        data: {
+          procuratorateId: pid, number: `2026-翻-${String(i).padStart(3, "0")}`, source: "report",
+          // Two clues a day, so that equal dates meet at a page boundary.
+          receivedOn: `2026-10-${String(Math.ceil(i / 2)).padStart(2, "0")}`,
+          summary: `翻页测试线索 ${i}`, field: "ecology", registeredById: registrar.id,
+        },
+      });
+    }
+    const at = (qs: string) => cursorFromUrl(new URL(`http://procura.test/clues?${qs}`), 2);
+    const first = await listClues(pid, clueListFilterSchema.parse({}));
+    expect(first).toMatchObject({ total: 25, prev: null });
+    expect(first.items).toHaveLength(PAGE_SIZE);
+    const second = await listClues(pid, clueListFilterSchema.parse({}), at(`after=${first.next}`));
+    expect(second.items).toHaveLength(5);
+    expect(second.next).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((c) => c.id)).size).toBe(25);
+    const dates = [...first.items, ...second.items].map((c) => c.receivedOn);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const back = await listClues(pid, clueListFilterSchema.parse({}), at(`before=${second.prev}`));
+    expect(back.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
   });
 
   test("the informant is always masked on read; the registrar and the assignee may show it (audited)", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Stage } from "~/domain/case/presentation";
 import { clueStatusTone, replyProgress, stageProgress, stateTone } from "~/domain/case/presentation";
-import { caseListFilterSchema, clueListFilterSchema, likePattern } from "~/domain/case/schemas";
+import { caseListFilterSchema, clueListFilterSchema, defaultSort, likePattern } from "~/domain/case/schemas";
 import { CASE_STATES } from "~/domain/case/states";
 
 const strip = (stages: Stage[]) => stages.map((s) => `${s.key}:${s.status}${s.suspended ? "(suspended)" : ""}`);
@@ -141,10 +141,16 @@ describe("list filters", () => {
       lead: undefined,
       due: undefined,
       within: 7,
-      sort: "updated",
+      sort: undefined, // the default order: relevance when searching, else newest update (defaultSort)
       q: undefined,
       page: 1,
     });
+  });
+
+  test("the default order: by due date when filtering by it, else newest update; a chosen sort wins", () => {
+    expect(defaultSort({})).toBe("updated");
+    expect(defaultSort({ due: "overdue" })).toBe("due");
+    expect(defaultSort({ due: "soon", sort: "number" })).toBe("number");
   });
 
   test("the due filter, its day count and the sort come from the URL", () => {
@@ -166,9 +172,9 @@ describe("list filters", () => {
     expect(clueListFilterSchema.parse({ status: "evaluating", source: "report" })).toEqual({
       status: "evaluating",
       source: "report",
-      page: 1,
     });
-    expect(clueListFilterSchema.parse({ status: "bogus", page: "0" })).toEqual({ status: undefined, source: undefined, page: 1 });
+    // The register pages by keyset (?after=/?before=), not by page number.
+    expect(clueListFilterSchema.parse({ status: "bogus", page: "0" })).toEqual({ status: undefined, source: undefined });
   });
 });
 

@@ -44,17 +44,22 @@ export const caseListFilterSchema = z.object({
   /** overdue: the case's next due date has passed; soon: it falls within `within` days. */
   due: optional(z.enum(CASE_DUE_FILTERS)),
   within: z.coerce.number().int().min(0).max(365).catch(DEFAULT_DUE_WITHIN).default(DEFAULT_DUE_WITHIN),
-  sort: z.enum(CASE_SORTS).catch("updated").default("updated"),
+  /** Absent: newest update first when browsing, relevance when searching. */
+  sort: optional(z.enum(CASE_SORTS)),
   q: optional(z.string().trim().transform((s) => s.slice(0, SEARCH_MAX))),
   page,
 });
 export type CaseListFilter = z.infer<typeof caseListFilterSchema>;
 
+/** The list's sort when none is chosen: by due date when filtering by it, else newest update first. */
+export function defaultSort(filter: Pick<CaseListFilter, "sort" | "due">): CaseSort {
+  return filter.sort ?? (filter.due ? "due" : "updated");
+}
+
 /** Filters of the clue list (/clues). */
 export const clueListFilterSchema = z.object({
   status: optional(clueStatusSchema),
   source: optional(clueSourceSchema),
-  page,
 });
 export type ClueListFilter = z.infer<typeof clueListFilterSchema>;
 

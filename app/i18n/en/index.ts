@@ -13,6 +13,7 @@ import { dates } from "~/i18n/en/dates";
 import { clues } from "~/i18n/en/clues";
 import { evidence } from "~/i18n/en/evidence";
 import { casepage } from "~/i18n/en/casepage";
+import { search } from "~/i18n/en/search";
 
 export const en = {
   ...common,
@@ -29,4 +30,5 @@ export const en = {
   ...clues,
   ...evidence,
   ...casepage,
+  ...search,
 } as const satisfies Record<keyof typeof zhCN, string>;

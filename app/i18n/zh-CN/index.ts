@@ -14,6 +14,7 @@ import { dates } from "~/i18n/zh-CN/dates";
 import { clues } from "~/i18n/zh-CN/clues";
 import { evidence } from "~/i18n/zh-CN/evidence";
 import { casepage } from "~/i18n/zh-CN/casepage";
+import { search } from "~/i18n/zh-CN/search";
 
 export const zhCN = {
   ...common,
@@ -30,4 +31,5 @@ export const zhCN = {
   ...clues,
   ...evidence,
   ...casepage,
+  ...search,
 } as const;
