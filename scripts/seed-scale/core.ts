@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { chainHash, auditPayload, GENESIS_HASH } from "~/models/audit.server";
+import { withDerivedTriggersSuspended } from "~/models/search-index.server";
 import type { CaseState } from "~/domain/case/states";
 import { agencyReplyDeadline } from "~/domain/deadlines/agency-reply";
 import type { Calendar } from "~/domain/deadlines/calendar";
@@ -25,7 +26,7 @@ import { ANSWER_TEXT, CLUE_SOURCE_TEXT, EVIDENCE_TEMPLATES, FOLLOW_UP_FINDINGS, 
 // app/models/deadline.server.ts uses, so `npm run deadlines:refresh` changes nothing afterwards.
 // Written with better-sqlite3 prepared statements in one transaction (Prisma costs ~0.6 ms a call).
 // The whole import is recorded as ONE audit event appended to the hash chain.
-// SEED_SCALE_PROFILE=1 also prints the time spent per table and per search index.
+// SEED_SCALE_PROFILE=1 also prints the time spent inserting into each table.
 
 export type SeedScaleOptions = {
   cases: number;
@@ -36,8 +37,9 @@ export type SeedScaleOptions = {
   /** "Today" in Asia/Shanghai: due dates are spread around it (default: the real today). */
   today?: IsoDate;
   /**
-   * Let the search triggers index every row as it is written (slow: FTS5 flushes a segment per
-   * statement) instead of dropping them for the load and indexing the new rows in bulk.
+   * Let the search and counter triggers run for every row as it is written (slow: FTS5 flushes its
+   * pending terms at the end of every statement) instead of suspending them for the load and
+   * rebuilding the index and the counters once (withDerivedTriggersSuspended).
    */
   rowTriggers?: boolean;
   /** Share of the cases in the demo procuratorate (default 0.9). */
@@ -305,11 +307,18 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
     .prepare(`SELECT "name", "sql" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => "?").join(", ")})`)
     .all(...BULK_TABLES) as { name: string; sql: string }[];
 
-  const search = options.rowTriggers ? null : searchIndexPlan(db);
-
-  const run = db.transaction(() => {
+  // FTS5 flushes its in-memory terms to a new segment every `hashsize` bytes (default 1 MiB): a
+  // 16 MiB buffer for the rebuild cuts its trigram inserts by about a third and leaves fewer
+  // segments to merge. Set inside the import's transaction, the default again after it.
+  const ftsTables = options.rowTriggers
+    ? []
+    : (db.prepare(`SELECT "name" FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`).all() as { name: string }[]).map((t) => t.name);
+  const hashsize = (bytes: number) => {
+    for (const t of ftsTables) db.exec(`INSERT INTO "${t}" ("${t}", rank) VALUES ('hashsize', ${bytes})`);
+  };
+  const load = () => {
     for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
-    for (const k of search ?? []) db.exec(`DROP TRIGGER "${k.trigger}"`);
+    hashsize(16 * FTS5_DEFAULT_HASHSIZE);
     // ───────── organisation ─────────
     const procByName = new Map(
       (db.prepare(`SELECT "id", "name" FROM "Procuratorate"`).all() as { id: string; name: string }[]).map((p) => [p.name, p.id]),
@@ -784,13 +793,6 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
       for (const [year, last] of org.recSeq) counterUpsert.run(org.id, "行公建", year, last);
     }
     phase("hearings, deadlines");
-    if (search) {
-      for (const k of search) {
-        indexSearchDocs(db, k);
-        db.exec(k.triggerSql);
-      }
-      phase("search index");
-    }
 
     // One audit event for the whole import, appended to the hash chain (app/models/audit.server.ts).
     const last = db.prepare(`SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`).get() as { hash: string } | undefined;
@@ -811,9 +813,17 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
     phase("audit");
     for (const index of indexes) db.exec(index.sql);
     phase("indexes");
-  });
-  run();
-  phase("commit");
+  };
+  if (options.rowTriggers) {
+    db.transaction(load)();
+    phase("commit");
+  } else {
+    // The search index and the case counters (migration 20261201050001) are rebuilt once, set-based,
+    // instead of by their per-row triggers; one transaction (app/models/search-index.server.ts).
+    withDerivedTriggersSuspended(db, load);
+    hashsize(FTS5_DEFAULT_HASHSIZE);
+    phase("search index and counters, commit");
+  }
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   db.pragma("wal_checkpoint(TRUNCATE)");
@@ -824,69 +834,8 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
   return { counts, seconds: (performance.now() - started) / 1000, phases };
 }
 
-// ───────── the full-text search index in bulk ─────────
-// Migration 20261201050001_search_and_counts keeps SearchDoc and the FTS5 tables (trigram, and
-// bigram text split when written) in step with triggers on Case, Clue and Evidence. A row-by-row
-// trigger costs ~0.3 ms here, as FTS5 flushes its pending terms at the end of every statement: for
-// the bulk load the three insert triggers are dropped, the new rows are indexed with one statement
-// per table, reading the migration's own views (Search*Text), and the triggers are created again
-// from their stored SQL, all in the import's transaction. Only the bigram split is done here, as
-// the migration's SQL does it (every pair of adjacent characters without a space, in order,
-// joined by spaces; NULL when there is none); the integration test checks the index against
-// LIKE over the same views.
-
-type SearchKind = { kind: string; view: string; tri: string; bi: string; trigger: string; triggerSql: string };
-
-/** The bulk plan when the search schema is there as the migration made it, else null (rows fire the triggers). */
-function searchIndexPlan(db: Database.Database): SearchKind[] | null {
-  const has = (type: string, name: string) => Boolean(db.prepare(`SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?`).get(type, name));
-  const kinds = ["case", "clue", "evidence"].map((kind) => {
-    const trigger = `search_${kind}_insert`;
-    const row = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(trigger) as { sql: string } | undefined;
-    const view = `Search${kind[0]!.toUpperCase()}${kind.slice(1)}Text`;
-    return { kind, view, tri: `search_${kind}_tri`, bi: `search_${kind}_bi`, trigger, triggerSql: row?.sql ?? "" };
-  });
-  const complete = has("table", "SearchDoc") && kinds.every((k) => k.triggerSql && has("view", k.view) && has("table", k.tri) && has("table", k.bi));
-  return complete ? kinds : null;
-}
-
-/** The bigram text of the search index: adjacent character pairs without a space, space-joined. */
-export function bigramText(body: string | null): string | null {
-  if (body === null) return null;
-  const parts: string[] = [];
-  if (!/[\ud800-\udfff]/.test(body)) {
-    for (let i = 0; i + 1 < body.length; i++) {
-      if (body.charCodeAt(i) !== 32 && body.charCodeAt(i + 1) !== 32) parts.push(body.substring(i, i + 2));
-    }
-  } else {
-    // Characters as SQLite's substr counts them: code points (a surrogate pair is one).
-    const chars = Array.from(body);
-    for (let n = 0; n + 1 < chars.length; n++) if (chars[n] !== " " && chars[n + 1] !== " ") parts.push(chars[n]! + chars[n + 1]!);
-  }
-  return parts.length ? parts.join(" ") : null;
-}
-
-/** FTS5's default hashsize (1 MiB): pending terms are flushed to a new segment beyond it. */
+/** FTS5's default hashsize: pending terms are flushed to a new segment beyond 1 MiB. */
 const FTS5_DEFAULT_HASHSIZE = 1024 * 1024;
-
-function indexSearchDocs(db: Database.Database, k: SearchKind) {
-  const from = (db.prepare(`SELECT ifnull(MAX("docId"), 0) AS n FROM "SearchDoc"`).get() as { n: number }).n;
-  db.prepare(
-    `INSERT INTO "SearchDoc" ("kind", "entityId", "procuratorateId", "caseId")
-     SELECT ?, v."entityId", v."procuratorateId", v."caseId" FROM "${k.view}" v
-     WHERE NOT EXISTS (SELECT 1 FROM "SearchDoc" d WHERE d."kind" = ? AND d."entityId" = v."entityId")`,
-  ).run(k.kind, k.kind);
-  const docs = `FROM "SearchDoc" d JOIN "${k.view}" v ON v."entityId" = d."entityId" WHERE d."kind" = ? AND d."docId" > ?`;
-  db.function("seed_bigram_text", { deterministic: true }, (body: unknown) => bigramText(typeof body === "string" ? body : null));
-  for (const [table, body] of [[k.tri, `v."body"`], [k.bi, `seed_bigram_text(v."body")`]] as const) {
-    // A larger in-memory term buffer for the load (half the CPU of the trigram inserts), then the default again.
-    db.exec(`INSERT INTO "${table}" ("${table}", rank) VALUES ('hashsize', ${16 * FTS5_DEFAULT_HASHSIZE})`);
-    const c0 = process.cpuUsage();
-    db.prepare(`INSERT INTO "${table}" (rowid, body) SELECT d."docId", ${body} ${docs}`).run(k.kind, from);
-    if (process.env.SEED_SCALE_PROFILE) console.log(table, Math.round(process.cpuUsage(c0).user / 1000));
-    db.exec(`INSERT INTO "${table}" ("${table}", rank) VALUES ('hashsize', ${FTS5_DEFAULT_HASHSIZE})`);
-  }
-}
 
 /** A template split at its {placeholders}: odd entries are names. */
 function compile(template: string): string[] {
