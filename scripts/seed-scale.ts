@@ -4,7 +4,8 @@
 // empty database is migrated and gets the demo scenario first, so the demo organisation and
 // accounts exist. A database that already holds more than 1,000 cases is refused unless --force
 // (which adds another batch). --row-triggers lets the full-text search triggers index every row as
-// it is written (to measure them) instead of indexing the new rows in bulk. The data itself:
+// it is written (to measure them) instead of rebuilding them once; --today dates the data around
+// another day than today (tests). The data itself:
 // scripts/seed-scale/core.ts.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,12 +15,12 @@ import { SCALE_MARKER_CASES, seedScale } from "./seed-scale/core";
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("Usage: npm run db:seed:scale -- [--cases N] [--evidence M] [--seed S] [--force] [--row-triggers]");
+  console.error("Usage: npm run db:seed:scale -- [--cases N] [--evidence M] [--seed S] [--force] [--row-triggers] [--today YYYY-MM-DD]");
   process.exit(2);
 }
 
 function parseArgs(argv: string[]) {
-  const out = { cases: 100_000, evidence: undefined as number | undefined, seed: 1, force: false, rowTriggers: false };
+  const out = { cases: 100_000, evidence: undefined as number | undefined, seed: 1, force: false, rowTriggers: false, today: undefined as string | undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -32,6 +33,10 @@ function parseArgs(argv: string[]) {
     else if (arg === "--seed") out.seed = value();
     else if (arg === "--force") out.force = true;
     else if (arg === "--row-triggers") out.rowTriggers = true;
+    else if (arg === "--today") {
+      out.today = argv[++i];
+      if (!out.today || !/^\d{4}-\d{2}-\d{2}$/.test(out.today)) usage("--today needs a date YYYY-MM-DD");
+    }
     else if (arg === "--help" || arg === "-h") usage();
     else usage(`unknown option ${arg}`);
   }
@@ -81,7 +86,7 @@ if (!procuratorates) {
 const prepared = (performance.now() - started) / 1000;
 
 console.log(`Adding ${args.cases} cases and ${args.evidence ?? args.cases * 5} evidence items (seed ${args.seed}) …`);
-const result = seedScale(file, { cases: args.cases, evidence: args.evidence, seed: args.seed, rowTriggers: args.rowTriggers, log: (m) => console.log(m) });
+const result = seedScale(file, { cases: args.cases, evidence: args.evidence, seed: args.seed, rowTriggers: args.rowTriggers, today: args.today, log: (m) => console.log(m) });
 const summary = Object.entries(result.counts)
   .filter(([, n]) => n > 0)
   .map(([table, n]) => `${n} ${table}`)

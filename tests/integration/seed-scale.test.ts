@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -44,7 +44,7 @@ function count(db: Database.Database, sql: string, ...params: unknown[]): number
   return (db.prepare(sql).get(...params) as { n: number }).n;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = raw();
   before = {
     cases: count(db, `SELECT COUNT(*) AS n FROM "Case"`),
@@ -53,7 +53,16 @@ beforeAll(() => {
   };
   demoId = (db.prepare(`SELECT "procuratorateId" AS id FROM "User" WHERE "username" = 'prosecutor'`).get() as { id: string }).id;
   db.close();
-  seedScale(dbFile, { cases: CASES, evidence: EVIDENCE, seed: 7, today: DEMO_SEED_DAY });
+  // The command itself, in a child process (asynchronously, so this worker keeps answering vitest).
+  const out = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const args = ["scripts/seed-scale.ts", "--cases", String(CASES), "--evidence", String(EVIDENCE), "--seed", "7", "--today", DEMO_SEED_DAY];
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), args, { env: { ...process.env, DATABASE_URL: `file:${dbFile}` } });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+  expect(out.code, out.output).toBe(0);
 }, 300_000);
 
 describe("scale seed", () => {
