@@ -14,32 +14,34 @@ async function caseInScope(procuratorateId: string, caseId: string) {
   return found.id;
 }
 
-/** The layout's header: title, number, state, the stage strip's history and the tab counts. */
+/**
+ * The layout's header: title, number, state, the stage strip's history and the tab counts. The
+ * counts are separate counts by each table's caseId index: Prisma's relation `_count` aggregates
+ * the whole related table (every evidence item of the province) before it joins one case.
+ */
 export async function getCaseHeader(procuratorateId: string, caseId: string) {
-  const found = await prisma.case.findFirst({
-    where: { id: caseId, procuratorateId },
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      state: true,
-      urgent: true,
-      version: true,
-      transitions: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { fromState: true, toState: true } },
-      _count: {
-        select: {
-          evidence: true,
-          consultations: true,
-          hearingCases: { where: { hearing: { procuratorateId } } },
-          recommendations: true,
-          services: true,
-          documents: { where: { procuratorateId } },
-        },
+  const [found, evidence, consultations, hearingCases, recommendations, services, documents] = await Promise.all([
+    prisma.case.findFirst({
+      where: { id: caseId, procuratorateId },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        state: true,
+        urgent: true,
+        version: true,
+        transitions: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { fromState: true, toState: true } },
       },
-    },
-  });
+    }),
+    prisma.evidence.count({ where: { caseId } }),
+    prisma.consultation.count({ where: { caseId } }),
+    prisma.hearingCase.count({ where: { caseId, hearing: { procuratorateId } } }),
+    prisma.recommendation.count({ where: { caseId } }),
+    prisma.service.count({ where: { caseId } }),
+    prisma.generatedDocument.count({ where: { caseId, procuratorateId } }),
+  ]);
   if (!found) notFound();
-  return found;
+  return { ...found, _count: { evidence, consultations, hearingCases, recommendations, services, documents } };
 }
 export type CaseHeaderData = Awaited<ReturnType<typeof getCaseHeader>>;
 

@@ -64,8 +64,9 @@ async function mineFor(procuratorateId: string, options: BoardOptions): Promise<
   if (!userId) badRequest();
   if (options.mineStrategy) return { userId, strategy: options.mineStrategy };
   const cap = MINE_DRIVE_MAX_CASES + 1;
+  // +procuratorateId: walk the lead's index, not the procuratorate's (90,000 rows at a province).
   const [row] = await prisma.$queryRaw<{ lead: bigint | number; member: bigint | number }[]>`
-    SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "Case" c WHERE c."leadProsecutorId" = ${userId} AND c."procuratorateId" = ${procuratorateId} LIMIT ${cap})) AS "lead",
+    SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM "Case" c WHERE c."leadProsecutorId" = ${userId} AND +c."procuratorateId" = ${procuratorateId} LIMIT ${cap})) AS "lead",
       (SELECT COUNT(*) FROM (SELECT 1 FROM "CaseMember" m WHERE m."userId" = ${userId} LIMIT ${cap})) AS "member"`;
   const load = Number(row?.lead ?? 0) + Number(row?.member ?? 0);
   return { userId, strategy: load > MINE_DRIVE_MAX_CASES ? "walk" : "drive" };

@@ -12,6 +12,10 @@ import { EVIDENCE_KINDS } from "~/domain/evidence/kinds";
 import { verifyAuditChain } from "~/models/audit.server";
 import { refreshAllDeadlines } from "~/models/deadline.server";
 import { prisma } from "~/utils/db.server";
+import { caseListFilterSchema } from "~/domain/case/schemas";
+import { parseBoardQuery } from "~/domain/deadlines/board";
+import { listCases } from "~/models/case.server";
+import { deadlineBoardCounts, deadlineBoardPage } from "~/models/deadline-board.server";
 import { callLoader, cookieFor, request } from "#tests/factories";
 import { loader as caseLayoutLoader } from "~/routes/_staff.cases.$caseId";
 import { loader as overviewLoader } from "~/routes/_staff.cases.$caseId._index";
@@ -184,6 +188,39 @@ describe("scale seed", () => {
     const after = raw();
     expect(count(after, `SELECT COUNT(*) AS n FROM "search_evidence_tri" WHERE "search_evidence_tri" MATCH ?`, `"鳌头岭瀑布"`)).toBe(1);
     after.close();
+  });
+
+  test("at 20,000 cases the deadline board pages forward and back, and its counts are bounded", async () => {
+    const today = DEMO_SEED_DAY;
+    const base = { filter: parseBoardQuery(new URLSearchParams("scope=all&status=all")), today } as const;
+    if (!base.filter.ok) throw new Error("board filter");
+    const options = { filter: base.filter.filter, today };
+    const first = await deadlineBoardPage(demoId, { ...options, cursor: null });
+    expect(first.items.length).toBeGreaterThan(0);
+    expect(first.next).toBeTruthy();
+    const cursorOf = (token: string, dir: "after" | "before") => {
+      const parsed = parseBoardQuery(new URLSearchParams({ [dir]: token }));
+      if (!parsed.ok || !parsed.cursor) throw new Error("cursor");
+      return parsed.cursor;
+    };
+    const second = await deadlineBoardPage(demoId, { ...options, cursor: cursorOf(first.next!, "after") });
+    const dues = [...first.items, ...second.items].map((d) => d.dueOn);
+    expect([...dues].sort()).toEqual(dues);
+    expect(new Set([...first.items, ...second.items].map((d) => d.id)).size).toBe(first.items.length + second.items.length);
+    const back = await deadlineBoardPage(demoId, { ...options, cursor: cursorOf(second.prev!, "before") });
+    expect(back.items.map((d) => d.id)).toEqual(first.items.map((d) => d.id));
+    const counts = await deadlineBoardCounts(demoId, options);
+    expect(counts.total).toBeLessThanOrEqual(counts.cap + 1);
+    expect(counts.overdue).toBeGreaterThan(0);
+
+    // Search over the same data: a two-character term pages within its bounded hits, each in scope.
+    const hits = await listCases(demoId, caseListFilterSchema.parse({ q: "口罩" }));
+    expect(hits.mode).toBe("search");
+    expect(hits.items.length).toBeGreaterThan(0);
+    const ids = hits.items.map((c) => c.id);
+    expect(await prisma.case.count({ where: { id: { in: ids }, procuratorateId: { not: demoId } } })).toBe(0);
+    const far = await listCases(demoId, caseListFilterSchema.parse({ q: "口罩", page: "10000" }));
+    expect(far.mode === "search" && far.page).toBe(hits.mode === "search" ? hits.pages : -1);
   });
 
   test("the audit chain stays valid: the import is one event", async () => {
