@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Case_leadProsecutorId_nextDueOn_idx" ON "Case"("leadProsecutorId", "nextDueOn");
+
