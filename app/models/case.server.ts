@@ -3,8 +3,8 @@ import { defaultSort, NO_SERIES, PAGE_SIZE } from "~/domain/case/schemas";
 import { ACTIVE_STATES } from "~/domain/case/states";
 import { addDays, dateInShanghai } from "~/domain/deadlines/dates";
 import type { SearchTerms } from "~/domain/search/query";
-import { hasTerms, parseSearchTerms, SEARCH_HIT_CAP } from "~/domain/search/query";
-import { readCounts, RELEVANCE_ORDER, searchCounts, searchCtes } from "~/models/search.server";
+import { hasTerms, parseSearchTerms } from "~/domain/search/query";
+import { searchPage } from "~/models/search.server";
 import type { Sql } from "~/utils/db.server";
 import { prisma, sql, sqlEmpty, sqlJoin, sqlRaw } from "~/utils/db.server";
 import type { Cursor, KeyValue } from "~/utils/keyset";
@@ -145,9 +145,6 @@ async function browseCases(procuratorateId: string, filter: CaseListFilter, curs
   return { mode: "browse" as const, items: page.items.map(toItem), next: page.next, prev: page.prev, ...count };
 }
 
-/** Result pages a search can have (SEARCH_HIT_CAP hits). */
-export const SEARCH_PAGES = Math.ceil(SEARCH_HIT_CAP / PAGE_SIZE);
-
 /**
  * The work list with a search: the hits among the case documents (number, 案由, summary, respondent
  * agency's names), filtered, by relevance unless a sort is chosen, paged by number within
@@ -155,28 +152,21 @@ export const SEARCH_PAGES = Math.ceil(SEARCH_HIT_CAP / PAGE_SIZE);
  */
 async function searchCases(procuratorateId: string, filter: CaseListFilter, terms: SearchTerms, today: string) {
   const filters = filterSql(filter, today);
-  const filtered = filters !== sqlEmpty;
-  const ctes = searchCtes({
-    kind: "case",
-    procuratorateId,
-    terms,
-    ...(filtered ? { join: sql`JOIN "Case" c ON c."id" = m."entityId"`, where: filters } : {}),
-  });
   const sort = filter.sort;
-  const order = sort
-    ? sqlRaw(`ORDER BY ${SORT[sort].cols.map((c) => `${c} ${SORT[sort].dir}`).join(", ")}`)
-    : RELEVANCE_ORDER;
-  const page = Math.min(filter.page, SEARCH_PAGES);
-  const rows = await prisma.$queryRaw<(Partial<ListRow> & { hitCount: number | bigint; scanCount: number | bigint })[]>`
-    ${ctes},
-    page AS (
-      SELECT ${rowColumns(sort ?? "updated")} FROM ranked CROSS JOIN "Case" c ON c."id" = ranked."entityId" ${ROW_JOINS}
-      ${order} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE})
-    SELECT ${searchCounts(filtered)}, page.* FROM (SELECT 1) LEFT JOIN page ON 1`;
-  const counts = readCounts(rows[0], terms);
-  const items = rows.filter((r) => typeof r.id === "string").map((r) => toItem(r as ListRow));
-  const pages = Math.max(1, Math.ceil(counts.total / PAGE_SIZE));
-  return { mode: "search" as const, items, page: Math.min(page, pages), pages, ...counts };
+  const result = await searchPage<ListRow>(
+    {
+      kind: "case",
+      procuratorateId,
+      terms,
+      ...(filters !== sqlEmpty ? { join: sql`JOIN "Case" c ON c."id" = m."entityId"`, where: filters } : {}),
+    },
+    rowColumns(sort ?? "updated"),
+    sql`CROSS JOIN "Case" c ON c."id" = ranked."entityId" ${ROW_JOINS}`,
+    filter.page,
+    PAGE_SIZE,
+    sort ? sqlRaw(`ORDER BY ${SORT[sort].cols.map((c) => `${c} ${SORT[sort].dir}`).join(", ")}`) : undefined,
+  );
+  return { mode: "search" as const, items: result.rows.map(toItem), page: result.page, pages: result.pages, ...result.counts };
 }
 
 /** The work list: browsed by keyset pages, or searched (`filter.q`) and paged within the hits. */

@@ -133,19 +133,26 @@ export function readCounts(
 
 type CountRow = { hitCount: number | bigint; scanCount: number | bigint };
 
-async function runPage<T extends { id: string | null }>(
+/**
+ * One page of hits in one statement: the CTEs, the page's rows (`select` over `ranked` and its
+ * `joins`, in `order`, relevance by default) and the counts, which a LEFT JOIN keeps even when the
+ * page is empty. The page is clamped to the hits (SEARCH_HIT_CAP at most).
+ */
+export async function searchPage<T extends { id: string | null }>(
   options: HitsOptions,
   select: Sql,
   joins: Sql,
   page: number,
   size: number,
+  order: Sql = RELEVANCE_ORDER,
 ): Promise<{ rows: T[]; counts: SearchCounts; page: number; pages: number }> {
   const lastPage = Math.ceil(SEARCH_HIT_CAP / size);
   const wanted = Math.min(Math.max(1, page), lastPage);
+  const filtered = options.join !== undefined || options.where !== undefined;
   const rows = await prisma.$queryRaw<(T & CountRow)[]>`
     ${searchCtes(options)},
-    page AS (SELECT ${select} FROM ranked ${joins} ${RELEVANCE_ORDER} LIMIT ${size} OFFSET ${(wanted - 1) * size})
-    SELECT ${searchCounts(false)}, page.* FROM (SELECT 1) LEFT JOIN page ON 1`;
+    page AS (SELECT ${select} FROM ranked ${joins} ${order} LIMIT ${size} OFFSET ${(wanted - 1) * size})
+    SELECT ${searchCounts(filtered)}, page.* FROM (SELECT 1) LEFT JOIN page ON 1`;
   const counts = readCounts(rows[0], options.terms);
   const pages = Math.max(1, Math.ceil(counts.total / size));
   // The counts ride on every row as bigints (which no loader can serialise): keep only the hit.
@@ -161,7 +168,7 @@ async function runPage<T extends { id: string | null }>(
 
 /** Case hits: number, 案由, state, respondent agency. */
 export async function searchCaseHits(procuratorateId: string, terms: SearchTerms, page = 1, size = SEARCH_PAGE_SIZE) {
-  const result = await runPage<{
+  const result = await searchPage<{
     id: string;
     number: string | null;
     title: string;
@@ -179,7 +186,7 @@ export async function searchCaseHits(procuratorateId: string, terms: SearchTerms
 
 /** Clue hits: number, summary, status, the day it came in. */
 export async function searchClueHits(procuratorateId: string, terms: SearchTerms, page = 1, size = SEARCH_PAGE_SIZE) {
-  const result = await runPage<{ id: string; number: string; summary: string; status: string; receivedOn: string }>(
+  const result = await searchPage<{ id: string; number: string; summary: string; status: string; receivedOn: string }>(
     { kind: "clue", procuratorateId, terms },
     sql`k."id", k."number", k."summary", k."status", k."receivedOn"`,
     sql`CROSS JOIN "Clue" k ON k."id" = ranked."entityId"`,
@@ -191,7 +198,7 @@ export async function searchClueHits(procuratorateId: string, terms: SearchTerms
 
 /** Evidence hits, each with the case it belongs to. */
 export async function searchEvidenceHits(procuratorateId: string, terms: SearchTerms, page = 1, size = SEARCH_PAGE_SIZE) {
-  const result = await runPage<{
+  const result = await searchPage<{
     id: string;
     ordinal: number | bigint;
     title: string;
