@@ -1,5 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { bigrams } from "~/domain/search/bigrams";
+import type { SearchKind } from "~/domain/search/query";
+import { SEARCH_KINDS } from "~/domain/search/query";
 
 // The full-text index (SearchDoc + the search_<kind>_tri/_bi FTS5 tables) is kept in step by the
 // triggers of migration 20261201050001_search_and_counts. Two bulk operations live here, on a raw
@@ -12,8 +14,6 @@ import { bigrams } from "~/domain/search/bigrams";
 //    evidence items is the difference between minutes and seconds. All in one transaction: a
 //    failed load leaves the old index and the triggers exactly as they were.
 
-export const SEARCH_KINDS = ["case", "clue", "evidence"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 const VIEW: Record<SearchKind, string> = {
   case: "SearchCaseText",

@@ -1,5 +1,4 @@
-import type { SearchKind } from "~/models/search-index.server";
-import type { SearchTerms } from "~/domain/search/query";
+import type { SearchKind, SearchTerms } from "~/domain/search/query";
 import {
   ftsQuery,
   SEARCH_HIT_CAP,

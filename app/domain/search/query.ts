@@ -1,6 +1,10 @@
 // How a search box's text becomes full-text queries (docs/decisions/0013). Pure: the SQL lives in
 // app/models/search.server.ts.
 
+/** The kinds of record the index holds (one pair of FTS5 tables each). */
+export const SEARCH_KINDS = ["case", "clue", "evidence"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
 /** At most this many terms are used (the rest of a pasted paragraph is ignored). */
 export const MAX_TERMS = 8;
 /** Hits per result page. */

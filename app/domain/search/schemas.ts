@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { SEARCH_MAX } from "~/domain/case/schemas";
+import { SEARCH_KINDS } from "~/domain/search/query";
 import { pageParamSchema } from "~/utils/pagination";
 
-export const SEARCH_SCOPES = ["all", "case", "clue", "evidence"] as const;
+/** The tabs of /search: every kind at once, or one kind. */
+export const SEARCH_SCOPES = ["all", ...SEARCH_KINDS] as const;
 export type SearchScope = (typeof SEARCH_SCOPES)[number];
 /** Hits of each kind shown on the "all" tab. */
 export const SEARCH_PREVIEW = 5;
