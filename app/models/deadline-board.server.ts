@@ -11,6 +11,7 @@ import type { IsoDate } from "~/domain/deadlines/dates";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import type { LiveDeadline } from "~/models/deadline.server";
 import { calendarNotices, storedSelect, toLive } from "~/models/deadline.server";
+import { cachedDeadlineCount } from "~/models/deadline-cache.server";
 import { prisma, sql, sqlJoin } from "~/utils/db.server";
 import { badRequest } from "~/utils/errors";
 
@@ -204,7 +205,10 @@ export async function deadlineBoard(procuratorateId: string, options: BoardPageO
   const today = options.today ?? dateInShanghai();
   const [page, counts] = await Promise.all([
     deadlineBoardPage(procuratorateId, { ...options, today }),
-    deadlineBoardCounts(procuratorateId, { ...options, today }),
+    // The tallies change only with the deadlines, the teams or the date (deadline-cache.server.ts).
+    cachedDeadlineCount(procuratorateId, today, `board-counts|${options.userId ?? ""}|${options.mineStrategy ?? ""}|${JSON.stringify(options.filter)}`, () =>
+      deadlineBoardCounts(procuratorateId, { ...options, today })
+    ),
   ]);
   const notices = await calendarNotices(procuratorateId, today, page.items);
   return { today, ...page, counts, ...notices };

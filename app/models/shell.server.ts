@@ -1,5 +1,7 @@
 import { WITHIN_DEFAULT_DAYS } from "~/domain/deadlines/board";
+import { dateInShanghai } from "~/domain/deadlines/dates";
 import { countBoard } from "~/models/deadline-board.server";
+import { cachedDeadlineCount } from "~/models/deadline-cache.server";
 import type { Authorized } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
@@ -32,13 +34,16 @@ export async function pendingApprovalCount(procuratorateId: string) {
 
 /**
  * Overdue deadlines of the cases a prosecutor leads or works on, for the navigation badge: a
- * bounded count on the board's index (app/models/deadline-board.server.ts), on every staff page.
+ * bounded count on the board's index (app/models/deadline-board.server.ts), on every staff page,
+ * so kept per worker until a deadline, a team or the date changes (deadline-cache.server.ts).
  */
-export function myOverdueCount(procuratorateId: string, userId: string, today?: string) {
-  return countBoard(procuratorateId, {
-    filter: { status: "overdue", scope: "mine", days: WITHIN_DEFAULT_DAYS },
-    userId,
-    today,
-    cap: NAV_COUNT_CAP,
-  });
+export function myOverdueCount(procuratorateId: string, userId: string, today: string = dateInShanghai()) {
+  return cachedDeadlineCount(procuratorateId, today, `overdue-badge|${userId}`, () =>
+    countBoard(procuratorateId, {
+      filter: { status: "overdue", scope: "mine", days: WITHIN_DEFAULT_DAYS },
+      userId,
+      today,
+      cap: NAV_COUNT_CAP,
+    })
+  );
 }

@@ -123,6 +123,18 @@ describe("WEB_CONCURRENCY", () => {
       });
     expect(run).toThrow(/WEB_CONCURRENCY must be a whole number of workers/);
   });
+
+  test("a worker heap limit that is not a sensible number of MB stops the server before it starts", () => {
+    for (const value of ["lots", "32", "-1", "1.5"]) {
+      const run = () =>
+        execFileSync(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+          cwd: root,
+          env: { ...process.env, WEB_CONCURRENCY: "2", WORKER_HEAP_MB: value, PORT: "0" },
+          stdio: "pipe",
+        });
+      expect(run, value).toThrow(/WORKER_HEAP_MB must be 0 \(V8's default\) or a whole number of MB, 64 or more/);
+    }
+  });
 });
 
 describe("two worker processes writing at once", () => {
@@ -154,6 +166,14 @@ describe("two worker processes writing at once", () => {
     expect(await prisma.auditEvent.count({ where: { action: "clue.register", entityId: { in: ids } } })).toBe(WRITES);
     expect(await verifyAuditChain(prisma)).toBeNull();
 
+    // Each worker runs with the old-space limit (WORKER_HEAP_MB, default 192 MB; V8 adds the young
+    // generation to the limit it reports).
+    const limits = [...log.matchAll(/listening on port \d+, heap limit (\d+) MB/g)].map((m) => Number(m[1]));
+    expect(limits).toHaveLength(2);
+    for (const mb of limits) {
+      expect(mb).toBeGreaterThanOrEqual(192);
+      expect(mb).toBeLessThan(300);
+    }
     // Both workers took their share (the access log names the worker of each request).
     const served = (w: string) => log.split("\n").filter((line) => line.startsWith(`${w} POST /clues/new 302`)).length;
     // A worker's log line reaches this process through the primary, possibly after the response.
