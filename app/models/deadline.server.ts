@@ -660,20 +660,29 @@ export function toLive(row: Prisma.DeadlineGetPayload<{ select: typeof storedSel
   };
 }
 
+type CaseResolvedOptions = DeadlineListOptions & { caseDeadlineIds?: string[] };
+
+/** A case's deadline ids, from its links (DeadlineCase by caseId): a handful of rows. */
+async function resolveCase(options: DeadlineListOptions): Promise<CaseResolvedOptions> {
+  if (!options.caseId || "caseDeadlineIds" in options) return options;
+  const links = await prisma.deadlineCase.findMany({ where: { caseId: options.caseId }, select: { deadlineId: true } });
+  return { ...options, caseDeadlineIds: links.map((l) => l.deadlineId) };
+}
+
 /** Where clause for "live today": a hearing's notice drops out once the hearing day has passed. */
-function liveWhere(procuratorateId: string, today: IsoDate, options: DeadlineListOptions): Prisma.DeadlineWhereInput {
+function liveWhere(procuratorateId: string, today: IsoDate, options: CaseResolvedOptions): Prisma.DeadlineWhereInput {
   const soon = addDays(today, DUE_SOON_DAYS);
   const status = options.filter?.status ?? "all";
   return {
     procuratorateId,
     NOT: { kind: "hearing_notice", triggerOn: { lt: today } },
     ...(options.filter?.kind ? { kind: options.filter.kind } : {}),
-    ...(options.caseId ? { cases: { some: { caseId: options.caseId } } } : {}),
+    // One case's rows by primary key: "cases: { some }" would walk the procuratorate's deadlines.
+    ...(options.caseDeadlineIds ? { id: { in: options.caseDeadlineIds } } : {}),
     ...(options.userId
       ? {
           cases: {
             some: {
-              ...(options.caseId ? { caseId: options.caseId } : {}),
               case: { OR: [{ leadProsecutorId: options.userId }, { members: { some: { userId: options.userId } } }] },
             },
           },
@@ -688,8 +697,9 @@ function liveWhere(procuratorateId: string, today: IsoDate, options: DeadlineLis
  * Counts of live deadlines (of the kind filtered, whatever the status filter): all, overdue and due
  * within three days (paused ones are neither).
  */
-export async function countDeadlines(procuratorateId: string, options: DeadlineListOptions = {}) {
-  const today = options.today ?? dateInShanghai();
+export async function countDeadlines(procuratorateId: string, listOptions: DeadlineListOptions = {}) {
+  const today = listOptions.today ?? dateInShanghai();
+  const options = await resolveCase(listOptions);
   const kind = options.filter?.kind;
   const where = (status: DeadlineFilter["status"]) =>
     liveWhere(procuratorateId, today, { ...options, filter: { kind, status } });
@@ -705,8 +715,9 @@ export async function countDeadlines(procuratorateId: string, options: DeadlineL
  * The stored live deadlines, soonest first, with the calendar notices of the years they touch.
  * Unbounded: for one case's page (caseId). The board pages (app/models/deadline-board.server.ts).
  */
-export async function listDeadlines(procuratorateId: string, options: DeadlineListOptions = {}) {
-  const today = options.today ?? dateInShanghai();
+export async function listDeadlines(procuratorateId: string, listOptions: DeadlineListOptions = {}) {
+  const today = listOptions.today ?? dateInShanghai();
+  const options = await resolveCase(listOptions);
   const [rows, counts] = await Promise.all([
     prisma.deadline.findMany({
       where: liveWhere(procuratorateId, today, options),
