@@ -150,7 +150,7 @@ export async function getCaseEvidence(procuratorateId: string, caseId: string) {
       title: true,
       kind: true,
       collectedOn: true,
-      collectedBy: true,
+      otherCollectors: true,
       isOriginal: true,
       containsPersonal: true,
       _count: { select: { files: true, custody: true } },

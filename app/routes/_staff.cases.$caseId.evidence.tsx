@@ -78,7 +78,7 @@ export default function CaseEvidenceTab() {
                     <td data-label={t("cases.evidence.collectedOn")} className="nowrap">
                       {e.collectedOn ? formatDate(e.collectedOn, t.locale) : "—"}
                     </td>
-                    <td data-label={t("cases.evidence.collectedBy")}>{e.collectedBy ?? "—"}</td>
+                    <td data-label={t("cases.evidence.collectedBy")}>{e.otherCollectors ?? "—"}</td>
                     <td data-label={t("cases.evidence.files")} className="num">
                       {e._count.files}
                     </td>

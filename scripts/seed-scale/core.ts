@@ -275,7 +275,7 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
   const insMember = insert("CaseMember", ["caseId", "userId", "role"]);
   const insApproval = insert("Approval", ["id", "procuratorateId", "caseId", "kind", "subject", "payload", "requestedById", "requestedAt", "decision", "decidedById", "decidedAt", "comment", "hearingId", "caseVersion", "usedAt"]);
   const insTransition = insert("CaseTransition", ["id", "caseId", "fromState", "toState", "actorId", "approvalId", "reason", "at"]);
-  const insEvidence = insert("Evidence", ["id", "caseId", "ordinal", "title", "kind", "description", "collectedOn", "collectedBy", "source", "isOriginal", "containsPersonal", "createdById", "createdAt"]);
+  const insEvidence = insert("Evidence", ["id", "caseId", "ordinal", "title", "kind", "description", "collectedOn", "otherCollectors", "sourceNote", "isOriginal", "containsPersonal", "createdById", "createdAt"]);
   const insRec = insert("Recommendation", ["id", "caseId", "procuratorateId", "number", "status", "facts", "reasons", "legalBasis", "replyPeriod", "objectionDays", "submittedAt", "ccList", "issuedOn", "createdById", "createdAt", "updatedAt"]);
   const insPoint = insert("RecommendationPoint", ["id", "recommendationId", "ordinal", "text"]);
   const insService = insert("Service", ["id", "caseId", "documentKind", "documentNumber", "recommendationId", "agencyId", "recipient", "method", "place", "servedOn", "signedBy", "refusalReason", "witness", "serverName", "createdById", "createdAt"]);

@@ -27,6 +27,23 @@ export const CUSTODY_ACTIONS = [
   "disclosed", // shown to a hearing's panel (听证规定 Art 11)
   "transferred", // handed to another holder
   "returned", // given back to the party it came from
+  "uploaded", // a file of the item entered the store (hashed while written)
+  "downloaded", // a file saved by a user (as an attachment)
+  "exported", // the item or its files placed in an export or a generated document (证据清单)
+  "verified", // its files re-hashed and compared with the recorded SHA-256
 ] as const;
 export const custodyActionSchema = z.enum(CUSTODY_ACTIONS);
 export type CustodyAction = z.infer<typeof custodyActionSchema>;
+
+/**
+ * Where an item came from, Evidence.source. collected: by our own investigation (规则 Arts 35–42);
+ * agency_handover: handed over by an administrative agency (e.g. on a 调取证据通知书, 规则 Art 38);
+ * public_submission: submitted by a "益心为公" volunteer or a member of the public. Labels:
+ * evidenceSource.<source>. Evidence.sourceNote names who or what exactly.
+ */
+export const EVIDENCE_SOURCES = ["collected", "agency_handover", "public_submission"] as const;
+export const evidenceSourceSchema = z.enum(EVIDENCE_SOURCES);
+export type EvidenceSource = z.infer<typeof evidenceSourceSchema>;
+
+/** An investigation act is carried out by at least two staff (规则 Art 36). */
+export const MIN_COLLECTING_STAFF = 2;
