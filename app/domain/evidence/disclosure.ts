@@ -1,0 +1,21 @@
+import type { HearingStatus } from "~/domain/hearing/states";
+
+// What a hearing's panel may see of the evidence (听证规定 Art 11: the panel reviews the materials
+// the procuratorate discloses; 个人信息保护法 Arts 28, 51: personal data only as the duty requires).
+
+/** Hearing statuses in which the prosecutor may still change what is disclosed to the panel. */
+export const DISCLOSURE_OPEN_STATUSES = ["planned", "notified", "in_progress"] as const satisfies readonly HearingStatus[];
+
+/** Disclosure freezes when the hearing enters deliberation (and stays frozen once it is over). */
+export function disclosureOpen(status: string): boolean {
+  return (DISCLOSURE_OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * Whether a panelist of a hearing the item is disclosed to sees this file of it: every file of an
+ * item without personal data; of an item with personal data, only its redacted copies (files that
+ * point at an original with redactionOfId), never an original.
+ */
+export function panelSeesFile(item: { containsPersonal: boolean }, file: { redactionOfId: string | null }): boolean {
+  return item.containsPersonal ? file.redactionOfId !== null : true;
+}
