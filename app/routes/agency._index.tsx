@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AgencyDocumentsTable, AgencyHearingsTable, ServedRecommendationsTable, useBoundedCount } from "~/components/portal/agency-tables";
+import { AgencyDocumentsTable, AgencyHearingsTable, ServedRecommendationsTable } from "~/components/portal/agency-tables";
 import { Card, EmptyState, PageHeader, Stat } from "~/components/ui";
 import { KeysetPager } from "~/components/ui/keyset-pager";
 import { createT, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { AGENCY_HOME_DOCUMENTS, AGENCY_HOME_HEARINGS } from "~/domain/agency-portal/paging";
+import { formatBoundedCount } from "~/domain/deadlines/board";
 import {
   agencyCounts,
   agencyDocumentsPage,
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AgencyHome() {
   const { agency, recommendations, counts, documents, hearings } = useLoaderData<typeof loader>();
   const t = useT();
-  const count = useBoundedCount();
+  const count = formatBoundedCount;
   return (
     <>
       <PageHeader

@@ -6,12 +6,6 @@ import { useT } from "~/i18n/react";
 
 // The agency portal's tables (home and the paged lists): one layout per list.
 
-/** A count bounded at `cap`: "1000+" above it. */
-export function useBoundedCount() {
-  const t = useT();
-  return (n: number, cap: number) => (n > cap ? t("agencyHome.countMore", { cap }) : String(n));
-}
-
 type DateLike = string | Date;
 
 export type ServedRecommendationRow = {

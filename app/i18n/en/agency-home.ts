@@ -1,7 +1,6 @@
 // The agency portal's paged lists.
 export const agencyHome= {
   "agencyHome.stat.replied": "Recommendations replied to",
-  "agencyHome.countMore": "{cap}+",
   "agencyHome.recommendationsOrder": "Awaiting a reply first, soonest due; then the answered ones, latest served first.",
   "agencyHome.latestDocuments": "The latest {count}",
   "agencyHome.allDocuments": "All documents",

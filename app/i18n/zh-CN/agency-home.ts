@@ -1,7 +1,6 @@
 // The agency portal's paged lists (首页检察建议分页, 全部文书, 全部听证).
 export const agencyHome = {
   "agencyHome.stat.replied": "已回复的检察建议",
-  "agencyHome.countMore": "{cap}+",
   "agencyHome.recommendationsOrder": "待回复的排在前面，按回复期限先后；已回复的在后，按送达日期由近及远。",
   "agencyHome.latestDocuments": "最近送达的 {count} 件",
   "agencyHome.allDocuments": "查看全部文书",
