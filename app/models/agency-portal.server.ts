@@ -1,8 +1,4 @@
-import {
-  AGENCY_COUNT_CAP,
-  AGENCY_LIST_PAGE_SIZE,
-  AGENCY_PAGE_SIZE,
-} from "~/domain/agency-portal/paging";
+import { AGENCY_COUNT_CAP, AGENCY_LIST_PAGE_SIZE, AGENCY_PAGE_SIZE } from "~/domain/agency-portal/paging";
 import type { AgencyScope } from "~/domain/auth/policy";
 import {
   agencyReplyClock,
@@ -60,13 +56,8 @@ function repliedBy(scope: AgencyScope, rec: Sql) {
  * (agencyId, procuratorateId, kind, dueOn, id). Alias d.
  */
 function openReplies(scope: AgencyScope) {
-  return sql`"Deadline" d WHERE d."agencyId" = ${
-    scope.agencyId
-  } AND d."procuratorateId" = ${scope.procuratorateId}
-    AND d."kind" = 'agency_reply' AND NOT ${repliedBy(
-      scope,
-      sql`d."recommendationId"`
-    )}`;
+  return sql`"Deadline" d WHERE d."agencyId" = ${scope.agencyId} AND d."procuratorateId" = ${scope.procuratorateId}
+    AND d."kind" = 'agency_reply' AND NOT ${repliedBy(scope, sql`d."recommendationId"`)}`;
 }
 
 /**
@@ -97,36 +88,20 @@ const readRecommendationPart =
   async (part, seek, dir, limit) => {
     const after = dir === "after";
     if (part === 0) {
-      const where = seek
-        ? sql`AND (d."dueOn", d."id") ${sqlRaw(after ? ">" : "<")} (${sqlJoin(
-            seek
-          )})`
-        : sqlEmpty;
+      const where = seek ? sql`AND (d."dueOn", d."id") ${sqlRaw(after ? ">" : "<")} (${sqlJoin(seek)})` : sqlEmpty;
       return prisma.$queryRaw<RecommendationKey[]>`
         SELECT 0 AS "part", d."id" AS "k", d."dueOn" AS "at", d."recommendationId" AS "recommendationId"
         FROM ${openReplies(scope)} ${where}
-        ORDER BY ${sqlRaw(
-          after ? `d."dueOn" ASC, d."id" ASC` : `d."dueOn" DESC, d."id" DESC`
-        )} LIMIT ${limit}`;
+        ORDER BY ${sqlRaw(after ? `d."dueOn" ASC, d."id" ASC` : `d."dueOn" DESC, d."id" DESC`)} LIMIT ${limit}`;
     }
     // Part 1 runs latest first: "after" a key is older than it.
-    const where = seek
-      ? sql`AND (s."servedOn", s."id") ${sqlRaw(after ? "<" : ">")} (${sqlJoin(
-          seek
-        )})`
-      : sqlEmpty;
+    const where = seek ? sql`AND (s."servedOn", s."id") ${sqlRaw(after ? "<" : ">")} (${sqlJoin(seek)})` : sqlEmpty;
     return prisma.$queryRaw<RecommendationKey[]>`
       SELECT 1 AS "part", s."id" AS "k", s."servedOn" AS "at", s."recommendationId" AS "recommendationId"
       FROM ${firstRecommendationServices(scope)}
-        AND NOT EXISTS (SELECT 1 FROM ${openReplies(
-          scope
-        )} AND d."key" = 'agency_reply:' || s."recommendationId")
+        AND NOT EXISTS (SELECT 1 FROM ${openReplies(scope)} AND d."key" = 'agency_reply:' || s."recommendationId")
         ${where}
-      ORDER BY ${sqlRaw(
-        after
-          ? `s."servedOn" DESC, s."id" DESC`
-          : `s."servedOn" ASC, s."id" ASC`
-      )} LIMIT ${limit}`;
+      ORDER BY ${sqlRaw(after ? `s."servedOn" DESC, s."id" DESC` : `s."servedOn" ASC, s."id" ASC`)} LIMIT ${limit}`;
   };
 
 /** The cursor of the served recommendations list in a URL (a bad one: the first page). */
@@ -146,120 +121,49 @@ export async function servedRecommendationsPage(
   options: { today?: IsoDate; pageSize?: number } = {}
 ) {
   const today = options.today ?? dateInShanghai(new Date());
-  const page = await partedPage(
-    2,
-    cursor,
-    options.pageSize ?? AGENCY_PAGE_SIZE,
-    readRecommendationPart(scope),
-    (r) => [Number(r.part), r.at, r.k]
-  );
+  const page = await partedPage(2, cursor, options.pageSize ?? AGENCY_PAGE_SIZE, readRecommendationPart(scope), (r) => [
+    Number(r.part),
+    r.at,
+    r.k,
+  ]);
   const ids = page.items.map((r) => r.recommendationId);
-  const recs = ids.length
-    ? await prisma.recommendation.findMany({
-        // By primary key, and each relation by its recommendationId index: with the agency beside
-        // them SQLite walks the agency's index instead. The scope is checked on every row below.
-        where: { id: { in: ids } },
-        select: {
-          id: true,
-          number: true,
-          status: true,
-          replyPeriod: true,
-          procuratorateId: true,
-          case: {
-            select: { title: true, number: true, procuratorateId: true },
-          },
-          services: {
-            orderBy: [{ servedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-            select: { agencyId: true, servedOn: true, method: true },
-          },
-          replies: {
-            select: {
-              agencyId: true,
-              status: true,
-              submittedAt: true,
-              createdAt: true,
-            },
-          },
-          deadlines: {
-            where: { kind: "agency_reply" },
-            select: {
-              procuratorateId: true,
-              agencyId: true,
-              dueOn: true,
-              triggerOn: true,
-              pausedSince: true,
-              pausedDaysLeft: true,
-            },
-          },
-        },
-      })
-    : [];
-  const mine = <T extends { agencyId: string | null }>(list: T[]) =>
-    list.filter((x) => x.agencyId === scope.agencyId);
-  const byId = new Map(
-    recs
-      .filter(
-        (r) =>
-          r.procuratorateId === scope.procuratorateId &&
-          r.case.procuratorateId === scope.procuratorateId
-      )
-      .map((r) => [
-        r.id,
-        {
-          ...r,
-          services: mine(r.services),
-          replies: mine(r.replies),
-          deadlines: mine(r.deadlines).filter(
-            (d) => d.procuratorateId === scope.procuratorateId
-          ),
-        },
-      ])
-  );
+  const details = await recommendationRows(scope, ids);
+  const byId = new Map(details.map((r) => [r.id, r]));
   // The calendar only when a row has no stored deadline to read.
   let calendar: Calendar | null = null;
   const rows = [];
   for (const id of ids) {
     const rec = byId.get(id);
-    const service = rec?.services[0];
-    if (!rec || !service) continue;
-    const replyStatuses = rec.replies.map((r) => r.status);
+    if (!rec?.servedOn) continue;
+    const replyStatuses = JSON.parse(rec.replyStatuses) as string[];
     // A stored deadline counts for my agency when its clock starts at my service.
-    const stored = rec.deadlines.find((d) => d.triggerOn === service.servedOn);
-    let clock: {
-      dueOn: IsoDate;
-      days: number;
-      status: DeadlineStatus;
-      replied: boolean;
-    } | null;
-    if (stored) {
-      clock = agencyReplyClockFromStored(stored, replyStatuses, today);
+    let clock: { dueOn: IsoDate; days: number; status: DeadlineStatus; replied: boolean } | null;
+    if (rec.dueOn && rec.triggerOn === rec.servedOn) {
+      clock = agencyReplyClockFromStored(
+        { dueOn: rec.dueOn, pausedSince: rec.pausedSince, pausedDaysLeft: rec.pausedDaysLeft },
+        replyStatuses,
+        today
+      );
     } else {
       calendar ??= await calendarFor(scope.procuratorateId);
       clock = agencyReplyClock(
-        {
-          replyPeriod: rec.replyPeriod,
-          servedOn: [service.servedOn],
-          replyStatuses,
-        },
+        { replyPeriod: rec.replyPeriod, servedOn: [rec.servedOn], replyStatuses },
         calendar,
         today,
         AGENCY_DUE_SOON_DAYS
       );
     }
     if (!clock) continue;
-    const reply = latestReply(rec.replies);
     rows.push({
       id: rec.id,
       number: rec.number,
       status: rec.status,
       replyPeriod: rec.replyPeriod,
-      caseTitle: rec.case.title,
-      caseNumber: rec.case.number,
-      servedOn: service.servedOn,
-      method: service.method,
-      reply: reply
-        ? { status: reply.status, submittedAt: reply.submittedAt }
-        : null,
+      caseTitle: rec.caseTitle,
+      caseNumber: rec.caseNumber,
+      servedOn: rec.servedOn,
+      method: rec.method ?? "",
+      reply: rec.replyStatus ? { status: rec.replyStatus, submittedAt: rec.replySubmittedAt } : null,
       dueOn: clock.dueOn,
       days: clock.days,
       deadlineStatus: clock.status,
@@ -269,12 +173,56 @@ export async function servedRecommendationsPage(
   return { items: rows, next: page.next, prev: page.prev };
 }
 
-/** The latest reply of my agency (a draft counts: the liaison is writing it). */
-function latestReply<T extends { createdAt: Date }>(replies: T[]): T | null {
-  return replies.reduce<T | null>(
-    (a, r) => (!a || r.createdAt > a.createdAt ? r : a),
-    null
-  );
+type RecommendationRow = {
+  id: string;
+  number: string | null;
+  status: string;
+  replyPeriod: string;
+  caseTitle: string;
+  caseNumber: string | null;
+  /** My agency's first service (it starts the reply clock, 民诉法 Art 87). */
+  servedOn: IsoDate | null;
+  method: string | null;
+  /** My agency's replies' statuses, as a JSON array. */
+  replyStatuses: string;
+  /** My agency's latest reply (a draft counts: the liaison is writing it). */
+  replyStatus: string | null;
+  replySubmittedAt: string | null;
+  /** The stored live deadline of my agency's reply, if any. */
+  triggerOn: IsoDate | null;
+  dueOn: IsoDate | null;
+  pausedSince: IsoDate | null;
+  pausedDaysLeft: number | null;
+};
+
+/**
+ * What a page shows of its (at most a page of) recommendations, in one statement: each found by
+ * primary key, with my agency's first service, my replies and the stored deadline of my reply
+ * (Deadline's unique (procuratorateId, key)). Only rows of my procuratorate; services, replies and
+ * deadlines of my agency only. The ids go in as one JSON parameter.
+ */
+function recommendationRows(scope: AgencyScope, ids: string[]) {
+  if (!ids.length) return Promise.resolve([] as RecommendationRow[]);
+  const A = scope.agencyId;
+  const first = (column: string) =>
+    sql`(SELECT s.${sqlRaw(`"${column}"`)} FROM "Service" s WHERE s."recommendationId" = x."id" AND s."agencyId" = ${A}
+      ORDER BY s."servedOn", s."createdAt", s."id" LIMIT 1)`;
+  const latest = (column: string) =>
+    sql`(SELECT r.${sqlRaw(`"${column}"`)} || '' FROM "Reply" r WHERE r."recommendationId" = x."id" AND r."agencyId" = ${A}
+      ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1)`;
+  return prisma.$queryRaw<RecommendationRow[]>`
+    SELECT x."id", x."number", x."status", x."replyPeriod", c."title" AS "caseTitle", c."number" AS "caseNumber",
+      ${first("servedOn")} AS "servedOn", ${first("method")} AS "method",
+      (SELECT json_group_array(r."status") FROM "Reply" r WHERE r."recommendationId" = x."id" AND r."agencyId" = ${A}) AS "replyStatuses",
+      ${latest("status")} AS "replyStatus", ${latest("submittedAt")} AS "replySubmittedAt",
+      d."triggerOn", d."dueOn", d."pausedSince", d."pausedDaysLeft"
+    FROM json_each(${JSON.stringify(ids)}) j
+      CROSS JOIN "Recommendation" x ON x."id" = j.value
+      JOIN "Case" c ON c."id" = x."caseId" AND c."procuratorateId" = ${scope.procuratorateId}
+      LEFT JOIN "Deadline" d ON d."procuratorateId" = ${
+        scope.procuratorateId
+      } AND d."key" = 'agency_reply:' || x."id" AND d."agencyId" = ${A}
+    WHERE x."procuratorateId" = ${scope.procuratorateId}`;
 }
 
 /** A bounded count: how many rows `from` gives, reading at most cap + 1 of them. */
@@ -296,38 +244,22 @@ export type AgencyCounts = {
  * open replies, of them due soon and overdue (a paused clock is neither), the recommendations my
  * agency has answered, and all recommendations served on it.
  */
-export async function agencyCounts(
-  scope: AgencyScope,
-  options: { today?: IsoDate; cap?: number } = {}
-): Promise<AgencyCounts> {
+export async function agencyCounts(scope: AgencyScope, options: { today?: IsoDate; cap?: number } = {}): Promise<AgencyCounts> {
   const today = options.today ?? dateInShanghai(new Date());
   const cap = options.cap ?? AGENCY_COUNT_CAP;
   const w = agencyReplyWindows(today, AGENCY_DUE_SOON_DAYS);
   const open = openReplies(scope);
   const running = sql`d."pausedSince" IS NULL`;
   // One entry per recommendation served on my agency, along the index (agencyId, recommendationId).
-  const servedOnMe = (
-    also: Sql
-  ) => sql`(SELECT DISTINCT s."recommendationId" FROM "Service" s
+  const servedOnMe = (also: Sql) => sql`(SELECT DISTINCT s."recommendationId" FROM "Service" s
     WHERE s."agencyId" = ${scope.agencyId} AND s."recommendationId" IS NOT NULL
       AND EXISTS (SELECT 1 FROM "Recommendation" x WHERE x."id" = s."recommendationId" AND x."procuratorateId" = ${scope.procuratorateId})
       ${also})`;
-  const [row] = await prisma.$queryRaw<
-    Record<Exclude<keyof AgencyCounts, "cap">, bigint | number>[]
-  >`
+  const [row] = await prisma.$queryRaw<Record<Exclude<keyof AgencyCounts, "cap">, bigint | number>[]>`
     SELECT ${bounded(open, cap)} AS "awaiting",
-      ${bounded(
-        sql`${open} AND d."dueOn" >= ${w.soonFrom} AND d."dueOn" <= ${w.soonTo} AND ${running}`,
-        cap
-      )} AS "dueSoon",
-      ${bounded(
-        sql`${open} AND d."dueOn" < ${w.overdueBefore} AND ${running}`,
-        cap
-      )} AS "overdue",
-      ${bounded(
-        servedOnMe(sql`AND ${repliedBy(scope, sql`s."recommendationId"`)}`),
-        cap
-      )} AS "replied",
+      ${bounded(sql`${open} AND d."dueOn" >= ${w.soonFrom} AND d."dueOn" <= ${w.soonTo} AND ${running}`, cap)} AS "dueSoon",
+      ${bounded(sql`${open} AND d."dueOn" < ${w.overdueBefore} AND ${running}`, cap)} AS "overdue",
+      ${bounded(servedOnMe(sql`AND ${repliedBy(scope, sql`s."recommendationId"`)}`), cap)} AS "replied",
       ${bounded(servedOnMe(sqlEmpty), cap)} AS "served"`;
   return {
     awaiting: Number(row?.awaiting ?? 0),
@@ -341,6 +273,19 @@ export async function agencyCounts(
 
 type DocumentKey = { part: number; k: string; at: string };
 
+/** A document on the portal: a service on my agency, or a document released to it. */
+export type AgencyDocumentRow = {
+  key: string;
+  kind: string;
+  number: string | null;
+  title: string | null;
+  caseTitle: string | null;
+  servedOn: string | null;
+  method: string | null;
+  /** When a released document was issued (stored instant). */
+  issuedAt: string | null;
+};
+
 /**
  * Documents in two parts: 0, the services on my agency that are not recommendations (立案决定书,
  * 事实确认书, 终结案件决定书 …), latest served first; 1, generated documents marked agencyVisible for
@@ -352,38 +297,22 @@ const readDocumentPart =
     const after = dir === "after";
     const cmp = sqlRaw(after ? "<" : ">");
     if (part === 0) {
-      const where = seek
-        ? sql`AND (s."servedOn", s."id") ${cmp} (${sqlJoin(seek)})`
-        : sqlEmpty;
+      const where = seek ? sql`AND (s."servedOn", s."id") ${cmp} (${sqlJoin(seek)})` : sqlEmpty;
       return prisma.$queryRaw<DocumentKey[]>`
         SELECT 0 AS "part", s."id" AS "k", s."servedOn" AS "at" FROM "Service" s
         WHERE s."agencyId" = ${scope.agencyId} AND +s."recommendationId" IS NULL
           AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = s."caseId" AND c."procuratorateId" = ${
             scope.procuratorateId
           }) ${where}
-        ORDER BY ${sqlRaw(
-          after
-            ? `s."servedOn" DESC, s."id" DESC`
-            : `s."servedOn" ASC, s."id" ASC`
-        )} LIMIT ${limit}`;
+        ORDER BY ${sqlRaw(after ? `s."servedOn" DESC, s."id" DESC` : `s."servedOn" ASC, s."id" ASC`)} LIMIT ${limit}`;
     }
     // createdAt as stored text (|| ''), so that the cursor compares like the column.
-    const where = seek
-      ? sql`AND (g."createdAt", g."id") ${cmp} (${sqlJoin(seek)})`
-      : sqlEmpty;
+    const where = seek ? sql`AND (g."createdAt", g."id") ${cmp} (${sqlJoin(seek)})` : sqlEmpty;
     return prisma.$queryRaw<DocumentKey[]>`
       SELECT 1 AS "part", g."id" AS "k", g."createdAt" || '' AS "at" FROM "GeneratedDocument" g
-      WHERE g."agencyId" = ${scope.agencyId} AND g."procuratorateId" = ${
-      scope.procuratorateId
-    } AND g."agencyVisible" = 1
-        AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."documentId" = g."id" AND s."agencyId" = ${
-          scope.agencyId
-        }) ${where}
-      ORDER BY ${sqlRaw(
-        after
-          ? `g."createdAt" DESC, g."id" DESC`
-          : `g."createdAt" ASC, g."id" ASC`
-      )} LIMIT ${limit}`;
+      WHERE g."agencyId" = ${scope.agencyId} AND g."procuratorateId" = ${scope.procuratorateId} AND g."agencyVisible" = 1
+        AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."documentId" = g."id" AND s."agencyId" = ${scope.agencyId}) ${where}
+      ORDER BY ${sqlRaw(after ? `g."createdAt" DESC, g."id" DESC` : `g."createdAt" ASC, g."id" ASC`)} LIMIT ${limit}`;
   };
 
 /** The cursor of the documents list in a URL (a bad one: the first page). */
@@ -395,110 +324,34 @@ export function documentCursor(url: URL): Cursor | null {
  * One page of the documents served on or released to my agency: the services first, latest
  * first, then the released documents, latest first.
  */
-export async function agencyDocumentsPage(
-  scope: AgencyScope,
-  cursor: Cursor | null,
-  pageSize: number = AGENCY_LIST_PAGE_SIZE
-) {
-  const page = await partedPage(
-    2,
-    cursor,
-    pageSize,
-    readDocumentPart(scope),
-    (d) => [Number(d.part), d.at, d.k]
-  );
-  const serviceIds = page.items
-    .filter((d) => Number(d.part) === 0)
-    .map((d) => d.k);
-  const documentIds = page.items
-    .filter((d) => Number(d.part) === 1)
-    .map((d) => d.k);
-  const [services, documents] = await Promise.all([
-    serviceIds.length
-      ? prisma.service.findMany({
-          // By primary key (see servedRecommendationsPage); the scope is checked below.
-          where: { id: { in: serviceIds } },
-          select: {
-            id: true,
-            agencyId: true,
-            recommendationId: true,
-            documentKind: true,
-            documentNumber: true,
-            servedOn: true,
-            method: true,
-            case: { select: { title: true, procuratorateId: true } },
-            document: { select: { title: true, agencyVisible: true } },
-          },
-        })
-      : [],
-    documentIds.length
-      ? prisma.generatedDocument.findMany({
-          where: {
-            id: { in: documentIds },
-            procuratorateId: scope.procuratorateId,
-            agencyId: scope.agencyId,
-            agencyVisible: true,
-          },
-          select: {
-            id: true,
-            kind: true,
-            number: true,
-            title: true,
-            createdAt: true,
-            case: { select: { title: true } },
-          },
-        })
-      : [],
-  ]);
-  const servedById = new Map(
-    services
-      .filter(
-        (s) =>
-          s.agencyId === scope.agencyId &&
-          s.recommendationId === null &&
-          s.case.procuratorateId === scope.procuratorateId
-      )
-      .map((s) => [
-        s.id,
-        {
-          key: `service:${s.id}`,
-          kind: s.documentKind,
-          number: s.documentNumber,
-          title: s.document?.agencyVisible ? s.document.title : null,
-          caseTitle: s.case.title as string | null,
-          servedOn: s.servedOn as string | null,
-          method: s.method as string | null,
-          issuedAt: null as Date | null,
-        },
-      ])
-  );
-  const releasedById = new Map(
-    documents.map((d) => [
-      d.id,
-      {
-        key: `document:${d.id}`,
-        kind: d.kind,
-        number: d.number,
-        title: d.title as string | null,
-        caseTitle: d.case?.title ?? null,
-        servedOn: null as string | null,
-        method: null as string | null,
-        issuedAt: d.createdAt as Date | null,
-      },
-    ])
-  );
-  const items = page.items.flatMap(
-    (d) =>
-      (Number(d.part) === 0 ? servedById.get(d.k) : releasedById.get(d.k)) ?? []
-  );
+export async function agencyDocumentsPage(scope: AgencyScope, cursor: Cursor | null, pageSize: number = AGENCY_LIST_PAGE_SIZE) {
+  const page = await partedPage(2, cursor, pageSize, readDocumentPart(scope), (d) => [Number(d.part), d.at, d.k]);
+  const idsOf = (part: number) => JSON.stringify(page.items.filter((d) => Number(d.part) === part).map((d) => d.k));
+  // The page's rows in one statement, each by primary key; only what is mine (agency and procuratorate).
+  const rows = page.items.length
+    ? await prisma.$queryRaw<AgencyDocumentRow[]>`
+        SELECT 'service:' || s."id" AS "key", s."documentKind" AS "kind", s."documentNumber" AS "number",
+          CASE WHEN g."agencyVisible" = 1 THEN g."title" END AS "title", c."title" AS "caseTitle",
+          s."servedOn", s."method", NULL AS "issuedAt"
+        FROM json_each(${idsOf(0)}) j
+          CROSS JOIN "Service" s ON s."id" = j.value
+          JOIN "Case" c ON c."id" = s."caseId" AND c."procuratorateId" = ${scope.procuratorateId}
+          LEFT JOIN "GeneratedDocument" g ON g."id" = s."documentId"
+        WHERE s."agencyId" = ${scope.agencyId} AND s."recommendationId" IS NULL
+        UNION ALL
+        SELECT 'document:' || g."id", g."kind", g."number", g."title", c."title", NULL, NULL, g."createdAt" || ''
+        FROM json_each(${idsOf(1)}) j
+          CROSS JOIN "GeneratedDocument" g ON g."id" = j.value
+          LEFT JOIN "Case" c ON c."id" = g."caseId"
+        WHERE g."procuratorateId" = ${scope.procuratorateId} AND g."agencyId" = ${scope.agencyId} AND g."agencyVisible" = 1`
+    : [];
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const items = page.items.flatMap((d) => byKey.get(`${Number(d.part) === 0 ? "service" : "document"}:${d.k}`) ?? []);
   return { items, next: page.next, prev: page.prev };
 }
 
 /** A bounded count of the documents list (services that are not recommendations, released documents). */
-export async function countAgencyDocuments(
-  scope: AgencyScope,
-  cap: number = AGENCY_COUNT_CAP
-) {
+export async function countAgencyDocuments(scope: AgencyScope, cap: number = AGENCY_COUNT_CAP) {
   const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`
     SELECT ${bounded(
       sql`(SELECT s."id" FROM "Service" s WHERE s."agencyId" = ${scope.agencyId} AND +s."recommendationId" IS NULL
@@ -524,25 +377,13 @@ export function hearingCursor(url: URL): Cursor | null {
 }
 
 /** One page of the hearings my agency took part in, latest first, with my agency's own representatives only. */
-export async function agencyHearingsPage(
-  scope: AgencyScope,
-  cursor: Cursor | null,
-  pageSize: number = AGENCY_LIST_PAGE_SIZE
-) {
+export async function agencyHearingsPage(scope: AgencyScope, cursor: Cursor | null, pageSize: number = AGENCY_LIST_PAGE_SIZE) {
   const before = cursor?.dir === "before";
-  const seek = cursor
-    ? sql`AND (h."startsAt", h."id") ${sqlRaw(before ? ">" : "<")} (${sqlJoin(
-        cursor.key
-      )})`
-    : sqlEmpty;
+  const seek = cursor ? sql`AND (h."startsAt", h."id") ${sqlRaw(before ? ">" : "<")} (${sqlJoin(cursor.key)})` : sqlEmpty;
   // startsAt as stored text (|| ''), so that the cursor compares like the column.
   const keys = await prisma.$queryRaw<{ id: string; at: string }[]>`
-    SELECT h."id", h."startsAt" || '' AS "at" FROM ${attendedHearings(
-      scope
-    )} ${seek}
-    ORDER BY ${sqlRaw(
-      before ? `h."startsAt" ASC, h."id" ASC` : `h."startsAt" DESC, h."id" DESC`
-    )} LIMIT ${pageSize + 1}`;
+    SELECT h."id", h."startsAt" || '' AS "at" FROM ${attendedHearings(scope)} ${seek}
+    ORDER BY ${sqlRaw(before ? `h."startsAt" ASC, h."id" ASC` : `h."startsAt" DESC, h."id" DESC`)} LIMIT ${pageSize + 1}`;
   const page = keysetPage(keys, pageSize, cursor, (k) => [k.at, k.id]);
   const ids = page.items.map((k) => k.id);
   const hearings = ids.length
@@ -587,13 +428,8 @@ export async function agencyHearingsPage(
 }
 
 /** A bounded count of the hearings my agency took part in. */
-export async function countAgencyHearings(
-  scope: AgencyScope,
-  cap: number = AGENCY_COUNT_CAP
-) {
-  const [row] = await prisma.$queryRaw<
-    { n: bigint | number }[]
-  >`SELECT ${bounded(attendedHearings(scope), cap)} AS "n"`;
+export async function countAgencyHearings(scope: AgencyScope, cap: number = AGENCY_COUNT_CAP) {
+  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT ${bounded(attendedHearings(scope), cap)} AS "n"`;
   return Number(row?.n ?? 0);
 }
 
@@ -602,10 +438,7 @@ export async function countAgencyHearings(
  * Only my agency's service records and replies; the text the 检察建议书 carries (规则 Art 75;
  * 建议规定 Art 16), nothing of the internal file.
  */
-export async function getServedRecommendation(
-  scope: AgencyScope,
-  recommendationId: string
-) {
+export async function getServedRecommendation(scope: AgencyScope, recommendationId: string) {
   const rec = await prisma.recommendation.findFirst({
     where: {
       id: recommendationId,
@@ -629,10 +462,7 @@ export async function getServedRecommendation(
           procuratorate: { select: { name: true } },
         },
       },
-      points: {
-        orderBy: { ordinal: "asc" },
-        select: { id: true, ordinal: true, text: true },
-      },
+      points: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, text: true } },
       services: {
         where: { agencyId: scope.agencyId },
         orderBy: [{ servedOn: "asc" }, { createdAt: "asc" }],
@@ -662,13 +492,7 @@ export async function getServedRecommendation(
           answers: { select: { pointId: true, status: true, text: true } },
           attachments: {
             orderBy: { createdAt: "asc" },
-            select: {
-              id: true,
-              originalName: true,
-              size: true,
-              mimeType: true,
-              createdAt: true,
-            },
+            select: { id: true, originalName: true, size: true, mimeType: true, createdAt: true },
           },
         },
       },
@@ -703,10 +527,7 @@ export async function getServedRecommendation(
       answers: r.answers
         .map((a) => ({ ...a, ordinal: ordinalOf.get(a.pointId) ?? 0 }))
         .sort((a, b) => a.ordinal - b.ordinal),
-      attachments: r.attachments.map((a) => ({
-        ...a,
-        size: byteCount(a.size),
-      })),
+      attachments: r.attachments.map((a) => ({ ...a, size: byteCount(a.size) })),
     })),
   };
 }

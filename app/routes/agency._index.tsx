@@ -84,7 +84,9 @@ export default function AgencyHome() {
       <Card title={t("portal.agency.documents")}>
         {documents.items.length ? (
           <>
-            {documents.more ? <p className="muted small">{t("agencyHome.latestDocuments", { count: AGENCY_HOME_DOCUMENTS })}</p> : null}
+            {documents.more ? (
+              <p className="muted small">{t("agencyHome.latestDocuments", { count: AGENCY_HOME_DOCUMENTS })}</p>
+            ) : null}
             <AgencyDocumentsTable rows={documents.items} />
             {documents.more ? (
               <p>
@@ -102,7 +104,9 @@ export default function AgencyHome() {
       <Card title={t("portal.agency.hearings")}>
         {hearings.items.length ? (
           <>
-            {hearings.more ? <p className="muted small">{t("agencyHome.latestHearings", { count: AGENCY_HOME_HEARINGS })}</p> : null}
+            {hearings.more ? (
+              <p className="muted small">{t("agencyHome.latestHearings", { count: AGENCY_HOME_HEARINGS })}</p>
+            ) : null}
             <AgencyHearingsTable rows={hearings.items} />
             {hearings.more ? (
               <p>

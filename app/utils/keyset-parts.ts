@@ -8,12 +8,7 @@ import { cursorFromUrl, keysetPage } from "~/utils/keyset";
 // bounded query, so a page reads at most `size + 1` rows of at most two parts.
 
 /** One part's rows after (or before) a sort key, in that direction, at most `limit` of them. */
-export type PartReader<T> = (
-  part: number,
-  seek: KeyValue[] | null,
-  dir: "after" | "before",
-  limit: number
-) => Promise<T[]>;
+export type PartReader<T> = (part: number, seek: KeyValue[] | null, dir: "after" | "before", limit: number) => Promise<T[]>;
 
 /**
  * The cursor of a parted list's URL: as cursorFromUrl, and a part number that is not one of the

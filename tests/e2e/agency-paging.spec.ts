@@ -14,33 +14,27 @@ const DB = path.resolve("tests/.tmp/e2e/procura.db");
 const OPEN = 22;
 const ANSWERED = 3;
 
-const isoDay = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const instant = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function seedAgency(testInfo: TestInfo) {
   const db = new Database(DB);
   db.pragma("busy_timeout = 10000");
-  const tag = `${testInfo.project.name}${Date.now().toString(36)}${
-    testInfo.workerIndex
-  }`;
+  const tag = `${testInfo.project.name}${Date.now().toString(36)}${testInfo.workerIndex}`;
   const pid = `e2eagency${tag}`;
   const now = instant(new Date());
-  const hash = (
-    db
-      .prepare(
-        `SELECT "passwordHash" AS h FROM "User" WHERE "username" = 'agency'`
-      )
-      .get() as { h: string }
-  ).h;
+  const hash = (db.prepare(`SELECT "passwordHash" AS h FROM "User" WHERE "username" = 'agency'`).get() as { h: string }).h;
   const username = `liaison-${tag}`;
   const agency = `${pid}a`;
   const other = `${pid}b`;
   const lead = `${pid}u1`;
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO "Procuratorate" ("id", "name", "shortName", "createdAt", "updatedAt") VALUES (?, ?, '机', ?, ?)`
-    ).run(pid, `机关分页测试县人民检察院 ${tag}`, now, now);
+    db.prepare(`INSERT INTO "Procuratorate" ("id", "name", "shortName", "createdAt", "updatedAt") VALUES (?, ?, '机', ?, ?)`).run(
+      pid,
+      `机关分页测试县人民检察院 ${tag}`,
+      now,
+      now
+    );
     const addAgency = db.prepare(
       `INSERT INTO "Agency" ("id", "procuratorateId", "name", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?)`
     );
@@ -50,28 +44,8 @@ function seedAgency(testInfo: TestInfo) {
       `INSERT INTO "User" ("id", "procuratorateId", "username", "displayName", "role", "passwordHash", "agencyId", "createdAt", "updatedAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
     );
-    addUser.run(
-      lead,
-      pid,
-      `lead-${tag}`,
-      "分页检察官",
-      "prosecutor",
-      hash,
-      null,
-      now,
-      now
-    );
-    addUser.run(
-      `${pid}u2`,
-      pid,
-      username,
-      "分页联络人",
-      "agency",
-      hash,
-      agency,
-      now,
-      now
-    );
+    addUser.run(lead, pid, `lead-${tag}`, "分页检察官", "prosecutor", hash, null, now, now);
+    addUser.run(`${pid}u2`, pid, username, "分页联络人", "agency", hash, agency, now, now);
     const addCase = db.prepare(
       `INSERT INTO "Case" ("id", "procuratorateId", "number", "title", "field", "state", "leadProsecutorId", "respondentAgencyId", "createdAt", "updatedAt")
        VALUES (?, ?, ?, ?, 'ecology', 'rectification', ?, ?, ?, ?)`
@@ -94,51 +68,15 @@ function seedAgency(testInfo: TestInfo) {
     );
     const recommendation = (i: number, agencyId: string, servedOn: string) => {
       const id = `${pid}r${i}`;
-      addCase.run(
-        `${pid}c${i}`,
-        pid,
-        `机-${i}`,
-        `机关分页测试案件 ${i}`,
-        lead,
-        agencyId,
-        now,
-        now
-      );
-      addRec.run(
-        id,
-        `${pid}c${i}`,
-        pid,
-        `机关-E2E-${String(i).padStart(3, "0")}`,
-        lead,
-        now,
-        now
-      );
-      addService.run(
-        `${pid}s${i}`,
-        `${pid}c${i}`,
-        "recommendation",
-        null,
-        id,
-        agencyId,
-        servedOn,
-        lead,
-        now
-      );
+      addCase.run(`${pid}c${i}`, pid, `机-${i}`, `机关分页测试案件 ${i}`, lead, agencyId, now, now);
+      addRec.run(id, `${pid}c${i}`, pid, `机关-E2E-${String(i).padStart(3, "0")}`, lead, now, now);
+      addService.run(`${pid}s${i}`, `${pid}c${i}`, "recommendation", null, id, agencyId, servedOn, lead, now);
       return id;
     };
     // Open: recommendation i falls due i - 5 days from today (four overdue, eight due within 7 days).
     for (let i = 1; i <= OPEN; i++) {
       const id = recommendation(i, agency, isoDay(i - 65));
-      addDeadline.run(
-        `${pid}d${i}`,
-        pid,
-        `agency_reply:${id}`,
-        isoDay(i - 65),
-        isoDay(i - 5),
-        isoDay(i - 5),
-        id,
-        now
-      );
+      addDeadline.run(`${pid}d${i}`, pid, `agency_reply:${id}`, isoDay(i - 65), isoDay(i - 5), isoDay(i - 5), id, now);
     }
     // Answered: served earlier and replied to; the latest served comes first.
     for (let j = 1; j <= ANSWERED; j++) {
@@ -148,16 +86,7 @@ function seedAgency(testInfo: TestInfo) {
     }
     // Another agency's open recommendation: never on my pages.
     const theirs = recommendation(99, other, isoDay(-60));
-    addDeadline.run(
-      `${pid}d99`,
-      pid,
-      `agency_reply:${theirs}`,
-      isoDay(-60),
-      isoDay(0),
-      isoDay(0),
-      theirs,
-      now
-    );
+    addDeadline.run(`${pid}d99`, pid, `agency_reply:${theirs}`, isoDay(-60), isoDay(0), isoDay(0), theirs, now);
     for (let k = 1; k <= 12; k++) {
       addService.run(
         `${pid}f${k}`,
@@ -179,15 +108,7 @@ function seedAgency(testInfo: TestInfo) {
       `INSERT INTO "HearingParticipant" ("id", "hearingId", "kind", "agencyId", "organisation", "name") VALUES (?, ?, 'agency_representative', ?, '本局', '分页代表')`
     );
     for (let k = 1; k <= 6; k++) {
-      addHearing.run(
-        `${pid}h${k}`,
-        pid,
-        `机关分页测试听证 ${k}`,
-        instant(new Date(Date.now() - k * 86_400_000)),
-        lead,
-        now,
-        now
-      );
+      addHearing.run(`${pid}h${k}`, pid, `机关分页测试听证 ${k}`, instant(new Date(Date.now() - k * 86_400_000)), lead, now, now);
       addParticipant.run(`${pid}hp${k}`, `${pid}h${k}`, agency);
     }
   })();
@@ -195,10 +116,8 @@ function seedAgency(testInfo: TestInfo) {
   return { username, theirs: `${pid}r99` };
 }
 
-const rows = (page: Page) =>
-  page.locator("table.agency-recommendations tbody tr");
-const pager = (page: Page) =>
-  page.getByRole("navigation", { name: zh("pager.label") });
+const rows = (page: Page) => page.locator("table.agency-recommendations tbody tr");
+const pager = (page: Page) => page.getByRole("navigation", { name: zh("pager.label") });
 const stat = (page: Page, key: Parameters<typeof zh>[0]) =>
   page
     .locator(".portal-stats .stat")
@@ -212,24 +131,16 @@ test("an agency liaison pages the served recommendations, most urgent first, and
   await signIn(page, username);
   await expect(page).toHaveURL(/\/agency$/);
 
-  await expect(stat(page, "portal.agency.stat.awaiting")).toHaveText(
-    String(OPEN)
-  );
+  await expect(stat(page, "portal.agency.stat.awaiting")).toHaveText(String(OPEN));
   await expect(stat(page, "portal.agency.stat.overdue")).toHaveText("4");
   await expect(stat(page, "portal.agency.stat.dueSoon")).toHaveText("8");
-  await expect(stat(page, "agencyHome.stat.replied")).toHaveText(
-    String(ANSWERED)
-  );
+  await expect(stat(page, "agencyHome.stat.replied")).toHaveText(String(ANSWERED));
 
   await expect(rows(page)).toHaveCount(20);
   await expect(rows(page).first()).toContainText("机关-E2E-001");
   await expect(rows(page).nth(19)).toContainText("机关-E2E-020");
-  await expect(pager(page)).toContainText(
-    zh("pager.total").replace("{count}", "25")
-  );
-  await expect(
-    pager(page).getByRole("link", { name: zh("pager.prev") })
-  ).toHaveCount(0);
+  await expect(pager(page)).toContainText(zh("pager.total").replace("{count}", "25"));
+  await expect(pager(page).getByRole("link", { name: zh("pager.prev") })).toHaveCount(0);
   await expect(page.locator("main")).not.toContainText("机关-E2E-099");
 
   await pager(page)
@@ -241,9 +152,7 @@ test("an agency liaison pages the served recommendations, most urgent first, and
   await expect(rows(page).nth(2)).toContainText("机关-E2E-023");
   await expect(rows(page).nth(2)).toContainText(zh("portal.days.replied"));
   await expect(rows(page).last()).toContainText("机关-E2E-025");
-  await expect(
-    pager(page).getByRole("link", { name: zh("pager.next") })
-  ).toHaveCount(0);
+  await expect(pager(page).getByRole("link", { name: zh("pager.next") })).toHaveCount(0);
   await expect(page.locator("main")).not.toContainText("机关-E2E-099");
 
   await pager(page)
@@ -263,22 +172,16 @@ test("an agency liaison pages the served recommendations, most urgent first, and
   await expect(page.locator("table.agency-documents tbody tr")).toHaveCount(10);
   await page.getByRole("link", { name: zh("agencyHome.allDocuments") }).click();
   await expect(page).toHaveURL(/\/agency\/documents$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    zh("agencyHome.documents.title")
-  );
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh("agencyHome.documents.title"));
   await expect(page.locator("table.agency-documents tbody tr")).toHaveCount(12);
-  await expect(pager(page)).toContainText(
-    zh("pager.total").replace("{count}", "12")
-  );
+  await expect(pager(page)).toContainText(zh("pager.total").replace("{count}", "12"));
 
   await page.goto("/agency");
   await expect(page.locator("table.agency-hearings tbody tr")).toHaveCount(5);
   await page.getByRole("link", { name: zh("agencyHome.allHearings") }).click();
   await expect(page).toHaveURL(/\/agency\/hearings$/);
   await expect(page.locator("table.agency-hearings tbody tr")).toHaveCount(6);
-  await expect(
-    page.locator("table.agency-hearings tbody tr").first()
-  ).toContainText("机关分页测试听证 1");
+  await expect(page.locator("table.agency-hearings tbody tr").first()).toContainText("机关分页测试听证 1");
 
   // The other agency's recommendation is not found from here either.
   const other = await page.goto(`/agency/recommendations/${theirs}`);

@@ -1,16 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import {
-  callLoader,
-  cookieForUserId,
-  createProcuratorate,
-  createUser,
-  request,
-} from "#tests/factories";
+import { callLoader, cookieForUserId, createProcuratorate, createUser, request } from "#tests/factories";
 import type { AgencyScope } from "~/domain/auth/policy";
-import {
-  agencyReplyClock,
-  AGENCY_DUE_SOON_DAYS,
-} from "~/domain/deadlines/agency-reply";
+import { agencyReplyClock, AGENCY_DUE_SOON_DAYS } from "~/domain/deadlines/agency-reply";
 import {
   agencyCounts,
   agencyDocumentsPage,
@@ -74,10 +65,7 @@ async function servedRecommendation(
   } = {}
 ) {
   n += 1;
-  const lead =
-    procuratorateId === P
-      ? host
-      : (await createUser({ role: "prosecutor", procuratorateId })).id;
+  const lead = procuratorateId === P ? host : (await createUser({ role: "prosecutor", procuratorateId })).id;
   const c = await prisma.case.create({
     data: {
       procuratorateId,
@@ -123,10 +111,7 @@ async function servedRecommendation(
         agencyId,
         summary: "回复",
         status: options.reply,
-        submittedAt:
-          options.reply === "submitted"
-            ? new Date(`${servedOn}T08:00:00Z`)
-            : null,
+        submittedAt: options.reply === "submitted" ? new Date(`${servedOn}T08:00:00Z`) : null,
       },
     });
   }
@@ -134,8 +119,7 @@ async function servedRecommendation(
 }
 
 /** servedOn `i` days before 2026-11-28: due dates spread from long overdue to weeks ahead. */
-const day = (i: number) =>
-  new Date(Date.UTC(2026, 10, 28 - i)).toISOString().slice(0, 10);
+const day = (i: number) => new Date(Date.UTC(2026, 10, 28 - i)).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   P = (
@@ -175,18 +159,11 @@ beforeAll(async () => {
     mine.open.push(r.id);
   }
   for (let i = 0; i < ANSWERED; i++)
-    mine.answered.push(
-      (await servedRecommendation(P, A, day(200 + i), { reply: "submitted" }))
-        .id
-    );
-  mine.closed.push(
-    (await servedRecommendation(P, A, day(300), { state: "closed" })).id
-  );
+    mine.answered.push((await servedRecommendation(P, A, day(200 + i), { reply: "submitted" })).id);
+  mine.closed.push((await servedRecommendation(P, A, day(300), { state: "closed" })).id);
   // Theirs: another agency of my procuratorate, and an agency of another procuratorate.
-  for (let i = 0; i < 3; i++)
-    others.push(await servedRecommendation(P, B, day(i)).then((r) => r.id));
-  for (let i = 0; i < 3; i++)
-    others.push(await servedRecommendation(Q, C, day(i)).then((r) => r.id));
+  for (let i = 0; i < 3; i++) others.push(await servedRecommendation(P, B, day(i)).then((r) => r.id));
+  for (let i = 0; i < 3; i++) others.push(await servedRecommendation(Q, C, day(i)).then((r) => r.id));
   await prisma.$transaction((tx) => refreshDeadlines(tx, P), {
     timeout: 60_000,
   });
@@ -220,8 +197,7 @@ describe("the served recommendations, a page at a time", () => {
     const byRec = new Map(rows.map((r) => [r.recommendationId, r.agencyId]));
     // The draft does not stop the clock; submitted replies and the closed case have no live deadline.
     for (const id of mine.open) expect(byRec.get(id)).toBe(A);
-    for (const id of [...mine.answered, ...mine.closed])
-      expect(byRec.has(id)).toBe(false);
+    for (const id of [...mine.answered, ...mine.closed]) expect(byRec.has(id)).toBe(false);
     for (const id of others.slice(0, 3)) expect(byRec.get(id)).toBe(B);
   });
 
@@ -238,11 +214,7 @@ describe("the served recommendations, a page at a time", () => {
     const due = rows.slice(0, OPEN).map((r) => r.dueOn);
     expect(due).toEqual([...due].sort());
     expect(rows.slice(0, OPEN).every((r) => !r.replied)).toBe(true);
-    expect(
-      rows
-        .slice(OPEN, OPEN + ANSWERED)
-        .every((r) => r.replied && r.reply?.status === "submitted")
-    ).toBe(true);
+    expect(rows.slice(OPEN, OPEN + ANSWERED).every((r) => r.replied && r.reply?.status === "submitted")).toBe(true);
     expect(pages[0]!.prev).toBeNull();
     expect(pages.at(-1)!.next).toBeNull();
   });
@@ -254,78 +226,37 @@ describe("the served recommendations, a page at a time", () => {
       today: TODAY,
       pageSize: 10,
     });
-    expect(middle.items.map((r) => r.id)).toEqual(
-      forward[1]!.items.map((r) => r.id)
-    );
-    const first = await servedRecommendationsPage(
-      scope(),
-      before(middle.prev),
-      { today: TODAY, pageSize: 10 }
-    );
-    expect(first.items.map((r) => r.id)).toEqual(
-      forward[0]!.items.map((r) => r.id)
-    );
+    expect(middle.items.map((r) => r.id)).toEqual(forward[1]!.items.map((r) => r.id));
+    const first = await servedRecommendationsPage(scope(), before(middle.prev), { today: TODAY, pageSize: 10 });
+    expect(first.items.map((r) => r.id)).toEqual(forward[0]!.items.map((r) => r.id));
     expect(first.prev).toBeNull();
     expect(first.next).not.toBeNull();
     // A page that straddles the two parts, reached back from the page after it.
-    const straddle = await servedRecommendationsPage(
-      scope(),
-      after(forward[0]!.next),
-      { today: TODAY, pageSize: 15 }
-    );
+    const straddle = await servedRecommendationsPage(scope(), after(forward[0]!.next), { today: TODAY, pageSize: 15 });
     expect(straddle.items.filter((r) => r.replied)).toHaveLength(2);
-    const tail = await servedRecommendationsPage(
-      scope(),
-      after(straddle.next),
-      { today: TODAY, pageSize: 15 }
-    );
-    expect(tail.items.map((r) => r.id)).toEqual([
-      ...mine.answered.slice(2),
-      ...mine.closed,
-    ]);
+    const tail = await servedRecommendationsPage(scope(), after(straddle.next), { today: TODAY, pageSize: 15 });
+    expect(tail.items.map((r) => r.id)).toEqual([...mine.answered.slice(2), ...mine.closed]);
     const back = await servedRecommendationsPage(scope(), before(tail.prev), {
       today: TODAY,
       pageSize: 15,
     });
-    expect(back.items.map((r) => r.id)).toEqual(
-      straddle.items.map((r) => r.id)
-    );
+    expect(back.items.map((r) => r.id)).toEqual(straddle.items.map((r) => r.id));
   });
 
   test("a stale or edited cursor reads as the first page", async () => {
     const url = (q: string) => new URL(`http://localhost/agency${q}`);
     expect(recommendationCursor(url("?after=not-a-cursor"))).toBeNull();
-    expect(
-      recommendationCursor(
-        url(`?after=${encodeCursor([7, "2026-01-01", "x"])}`)
-      )
-    ).toBeNull();
-    expect(
-      recommendationCursor(
-        url(`?after=${encodeCursor(["0", "2026-01-01", "x"])}`)
-      )
-    ).toBeNull();
-    expect(
-      recommendationCursor(url(`?after=${encodeCursor([1, "2026-01-01"])}`))
-    ).toBeNull();
-    expect(
-      recommendationCursor(
-        url(`?before=${encodeCursor([0, "2026-01-01", "x"])}`)
-      )
-    ).toEqual({
+    expect(recommendationCursor(url(`?after=${encodeCursor([7, "2026-01-01", "x"])}`))).toBeNull();
+    expect(recommendationCursor(url(`?after=${encodeCursor(["0", "2026-01-01", "x"])}`))).toBeNull();
+    expect(recommendationCursor(url(`?after=${encodeCursor([1, "2026-01-01"])}`))).toBeNull();
+    expect(recommendationCursor(url(`?before=${encodeCursor([0, "2026-01-01", "x"])}`))).toEqual({
       dir: "before",
       key: [0, "2026-01-01", "x"],
     });
     const cookie = await cookieForUserId(liaisonId);
     const first = await servedRecommendationsPage(scope(), null);
-    for (const q of [
-      "?after=not-a-cursor",
-      `?before=${encodeCursor([9, "x", "y"])}`,
-    ]) {
-      const res = await callLoader(
-        agencyHomeLoader,
-        request(`/agency${q}`, { cookie })
-      );
+    for (const q of ["?after=not-a-cursor", `?before=${encodeCursor([9, "x", "y"])}`]) {
+      const res = await callLoader(agencyHomeLoader, request(`/agency${q}`, { cookie }));
       expect(res.status).toBe(200);
       const data = (
         res as {
@@ -334,9 +265,7 @@ describe("the served recommendations, a page at a time", () => {
           };
         }
       ).data;
-      expect(data.recommendations.items.map((r) => r.id)).toEqual(
-        first.items.map((r) => r.id)
-      );
+      expect(data.recommendations.items.map((r) => r.id)).toEqual(first.items.map((r) => r.id));
       expect(data.recommendations.prev).toBeNull();
     }
   });
@@ -401,9 +330,7 @@ describe("the home's counts", () => {
     });
     expect(counts.overdue).toBeGreaterThan(0);
     expect(counts.dueSoon).toBeGreaterThan(0);
-    expect(counts.awaiting - counts.overdue - counts.dueSoon).toBeGreaterThan(
-      0
-    );
+    expect(counts.awaiting - counts.overdue - counts.dueSoon).toBeGreaterThan(0);
   });
 
   test("stop at the cap: a count above it means more than the cap", async () => {
@@ -418,18 +345,18 @@ describe("the home's counts", () => {
   });
 
   test("another agency's counts do not include mine", async () => {
-    expect(
-      await agencyCounts({ procuratorateId: P, agencyId: B }, { today: TODAY })
-    ).toMatchObject({ awaiting: 3, replied: 0, served: 3 });
+    expect(await agencyCounts({ procuratorateId: P, agencyId: B }, { today: TODAY })).toMatchObject({
+      awaiting: 3,
+      replied: 0,
+      served: 3,
+    });
     // My agency id with another procuratorate: nothing.
-    expect(
-      await agencyCounts({ procuratorateId: Q, agencyId: A }, { today: TODAY })
-    ).toMatchObject({ awaiting: 0, replied: 0, served: 0 });
-    const empty = await servedRecommendationsPage(
-      { procuratorateId: Q, agencyId: A },
-      null,
-      { today: TODAY }
-    );
+    expect(await agencyCounts({ procuratorateId: Q, agencyId: A }, { today: TODAY })).toMatchObject({
+      awaiting: 0,
+      replied: 0,
+      served: 0,
+    });
+    const empty = await servedRecommendationsPage({ procuratorateId: Q, agencyId: A }, null, { today: TODAY });
     expect(empty).toEqual({ items: [], next: null, prev: null });
   });
 });
@@ -462,16 +389,9 @@ describe("documents and hearings", () => {
           createdById: host,
         },
       });
-    for (let i = 0; i < 12; i++)
-      docServices.push((await serveDoc(A, c.id, day(i))).id);
+    for (let i = 0; i < 12; i++) docServices.push((await serveDoc(A, c.id, day(i))).id);
     await serveDoc(B, theirCase.id, day(0));
-    const doc = (
-      agencyId: string,
-      procuratorateId: string,
-      agencyVisible: boolean,
-      title: string,
-      createdAt: string
-    ) =>
+    const doc = (agencyId: string, procuratorateId: string, agencyVisible: boolean, title: string, createdAt: string) =>
       prisma.generatedDocument.create({
         data: {
           procuratorateId,
@@ -486,12 +406,8 @@ describe("documents and hearings", () => {
           createdAt: new Date(createdAt),
         },
       });
-    released.push(
-      (await doc(A, P, true, "发布给本局的第一份", "2026-11-02T02:00:00Z")).id
-    );
-    released.push(
-      (await doc(A, P, true, "发布给本局的第二份", "2026-11-01T02:00:00Z")).id
-    );
+    released.push((await doc(A, P, true, "发布给本局的第一份", "2026-11-02T02:00:00Z")).id);
+    released.push((await doc(A, P, true, "发布给本局的第二份", "2026-11-01T02:00:00Z")).id);
     await doc(A, P, false, "内部文书", "2026-11-03T02:00:00Z");
     await doc(B, P, true, "发布给水利局的", "2026-11-03T02:00:00Z");
 
@@ -515,15 +431,7 @@ describe("documents and hearings", () => {
           },
         },
       });
-    for (let i = 0; i < 7; i++)
-      hearings.push(
-        (
-          await hearing(
-            A,
-            `2026-10-${String(10 + i).padStart(2, "0")}T01:30:00Z`
-          )
-        ).id
-      );
+    for (let i = 0; i < 7; i++) hearings.push((await hearing(A, `2026-10-${String(10 + i).padStart(2, "0")}T01:30:00Z`)).id);
     await hearing(B, "2026-10-30T01:30:00Z");
   });
 
@@ -539,83 +447,38 @@ describe("documents and hearings", () => {
       cursor = after(page.next);
     }
     expect(pages.map((p) => p.items.length)).toEqual([5, 5, 4]);
-    expect(seen).toEqual([
-      ...docServices.map((id) => `service:${id}`),
-      ...released.map((id) => `document:${id}`),
-    ]);
-    expect(pages[2]!.items.map((d) => d.title)).toEqual([
-      null,
-      null,
-      "发布给本局的第一份",
-      "发布给本局的第二份",
-    ]);
+    expect(seen).toEqual([...docServices.map((id) => `service:${id}`), ...released.map((id) => `document:${id}`)]);
+    expect(pages[2]!.items.map((d) => d.title)).toEqual([null, null, "发布给本局的第一份", "发布给本局的第二份"]);
     const back = await agencyDocumentsPage(scope(), before(pages[2]!.prev), 5);
-    expect(back.items.map((d) => d.key)).toEqual(
-      pages[1]!.items.map((d) => d.key)
-    );
+    expect(back.items.map((d) => d.key)).toEqual(pages[1]!.items.map((d) => d.key));
     expect(await countAgencyDocuments(scope())).toBe(14);
     expect(await countAgencyDocuments(scope(), 3)).toBe(4);
-    expect(
-      documentCursor(new URL("http://localhost/agency/documents?after=zzz"))
-    ).toBeNull();
+    expect(documentCursor(new URL("http://localhost/agency/documents?after=zzz"))).toBeNull();
   });
 
   test("hearings page: latest first, my representatives only, paged forward and back", async () => {
     const first = await agencyHearingsPage(scope(), null, 3);
-    const second = await agencyHearingsPage(
-      scope(),
-      { dir: "after", key: decodeCursor(first.next, 2)! },
-      3
-    );
-    const third = await agencyHearingsPage(
-      scope(),
-      { dir: "after", key: decodeCursor(second.next, 2)! },
-      3
-    );
-    expect(
-      [...first.items, ...second.items, ...third.items].map((h) => h.id)
-    ).toEqual([...hearings].reverse());
+    const second = await agencyHearingsPage(scope(), { dir: "after", key: decodeCursor(first.next, 2)! }, 3);
+    const third = await agencyHearingsPage(scope(), { dir: "after", key: decodeCursor(second.next, 2)! }, 3);
+    expect([...first.items, ...second.items, ...third.items].map((h) => h.id)).toEqual([...hearings].reverse());
     expect(third.next).toBeNull();
-    const back = await agencyHearingsPage(
-      scope(),
-      { dir: "before", key: decodeCursor(second.prev, 2)! },
-      3
-    );
+    const back = await agencyHearingsPage(scope(), { dir: "before", key: decodeCursor(second.prev, 2)! }, 3);
     expect(back.items.map((h) => h.id)).toEqual(first.items.map((h) => h.id));
     expect(back.prev).toBeNull();
-    expect(first.items[0]!.representatives).toEqual([
-      { name: "代表 2026-10-16T01:30:00Z", post: null, attended: null },
-    ]);
+    expect(first.items[0]!.representatives).toEqual([{ name: "代表 2026-10-16T01:30:00Z", post: null, attended: null }]);
     expect(await countAgencyHearings(scope())).toBe(7);
-    expect(await countAgencyHearings({ procuratorateId: Q, agencyId: A })).toBe(
-      0
-    );
-    expect(
-      hearingCursor(new URL("http://localhost/agency/hearings?before=zzz"))
-    ).toBeNull();
+    expect(await countAgencyHearings({ procuratorateId: Q, agencyId: A })).toBe(0);
+    expect(hearingCursor(new URL("http://localhost/agency/hearings?before=zzz"))).toBeNull();
   });
 
   test("the list routes answer my agency's rows, and the home shows the latest with a link to the rest", async () => {
     const cookie = await cookieForUserId(liaisonId);
-    const docs = await callLoader(
-      documentsLoader,
-      request("/agency/documents?after=stale", { cookie })
-    );
+    const docs = await callLoader(documentsLoader, request("/agency/documents?after=stale", { cookie }));
     expect(docs.status).toBe(200);
-    expect(
-      (docs as { data: { items: unknown[]; total: number } }).data
-    ).toMatchObject({ total: 14 });
-    const hs = await callLoader(
-      hearingsLoader,
-      request("/agency/hearings", { cookie })
-    );
-    expect(
-      (hs as { data: { items: unknown[]; total: number } }).data
-    ).toMatchObject({ total: 7 });
-    const home = await callLoader(
-      agencyHomeLoader,
-      request("/agency", { cookie })
-    );
+    expect((docs as { data: { items: unknown[]; total: number } }).data).toMatchObject({ total: 14 });
+    const hs = await callLoader(hearingsLoader, request("/agency/hearings", { cookie }));
+    expect((hs as { data: { items: unknown[]; total: number } }).data).toMatchObject({ total: 7 });
+    const home = await callLoader(agencyHomeLoader, request("/agency", { cookie }));
     const data = (
       home as {
         data: {

@@ -17,71 +17,39 @@ const cal = createCalendar();
 describe("agencyReplyDeadline", () => {
   test("two months from service; a last day on a rest day moves on (民诉法 Art 85)", () => {
     // Served Thu 2022-06-16: two months end Tue 2022-08-16, a working day.
-    expect(
-      agencyReplyDeadline(
-        { replyPeriod: "two_months", servedOn: ["2022-06-16"] },
-        cal
-      )?.dueOn
-    ).toBe("2022-08-16");
+    expect(agencyReplyDeadline({ replyPeriod: "two_months", servedOn: ["2022-06-16"] }, cal)?.dueOn).toBe("2022-08-16");
     // Served 2022-07-31: September has no 31st, so the period ends on its last day.
-    const r = agencyReplyDeadline(
-      { replyPeriod: "two_months", servedOn: ["2022-07-31"] },
-      cal
-    )!;
+    const r = agencyReplyDeadline({ replyPeriod: "two_months", servedOn: ["2022-07-31"] }, cal)!;
     expect(r.periodEndOn).toBe("2022-09-30");
     expect(r.ruleId).toBe("agency_reply");
   });
 
   test("fifteen days when urgent", () => {
-    const r = agencyReplyDeadline(
-      { replyPeriod: "fifteen_days", servedOn: ["2022-06-16"] },
-      cal
-    )!;
+    const r = agencyReplyDeadline({ replyPeriod: "fifteen_days", servedOn: ["2022-06-16"] }, cal)!;
     expect(r.ruleId).toBe("agency_reply_urgent");
     expect(r.dueOn).toBe("2022-07-01");
   });
 
   test("the first service starts the clock, whatever order the dates come in", () => {
-    const r = agencyReplyDeadline(
-      { replyPeriod: "two_months", servedOn: ["2022-06-20", "2022-06-16"] },
-      cal
-    )!;
+    const r = agencyReplyDeadline({ replyPeriod: "two_months", servedOn: ["2022-06-20", "2022-06-16"] }, cal)!;
     expect(r.triggerOn).toBe("2022-06-16");
-    expect(r).toEqual(
-      computeDeadline(DEADLINE_RULES.agency_reply, "2022-06-16", cal)
-    );
+    expect(r).toEqual(computeDeadline(DEADLINE_RULES.agency_reply, "2022-06-16", cal));
   });
 
   test("no service, no deadline", () => {
-    expect(
-      agencyReplyDeadline({ replyPeriod: "two_months", servedOn: [] }, cal)
-    ).toBeNull();
+    expect(agencyReplyDeadline({ replyPeriod: "two_months", servedOn: [] }, cal)).toBeNull();
   });
 
   test("an unknown period reads as two months", () => {
-    expect(
-      agencyReplyDeadline(
-        { replyPeriod: "three_weeks", servedOn: ["2022-06-16"] },
-        cal
-      )?.ruleId
-    ).toBe("agency_reply");
+    expect(agencyReplyDeadline({ replyPeriod: "three_weeks", servedOn: ["2022-06-16"] }, cal)?.ruleId).toBe("agency_reply");
   });
 });
 
 describe("agencyReplyClock", () => {
-  const input = {
-    replyPeriod: "fifteen_days",
-    servedOn: ["2022-06-16"],
-    replyStatuses: [] as string[],
-  };
+  const input = { replyPeriod: "fifteen_days", servedOn: ["2022-06-16"], replyStatuses: [] as string[] };
 
   test("days left and status as of today, with the reader's warning window", () => {
-    const clock = agencyReplyClock(
-      input,
-      cal,
-      "2022-06-25",
-      AGENCY_DUE_SOON_DAYS
-    )!;
+    const clock = agencyReplyClock(input, cal, "2022-06-25", AGENCY_DUE_SOON_DAYS)!;
     expect(clock.dueOn).toBe("2022-07-01");
     expect(clock.days).toBe(6);
     expect(clock.status).toBe("due_soon");
@@ -91,33 +59,13 @@ describe("agencyReplyClock", () => {
   });
 
   test("a submitted or assessed reply stops the clock; a draft does not", () => {
-    expect(
-      agencyReplyClock(
-        { ...input, replyStatuses: ["draft"] },
-        cal,
-        "2022-06-20"
-      )!.replied
-    ).toBe(false);
-    expect(
-      agencyReplyClock(
-        { ...input, replyStatuses: ["draft", "submitted"] },
-        cal,
-        "2022-06-20"
-      )!.replied
-    ).toBe(true);
-    expect(
-      agencyReplyClock(
-        { ...input, replyStatuses: ["assessed"] },
-        cal,
-        "2022-06-20"
-      )!.replied
-    ).toBe(true);
+    expect(agencyReplyClock({ ...input, replyStatuses: ["draft"] }, cal, "2022-06-20")!.replied).toBe(false);
+    expect(agencyReplyClock({ ...input, replyStatuses: ["draft", "submitted"] }, cal, "2022-06-20")!.replied).toBe(true);
+    expect(agencyReplyClock({ ...input, replyStatuses: ["assessed"] }, cal, "2022-06-20")!.replied).toBe(true);
   });
 
   test("null before service", () => {
-    expect(
-      agencyReplyClock({ ...input, servedOn: [] }, cal, "2022-06-20")
-    ).toBeNull();
+    expect(agencyReplyClock({ ...input, servedOn: [] }, cal, "2022-06-20")).toBeNull();
   });
 });
 
@@ -134,12 +82,12 @@ describe("agencyReplyClockFromStored (the portal reads the stored due date)", ()
       status: "due_soon",
       replied: false,
     });
-    expect(
-      agencyReplyClockFromStored(stored, ["draft"], "2026-11-20")
-    ).toMatchObject({ days: 17, status: "ok", replied: false });
-    expect(
-      agencyReplyClockFromStored(stored, ["submitted"], "2026-12-08")
-    ).toMatchObject({ days: -1, status: "overdue", replied: true });
+    expect(agencyReplyClockFromStored(stored, ["draft"], "2026-11-20")).toMatchObject({ days: 17, status: "ok", replied: false });
+    expect(agencyReplyClockFromStored(stored, ["submitted"], "2026-12-08")).toMatchObject({
+      days: -1,
+      status: "overdue",
+      replied: true,
+    });
   });
 
   test("agrees with the computed clock on the same due date", () => {
@@ -148,12 +96,7 @@ describe("agencyReplyClockFromStored (the portal reads the stored due date)", ()
       servedOn: ["2026-11-20"],
       replyStatuses: [],
     };
-    const computed = agencyReplyClock(
-      input,
-      cal,
-      "2026-12-01",
-      AGENCY_DUE_SOON_DAYS
-    )!;
+    const computed = agencyReplyClock(input, cal, "2026-12-01", AGENCY_DUE_SOON_DAYS)!;
     const stored = agencyReplyClockFromStored(
       { dueOn: computed.dueOn, pausedSince: null, pausedDaysLeft: null },
       [],
@@ -187,11 +130,7 @@ describe("agencyReplyClockFromStored (the portal reads the stored due date)", ()
       soonTo: "2026-12-08",
     });
     const status = (dueOn: string) =>
-      agencyReplyClockFromStored(
-        { dueOn, pausedSince: null, pausedDaysLeft: null },
-        [],
-        "2026-12-01"
-      ).status;
+      agencyReplyClockFromStored({ dueOn, pausedSince: null, pausedDaysLeft: null }, [], "2026-12-01").status;
     expect(status("2026-11-30")).toBe("overdue");
     expect(status(w.soonFrom)).toBe("due_soon");
     expect(status(w.soonTo)).toBe("due_soon");
