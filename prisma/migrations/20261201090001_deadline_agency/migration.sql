@@ -4,7 +4,13 @@
 -- the scale seed) keeps it in step without knowing of it; a change of service recomputes the row
 -- (delete and insert), which fires the trigger again. The agency portal reads its open replies and
 -- counts along the index (agencyId, procuratorateId, kind, dueOn, id).
--- Hand-written: Prisma's schema language has no triggers.
+-- Hand-written: Prisma's schema language has no triggers, and Prisma would add the column with its
+-- foreign key by rebuilding the table, which drops the hand-written partial index and triggers of
+-- Deadline; SQLite adds a nullable column with a REFERENCES clause in place.
+ALTER TABLE "Deadline" ADD COLUMN "agencyId" TEXT REFERENCES "Agency" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+CREATE INDEX "Deadline_agencyId_procuratorateId_kind_dueOn_id_idx" ON "Deadline"("agencyId", "procuratorateId", "kind", "dueOn", "id");
+
 CREATE TRIGGER "Deadline_agency_reply_agencyId" AFTER INSERT ON "Deadline"
 WHEN NEW."kind" = 'agency_reply' AND NEW."recommendationId" IS NOT NULL AND NEW."agencyId" IS NULL
 BEGIN
