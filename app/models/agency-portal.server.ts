@@ -203,7 +203,7 @@ type RecommendationRow = {
  */
 function recommendationRows(scope: AgencyScope, ids: string[]) {
   if (!ids.length) return Promise.resolve([] as RecommendationRow[]);
-  const A = scope.agencyId;
+  const { agencyId: A, procuratorateId: P } = scope;
   const first = (column: string) =>
     sql`(SELECT s.${sqlRaw(`"${column}"`)} FROM "Service" s WHERE s."recommendationId" = x."id" AND s."agencyId" = ${A}
       ORDER BY s."servedOn", s."createdAt", s."id" LIMIT 1)`;
@@ -218,11 +218,9 @@ function recommendationRows(scope: AgencyScope, ids: string[]) {
       d."triggerOn", d."dueOn", d."pausedSince", d."pausedDaysLeft"
     FROM json_each(${JSON.stringify(ids)}) j
       CROSS JOIN "Recommendation" x ON x."id" = j.value
-      JOIN "Case" c ON c."id" = x."caseId" AND c."procuratorateId" = ${scope.procuratorateId}
-      LEFT JOIN "Deadline" d ON d."procuratorateId" = ${
-        scope.procuratorateId
-      } AND d."key" = 'agency_reply:' || x."id" AND d."agencyId" = ${A}
-    WHERE x."procuratorateId" = ${scope.procuratorateId}`;
+      JOIN "Case" c ON c."id" = x."caseId" AND c."procuratorateId" = ${P}
+      LEFT JOIN "Deadline" d ON d."procuratorateId" = ${P} AND d."key" = 'agency_reply:' || x."id" AND d."agencyId" = ${A}
+    WHERE x."procuratorateId" = ${P}`;
 }
 
 /** A bounded count: how many rows `from` gives, reading at most cap + 1 of them. */
@@ -298,12 +296,11 @@ const readDocumentPart =
     const cmp = sqlRaw(after ? "<" : ">");
     if (part === 0) {
       const where = seek ? sql`AND (s."servedOn", s."id") ${cmp} (${sqlJoin(seek)})` : sqlEmpty;
+      // "+": along (agencyId, servedOn, id), not the province's NULLs of the recommendationId index.
       return prisma.$queryRaw<DocumentKey[]>`
         SELECT 0 AS "part", s."id" AS "k", s."servedOn" AS "at" FROM "Service" s
         WHERE s."agencyId" = ${scope.agencyId} AND +s."recommendationId" IS NULL
-          AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = s."caseId" AND c."procuratorateId" = ${
-            scope.procuratorateId
-          }) ${where}
+          AND EXISTS (SELECT 1 FROM "Case" c WHERE c."id" = s."caseId" AND c."procuratorateId" = ${scope.procuratorateId}) ${where}
         ORDER BY ${sqlRaw(after ? `s."servedOn" DESC, s."id" DESC` : `s."servedOn" ASC, s."id" ASC`)} LIMIT ${limit}`;
     }
     // createdAt as stored text (|| ''), so that the cursor compares like the column.
