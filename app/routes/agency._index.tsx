@@ -1,120 +1,79 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DaysBadge, HearingStatusBadge, ReplyStatusBadge, TwoLine } from "~/components/portal";
+import { AgencyDocumentsTable, AgencyHearingsTable, ServedRecommendationsTable } from "~/components/portal/agency-tables";
 import { Card, EmptyState, PageHeader, Stat } from "~/components/ui";
-import { AGENCY_DUE_SOON_DAYS, agencyReplyClock, dateInShanghai } from "~/domain/deadlines";
-import { createT, formatDate, formatDateTimeRange, localeFromRequest } from "~/i18n";
+import { KeysetPager } from "~/components/ui/keyset-pager";
+import { createT, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { AGENCY_HOME_DOCUMENTS, AGENCY_HOME_HEARINGS } from "~/domain/agency-portal/paging";
+import { formatBoundedCount } from "~/domain/deadlines/board";
 import {
+  agencyCounts,
+  agencyDocumentsPage,
+  agencyHearingsPage,
   agencyName,
-  listAgencyDocuments,
-  listAgencyHearings,
-  listServedRecommendations,
+  recommendationCursor,
+  servedRecommendationsPage,
 } from "~/models/agency-portal.server";
-import { calendarFor } from "~/models/deadline.server";
 import { agencyScope, requirePermission } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, "nav.agency.home");
 
+// The agency portal's home: the recommendations served on my agency a keyset page at a time, most
+// urgent first, bounded counts, and the latest documents and hearings with links to their lists.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "agency:use");
   const mine = agencyScope(scope);
-  const [name, recommendations, documents, hearings, calendar] = await Promise.all([
+  const cursor = recommendationCursor(new URL(request.url));
+  const [name, recommendations, counts, documents, hearings] = await Promise.all([
     agencyName(mine),
-    listServedRecommendations(mine),
-    listAgencyDocuments(mine),
-    listAgencyHearings(mine),
-    calendarFor(mine.procuratorateId),
+    servedRecommendationsPage(mine, cursor),
+    agencyCounts(mine),
+    agencyDocumentsPage(mine, null, AGENCY_HOME_DOCUMENTS),
+    agencyHearingsPage(mine, null, AGENCY_HOME_HEARINGS),
   ]);
-  const today = dateInShanghai(new Date());
-  // The reply period runs from the service date (两高解释 Art 21; 民诉法 Art 87: the 送达回证 date).
-  const withDeadlines = recommendations.flatMap(({ replyStatuses, ...r }) => {
-    const clock = agencyReplyClock(
-      { replyPeriod: r.replyPeriod, servedOn: [r.servedOn], replyStatuses },
-      calendar,
-      today,
-      AGENCY_DUE_SOON_DAYS
-    );
-    if (!clock) return [];
-    return [{ ...r, dueOn: clock.dueOn, days: clock.days, deadlineStatus: clock.status, replied: clock.replied }];
-  });
-  const open = withDeadlines.filter((r) => !r.replied);
   return {
     title: createT(localeFromRequest(request))("portal.agency.meta"),
     agency: name,
-    recommendations: withDeadlines,
-    stats: {
-      awaiting: open.length,
-      dueSoon: open.filter((r) => r.deadlineStatus === "due_soon").length,
-      overdue: open.filter((r) => r.deadlineStatus === "overdue").length,
-    },
-    documents,
-    hearings,
+    recommendations,
+    counts,
+    documents: { items: documents.items, more: documents.next !== null },
+    hearings: { items: hearings.items, more: hearings.next !== null },
   };
 }
 
 export default function AgencyHome() {
-  const { agency, recommendations, stats, documents, hearings } = useLoaderData<typeof loader>();
+  const { agency, recommendations, counts, documents, hearings } = useLoaderData<typeof loader>();
   const t = useT();
+  const count = formatBoundedCount;
   return (
     <>
       <PageHeader
         title={t("portal.agency.title")}
         subtitle={agency ? t("portal.agency.subtitle", { agency }) : t("portal.agency.subtitleNoName")}
       />
-      <div className="grid grid-3 portal-stats">
-        <Stat value={stats.awaiting} label={t("portal.agency.stat.awaiting")} />
-        <Stat value={stats.dueSoon} label={t("portal.agency.stat.dueSoon")} />
-        <Stat value={stats.overdue} label={t("portal.agency.stat.overdue")} />
+      <div className="grid grid-4 portal-stats">
+        <Stat value={count(counts.awaiting, counts.cap)} label={t("portal.agency.stat.awaiting")} />
+        <Stat value={count(counts.dueSoon, counts.cap)} label={t("portal.agency.stat.dueSoon")} />
+        <Stat value={count(counts.overdue, counts.cap)} label={t("portal.agency.stat.overdue")} />
+        <Stat value={count(counts.replied, counts.cap)} label={t("agencyHome.stat.replied")} />
       </div>
 
       <Card title={t("portal.agency.recommendations")}>
-        {recommendations.length ? (
-          <div className="table-wrap">
-            <table className="table table-responsive">
-              <thead>
-                <tr>
-                  <th>{t("portal.agency.col.number")}</th>
-                  <th>{t("portal.agency.col.case")}</th>
-                  <th>{t("portal.agency.col.served")}</th>
-                  <th>{t("portal.agency.col.due")}</th>
-                  <th>{t("portal.agency.col.remaining")}</th>
-                  <th>{t("portal.agency.col.reply")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recommendations.map((r) => (
-                  <tr key={r.id}>
-                    <td data-label={t("portal.agency.col.number")} className="nowrap">
-                      <Link to={`/agency/recommendations/${r.id}`}>{r.number ?? t("portal.agency.unnumbered")}</Link>
-                    </td>
-                    <td data-label={t("portal.agency.col.case")}>{r.caseTitle}</td>
-                    <td data-label={t("portal.agency.col.served")}>
-                      <TwoLine main={formatDate(r.servedOn, t.locale)} sub={t.label("serviceMethod", r.method)} />
-                    </td>
-                    <td data-label={t("portal.agency.col.due")}>
-                      <TwoLine main={formatDate(r.dueOn, t.locale)} sub={t.label("replyPeriod", r.replyPeriod)} />
-                    </td>
-                    <td data-label={t("portal.agency.col.remaining")}>
-                      <DaysBadge days={r.days} status={r.deadlineStatus} replied={r.replied} />
-                    </td>
-                    <td data-label={t("portal.agency.col.reply")}>
-                      {!r.reply ? (
-                        <span className="muted">{t("portal.agency.noReply")}</span>
-                      ) : r.reply.submittedAt ? (
-                        t("portal.agency.replySubmitted", { date: formatDate(r.reply.submittedAt, t.locale) })
-                      ) : (
-                        <ReplyStatusBadge status={r.reply.status} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {recommendations.items.length ? (
+          <>
+            <p className="muted small">{t("agencyHome.recommendationsOrder")}</p>
+            <ServedRecommendationsTable rows={recommendations.items} />
+            <KeysetPager
+              total={Math.min(counts.served, counts.cap)}
+              capped={counts.served > counts.cap}
+              next={recommendations.next}
+              prev={recommendations.prev}
+            />
+          </>
         ) : (
           <EmptyState title={t("portal.agency.recommendationsEmpty")}>
             <p className="muted small">{t("portal.agency.recommendationsEmptyHint")}</p>
@@ -123,40 +82,18 @@ export default function AgencyHome() {
       </Card>
 
       <Card title={t("portal.agency.documents")}>
-        {documents.length ? (
-          <div className="table-wrap">
-            <table className="table table-responsive">
-              <thead>
-                <tr>
-                  <th>{t("portal.agency.col.document")}</th>
-                  <th>{t("portal.agency.col.case")}</th>
-                  <th>{t("portal.agency.col.served")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {documents.map((d) => (
-                  <tr key={d.key}>
-                    <td data-label={t("portal.agency.col.document")}>
-                      <TwoLine
-                        main={t.label("documentKind", d.kind)}
-                        sub={[d.number, d.title].filter(Boolean).join(" · ") || null}
-                      />
-                    </td>
-                    <td data-label={t("portal.agency.col.case")}>{d.caseTitle ?? "—"}</td>
-                    <td data-label={t("portal.agency.col.served")}>
-                      {d.servedOn ? (
-                        <TwoLine main={formatDate(d.servedOn, t.locale)} sub={t.label("serviceMethod", d.method)} />
-                      ) : d.issuedAt ? (
-                        t("portal.agency.releasedOn", { date: formatDate(d.issuedAt, t.locale) })
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {documents.items.length ? (
+          <>
+            {documents.more ? (
+              <p className="muted small">{t("agencyHome.latestDocuments", { count: AGENCY_HOME_DOCUMENTS })}</p>
+            ) : null}
+            <AgencyDocumentsTable rows={documents.items} />
+            {documents.more ? (
+              <p>
+                <Link to="/agency/documents">{t("agencyHome.allDocuments")}</Link>
+              </p>
+            ) : null}
+          </>
         ) : (
           <EmptyState title={t("portal.agency.documentsEmpty")}>
             <p className="muted small">{t("portal.agency.documentsEmptyHint")}</p>
@@ -165,42 +102,18 @@ export default function AgencyHome() {
       </Card>
 
       <Card title={t("portal.agency.hearings")}>
-        {hearings.length ? (
-          <div className="table-wrap">
-            <table className="table table-responsive">
-              <thead>
-                <tr>
-                  <th>{t("portal.agency.col.hearing")}</th>
-                  <th>{t("portal.agency.col.time")}</th>
-                  <th>{t("portal.agency.col.venue")}</th>
-                  <th>{t("portal.agency.col.representatives")}</th>
-                  <th>{t("portal.agency.col.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hearings.map((h) => (
-                  <tr key={h.id}>
-                    <td data-label={t("portal.agency.col.hearing")}>{h.title}</td>
-                    <td data-label={t("portal.agency.col.time")} className="nowrap">
-                      {formatDateTimeRange(h.startsAt, h.endsAt, t)}
-                    </td>
-                    <td data-label={t("portal.agency.col.venue")}>{h.venue}</td>
-                    <td data-label={t("portal.agency.col.representatives")}>
-                      {h.representatives
-                        .map((p) => {
-                          const who = p.post ? `${p.name}（${p.post}）` : p.name;
-                          return p.attended === false ? t("portal.agency.representativeAbsent", { name: who }) : who;
-                        })
-                        .join("、")}
-                    </td>
-                    <td data-label={t("portal.agency.col.status")}>
-                      <HearingStatusBadge status={h.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {hearings.items.length ? (
+          <>
+            {hearings.more ? (
+              <p className="muted small">{t("agencyHome.latestHearings", { count: AGENCY_HOME_HEARINGS })}</p>
+            ) : null}
+            <AgencyHearingsTable rows={hearings.items} />
+            {hearings.more ? (
+              <p>
+                <Link to="/agency/hearings">{t("agencyHome.allHearings")}</Link>
+              </p>
+            ) : null}
+          </>
         ) : (
           <EmptyState title={t("portal.agency.hearingsEmpty")} />
         )}

@@ -288,7 +288,7 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
   const insSeat = insert("HearingPanelist", ["hearingId", "panelistId", "invitedAt", "declaredAt", "declaration", "attended"]);
   const insParticipant = insert("HearingParticipant", ["id", "hearingId", "kind", "agencyId", "organisation", "name", "post", "attended"]);
   const insOpinion = insert("PanelOpinion", ["id", "hearingId", "caseId", "panelistId", "stance", "reasons", "conditions", "signedName", "submittedAt", "updatedAt"]);
-  const insDeadline = insert("Deadline", ["id", "procuratorateId", "key", "kind", "ruleId", "party", "triggerOn", "dueOn", "periodEndOn", "pausedSince", "pausedDaysLeft", "steps", "basis", "extended", "missingYears", "agencyName", "hearingId", "recommendationId", "computedAt"]);
+  const insDeadline = insert("Deadline", ["id", "procuratorateId", "key", "kind", "ruleId", "party", "triggerOn", "dueOn", "periodEndOn", "pausedSince", "pausedDaysLeft", "steps", "basis", "extended", "missingYears", "agencyName", "hearingId", "recommendationId", "agencyId", "computedAt"]);
   const insDeadlineCase = insert("DeadlineCase", ["deadlineId", "caseId", "ordinal"]);
   const counterUpsert = db.prepare(
     `INSERT INTO "DocumentNumberCounter" ("procuratorateId", "code", "year", "last") VALUES (?, ?, ?, ?)
@@ -687,7 +687,9 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
         caseDeadlines.push({ kind: "pre_suit_review", rule, result: computeDeadline(rule, preSuitOn, org.calendar, extensions, suspensions), extended: extensions.length > 0, recommendationId: null, agency: p.agencyName });
       }
 
-      // Stored deadlines of the case and Case.nextDueOn (running clocks only, not hearing notices).
+      // Stored deadlines of the case and Case.nextDueOn (running clocks only, not hearing notices). An
+      // agency reply names the agency served (Deadline.agencyId), so the insert trigger of migration
+      // 20261201090001 has nothing to look up (Service's indexes are dropped during the load).
       let nextDue: IsoDate | null = null;
       for (const d of caseDeadlines) {
         const did = ids();
@@ -695,7 +697,8 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
         deadlineRows.push({
           row: [did, org.id, key, d.kind, d.result.ruleId, d.rule.party, d.result.triggerOn, d.result.dueOn, d.result.periodEndOn,
             d.result.paused?.since ?? null, d.result.paused?.daysLeft ?? null, JSON.stringify(d.result.steps), d.result.basis, d.extended ? 1 : 0,
-            d.result.calendarWarning ? JSON.stringify(d.result.calendarWarning.years) : null, d.agency, null, d.recommendationId, nowIso],
+            d.result.calendarWarning ? JSON.stringify(d.result.calendarWarning.years) : null, d.agency, null, d.recommendationId,
+            d.kind === "agency_reply" ? p.agencyId : null, nowIso],
           cases: [p.id],
         });
         if (!d.result.paused && (!nextDue || d.result.dueOn < nextDue)) nextDue = d.result.dueOn;
@@ -778,7 +781,7 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
         const result = computeDeadline(rule, h.on, org.calendar);
         deadlineRows.push({
           row: [ids(), org.id, `hearing_notice:${hid}`, "hearing_notice", result.ruleId, rule.party, result.triggerOn, result.dueOn, result.periodEndOn, null, null,
-            JSON.stringify(result.steps), result.basis, 0, result.calendarWarning ? JSON.stringify(result.calendarWarning.years) : null, null, hid, null, nowIso],
+            JSON.stringify(result.steps), result.basis, 0, result.calendarWarning ? JSON.stringify(result.calendarWarning.years) : null, null, hid, null, null, nowIso],
           cases: h.cases.map((c) => c.id),
         });
       }

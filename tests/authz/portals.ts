@@ -97,6 +97,10 @@ export const expectations: Expectations = {
   "routes/panel._index": { loader: only({ panelist: 200 }) },
   "routes/panel.hearings.$hearingId": { params: panelHearingParams, loader: only({ panelist: 200 }) },
   "routes/agency._index": { loader: only({ agency: 200 }) },
+  // The lists read only the liaison's own agency; they take no record id (out of scope is covered
+  // in tests/integration/agency-portal-paging.test.ts).
+  "routes/agency.documents": { loader: only({ agency: 200 }) },
+  "routes/agency.hearings": { loader: only({ agency: 200 }) },
   "routes/agency.recommendations.$recommendationId": { params: recommendationParams, loader: only({ agency: 200 }) },
   "routes/public._index": { loader: everyone(200) },
   "routes/public.hearings.$hearingId": {

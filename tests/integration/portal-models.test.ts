@@ -9,11 +9,11 @@ import {
   request,
 } from "#tests/factories";
 import {
+  agencyDocumentsPage,
+  agencyHearingsPage,
   agencyName,
   getServedRecommendation,
-  listAgencyDocuments,
-  listAgencyHearings,
-  listServedRecommendations,
+  servedRecommendationsPage,
 } from "~/models/agency-portal.server";
 import { getPanelistBriefing, listPanelistHearings } from "~/models/panel-portal.server";
 import {
@@ -360,7 +360,7 @@ describe("panel portal", () => {
 
 describe("agency portal", () => {
   test("lists the recommendations served on my agency, not another's", async () => {
-    const rows = await listServedRecommendations(agencyScope());
+    const { items: rows } = await servedRecommendationsPage(agencyScope(), null);
     expect(rows.map((r) => r.number)).toEqual(["门检行公建〔2026〕1号"]);
     expect(rows[0]).toMatchObject({
       servedOn: "2026-11-20",
@@ -394,7 +394,7 @@ describe("agency portal", () => {
   });
 
   test("documents: other services and the documents released to my agency only", async () => {
-    const docs = await listAgencyDocuments(agencyScope());
+    const { items: docs } = await agencyDocumentsPage(agencyScope(), null);
     expect(docs.map((d) => d.kind)).toEqual(["filing_decision", "fact_confirmation"]);
     expect(docs.map((d) => d.title)).toContain("送给本局的事实确认书");
     expect(JSON.stringify(docs)).not.toContain("内部审批表");
@@ -402,7 +402,7 @@ describe("agency portal", () => {
   });
 
   test("hearings my agency attended, with my representatives only", async () => {
-    const hearings = await listAgencyHearings(agencyScope());
+    const { items: hearings } = await agencyHearingsPage(agencyScope(), null);
     expect(hearings.map((h) => h.id)).toEqual([ids.h1]);
     expect(hearings[0]!.representatives.map((r) => r.name)).toEqual(["本局代表"]);
   });
@@ -430,8 +430,8 @@ describe("agency portal", () => {
     const cookie = await cookieFor("agency");
     const home = await callLoader(agencyHomeLoader, request("/agency", { cookie }));
     expect(home.status).toBe(200);
-    const data = (home as { data: { recommendations: { number: string | null }[] } }).data;
-    expect(data.recommendations.length).toBeGreaterThan(0);
+    const data = (home as { data: { recommendations: { items: { number: string | null }[] } } }).data;
+    expect(data.recommendations.items.length).toBeGreaterThan(0);
   });
 });
 

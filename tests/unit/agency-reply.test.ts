@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 import {
   AGENCY_DUE_SOON_DAYS,
   agencyReplyClock,
+  agencyReplyClockFromStored,
   agencyReplyDeadline,
+  agencyReplyWindows,
   computeDeadline,
   createCalendar,
   DEADLINE_RULES,
@@ -64,5 +66,74 @@ describe("agencyReplyClock", () => {
 
   test("null before service", () => {
     expect(agencyReplyClock({ ...input, servedOn: [] }, cal, "2022-06-20")).toBeNull();
+  });
+});
+
+describe("agencyReplyClockFromStored (the portal reads the stored due date)", () => {
+  test("days left and status from the stored due date; replied from my replies", () => {
+    const stored = {
+      dueOn: "2026-12-07",
+      pausedSince: null,
+      pausedDaysLeft: null,
+    };
+    expect(agencyReplyClockFromStored(stored, [], "2026-12-01")).toEqual({
+      dueOn: "2026-12-07",
+      days: 6,
+      status: "due_soon",
+      replied: false,
+    });
+    expect(agencyReplyClockFromStored(stored, ["draft"], "2026-11-20")).toMatchObject({ days: 17, status: "ok", replied: false });
+    expect(agencyReplyClockFromStored(stored, ["submitted"], "2026-12-08")).toMatchObject({
+      days: -1,
+      status: "overdue",
+      replied: true,
+    });
+  });
+
+  test("agrees with the computed clock on the same due date", () => {
+    const input = {
+      replyPeriod: "fifteen_days",
+      servedOn: ["2026-11-20"],
+      replyStatuses: [],
+    };
+    const computed = agencyReplyClock(input, cal, "2026-12-01", AGENCY_DUE_SOON_DAYS)!;
+    const stored = agencyReplyClockFromStored(
+      { dueOn: computed.dueOn, pausedSince: null, pausedDaysLeft: null },
+      [],
+      "2026-12-01"
+    );
+    expect(stored).toEqual({
+      dueOn: computed.dueOn,
+      days: computed.days,
+      status: computed.status,
+      replied: computed.replied,
+    });
+  });
+
+  test("a paused clock (the case is suspended, 规则 Art 78) keeps the days it had left", () => {
+    const stored = {
+      dueOn: "2026-11-01",
+      pausedSince: "2026-10-20",
+      pausedDaysLeft: 12,
+    };
+    expect(agencyReplyClockFromStored(stored, [], "2026-12-01")).toMatchObject({
+      days: 12,
+      status: "paused",
+    });
+  });
+
+  test("the counts' windows have the edges of deadlineStatus", () => {
+    const w = agencyReplyWindows("2026-12-01");
+    expect(w).toEqual({
+      overdueBefore: "2026-12-01",
+      soonFrom: "2026-12-01",
+      soonTo: "2026-12-08",
+    });
+    const status = (dueOn: string) =>
+      agencyReplyClockFromStored({ dueOn, pausedSince: null, pausedDaysLeft: null }, [], "2026-12-01").status;
+    expect(status("2026-11-30")).toBe("overdue");
+    expect(status(w.soonFrom)).toBe("due_soon");
+    expect(status(w.soonTo)).toBe("due_soon");
+    expect(status("2026-12-09")).toBe("ok");
   });
 });

@@ -2,6 +2,7 @@ import type { Calendar } from "~/domain/deadlines/calendar";
 import type { DeadlineResult, DeadlineStatus, DeadlineSuspensionInput } from "~/domain/deadlines/compute";
 import { computeDeadline, daysRemaining, deadlineStatus, DUE_SOON_DAYS } from "~/domain/deadlines/compute";
 import type { IsoDate } from "~/domain/deadlines/dates";
+import { addDays } from "~/domain/deadlines/dates";
 import { replyRuleFor } from "~/domain/deadlines/rules";
 import { hasReplied } from "~/domain/recommendation/reply";
 
@@ -54,4 +55,39 @@ export function agencyReplyClock(
     status: deadlineStatus(deadline.dueOn, today, soonDays),
     replied: hasReplied(input.replyStatuses),
   };
+}
+
+/** The stored live deadline of a reply (Deadline, kind agency_reply), as the portal reads it. */
+export type StoredAgencyReply = {
+  dueOn: IsoDate;
+  /** Set while the case is suspended: the clock is stopped (规则 Art 78). */
+  pausedSince: IsoDate | null;
+  pausedDaysLeft: number | null;
+};
+
+/**
+ * The reply clock from a stored deadline: only the days left are worked out from today, nothing is
+ * recomputed. A paused deadline keeps the days it had left when the case was suspended.
+ */
+export function agencyReplyClockFromStored(
+  stored: StoredAgencyReply,
+  replyStatuses: readonly string[],
+  today: IsoDate,
+  soonDays: number = AGENCY_DUE_SOON_DAYS
+): { dueOn: IsoDate; days: number; status: DeadlineStatus; replied: boolean } {
+  const paused = stored.pausedSince !== null;
+  return {
+    dueOn: stored.dueOn,
+    days: paused ? (stored.pausedDaysLeft ?? 0) : daysRemaining(stored.dueOn, today),
+    status: paused ? "paused" : deadlineStatus(stored.dueOn, today, soonDays),
+    replied: hasReplied(replyStatuses),
+  };
+}
+
+/**
+ * The due-date windows of the portal's counts, as stored dueOn bounds: overdue is due before
+ * today; due soon is due from today to `soonDays` ahead (the same edges as deadlineStatus).
+ */
+export function agencyReplyWindows(today: IsoDate, soonDays: number = AGENCY_DUE_SOON_DAYS) {
+  return { overdueBefore: today, soonFrom: today, soonTo: addDays(today, soonDays) };
 }

@@ -15,6 +15,7 @@ import { evidence } from "~/i18n/en/evidence";
 import { casepage } from "~/i18n/en/casepage";
 import { board } from "~/i18n/en/board";
 import { search } from "~/i18n/en/search";
+import { agencyHome } from "~/i18n/en/agency-home";
 
 export const en = {
   ...common,
@@ -33,4 +34,5 @@ export const en = {
   ...casepage,
   ...board,
   ...search,
+  ...agencyHome,
 } as const satisfies Record<keyof typeof zhCN, string>;
