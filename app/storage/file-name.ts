@@ -31,6 +31,7 @@ export function sanitizeFileName(raw: string | null | undefined): string {
   });
   let name = chars
     .join("")
+    .replace(/[\t\n\v\f\r]/g, " ")
     .replace(INVISIBLE, "")
     .replace(RESERVED, "_")
     .replace(/\s+/gu, " ")

@@ -72,6 +72,8 @@ export async function receiveUpload(request: Request, { maxBytes, root }: { maxB
   const fields: Record<string, string> = {};
 
   parser.on("file", (name, stream, info) => {
+    // A stream that is only drained must not throw when the parser is cut short under it.
+    stream.on("error", () => undefined);
     if (failure) return void stream.resume();
     if (name !== UPLOAD_FILE_FIELD) {
       stream.resume();
@@ -148,7 +150,8 @@ export async function receiveUpload(request: Request, { maxBytes, root }: { maxB
   if (failure) {
     await discardStaged(files);
     parser.removeAllListeners("file");
-    parser.destroy();
+    parser.on("error", () => undefined); // a parser cut short complains of the missing end
+    if (!parser.destroyed) parser.destroy();
     await discardRest(reader);
     throw failure instanceof AppError ? failure : new BadUploadError();
   }
