@@ -84,7 +84,7 @@ const uploadWrites: WriteRow[] = [
     return {
       params: { caseId: kase.id, evidenceId: item.id },
       // The matrix builds a FormData from the record; a File in it is sent as a file part.
-      form: { file: new File([pngBytes(2, 2, 9)], "矩阵测试.png") as unknown as string },
+      form: { file: new File([new Uint8Array(pngBytes(2, 2, 9))], "矩阵测试.png") as unknown as string },
       state: () => ctx.db.evidenceFile.findMany({ where: { evidenceId: item.id }, select: { id: true } }),
     };
   }),
