@@ -84,7 +84,7 @@ test("a prosecutor registers an item, uploads a PNG and a PDF with progress, and
     ["现场照片-夜间-01.png", "image/png", png],
     ["检测报告.pdf", "application/pdf", pdf],
   ] as const) {
-    const row = files.locator("tr", { hasText: name });
+    const row = files.locator("tr[data-file-id]", { hasText: name });
     await expect(row).toContainText(type);
     const hash = sha256(bytes);
     await expect(row.locator(`code[data-sha256="${hash}"]`)).toHaveText(`${hash.slice(0, 12)}…`);
@@ -106,4 +106,50 @@ test("a refused upload shows the server's message beside the form", async ({ pag
   // An empty file answers 400 with its message in the user's language.
   await expect(upload.getByRole("alert")).toContainText(zh("evidenceItems.upload.empty"));
   await expect(upload.getByRole("alert")).toContainText("400");
+});
+
+test("a prosecutor edits an item with personal data and uploads a redacted copy next to its original", async ({ page }, testInfo) => {
+  const caseId = investigatingCase();
+  const title = `县农业农村局移交的养殖户名册（${testInfo.project.name}-${Date.now() % 1_000_000}）`;
+  await signIn(page, "prosecutor");
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto(`/cases/${caseId}/evidence/new`);
+  await page.getByLabel(zh("evidenceItems.form.kind"), { exact: true }).selectOption("documentary");
+  await page.getByLabel(zh("evidenceItems.form.source"), { exact: true }).selectOption("agency_handover");
+  await page.getByLabel(zh("evidenceItems.form.title"), { exact: true }).fill(title);
+  await page.getByLabel(zh("evidenceItems.form.sourceNote"), { exact: true }).fill("县农业农村局");
+  await page.getByRole("radio", { name: zh("evidenceItems.original.copy") }).check();
+  await settleFocus(page);
+  await page.getByRole("button", { name: zh("evidenceItems.form.create"), exact: true }).click();
+  await expect(page).toHaveURL(/\?created=1$/);
+  await expect(page.getByTestId("custody-timeline").locator('li[data-action="received"]')).toHaveCount(1);
+
+  // Edit: an emptied title is refused; then it holds personal data, saved.
+  await page.getByRole("link", { name: zh("evidenceItems.edit.link"), exact: true }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  const titleField = page.getByLabel(zh("evidenceItems.form.title"), { exact: true });
+  await titleField.fill("");
+  await page.getByRole("button", { name: zh("evidenceItems.form.save"), exact: true }).click();
+  await expect(page.getByText(zh("validation.required"))).toBeVisible();
+  await titleField.fill(`${title}（含身份信息）`);
+  await page.getByLabel(zh("evidenceItems.form.containsPersonal")).check();
+  await page.getByRole("button", { name: zh("evidenceItems.form.save"), exact: true }).click();
+  await expect(page).toHaveURL(/\?saved=1$/);
+  await expect(page.getByText(zh("evidenceItems.saved"))).toBeVisible();
+  await expect(page.getByText(`${title}（含身份信息）`)).toBeVisible();
+
+  // The original, then its redacted copy from the action beside it.
+  const upload = page.getByTestId("evidence-upload");
+  await upload.locator('input[type="file"]').setInputFiles([{ name: "养殖户名册.pdf", mimeType: "application/pdf", buffer: pdfBytes(`roster ${Date.now()}`) }]);
+  await upload.getByRole("button", { name: zh("evidenceItems.upload.submit"), exact: true }).click();
+  await expect(upload.getByTestId("upload-progress-text")).toHaveText(/^100% /);
+  const files = page.getByTestId("evidence-files");
+  await expect(files.locator("tr[data-file-id]", { hasText: "养殖户名册.pdf" })).toHaveCount(1);
+  await files.locator("summary", { hasText: zh("evidenceItems.file.uploadRedacted") }).click();
+  const redacted = files.locator('form[data-testid^="upload-redacted-"]');
+  await redacted.locator('input[type="file"]').setInputFiles([{ name: "养殖户名册（脱敏）.pdf", mimeType: "application/pdf", buffer: pdfBytes(`redacted ${Date.now()}`) }]);
+  await redacted.getByRole("button", { name: zh("evidenceItems.upload.submit"), exact: true }).click();
+  await expect(files.locator("tr[data-file-id]", { hasText: "养殖户名册（脱敏）.pdf" })).toContainText(
+    zh("evidenceItems.file.redactionOf").replace("{name}", "养殖户名册.pdf"),
+  );
 });
