@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { settleFocus, signIn, zh } from "#tests/e2e/support";
+import { screenshot, settleFocus, signIn, zh } from "#tests/e2e/support";
 import { pdfBytes, pngBytes } from "#tests/support/evidence-files";
 
 // A prosecutor registers an evidence item on an investigating case of the demo (the form refuses a
@@ -92,6 +92,7 @@ test("a prosecutor registers an item, uploads a PNG and a PDF with progress, and
   await expect(timeline.locator('li[data-action="uploaded"]')).toHaveCount(2);
   await expect(timeline.locator('li[data-action="uploaded"]').first()).toContainText(zh("custodyAction.uploaded"));
   await expect(timeline).toContainText("检测报告.pdf");
+  await screenshot(page, testInfo, "evidence-item");
 });
 
 test("a refused upload shows the server's message beside the form", async ({ page }) => {

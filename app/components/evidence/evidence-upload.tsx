@@ -1,6 +1,6 @@
 import { useRevalidator } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { formatFileSize } from "~/components/portal";
 import type { Translate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -43,7 +43,6 @@ export function EvidenceUpload({
 }) {
   const t = useT();
   const inputId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [state, setState] = useState<State>({ phase: "idle" });
   const revalidator = useRevalidator();
   const busy = state.phase === "sending" || state.phase === "processing";
@@ -107,7 +106,6 @@ export function EvidenceUpload({
     state.phase === "sending" ? Math.min(100, Math.floor((state.loaded / Math.max(state.total, 1)) * 100)) : state.phase === "idle" || state.phase === "error" ? 0 : 100;
   return (
     <form
-      ref={formRef}
       method="post"
       encType="multipart/form-data"
       action={action}
