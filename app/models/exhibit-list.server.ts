@@ -1,12 +1,10 @@
 import type { ExhibitRow } from "~/domain/evidence/exhibit-list";
+import { EXHIBIT_ITEMS_MAX } from "~/domain/evidence/exhibit-list";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 
 // The exhibit list (证据清单) of a case: the rows for app/domain/evidence/exhibit-list.ts, scoped to
 // the actor's procuratorate (another's case answers 404).
-
-/** The most items one list holds; a case has a few dozen at most. */
-export const EXHIBIT_ITEMS_MAX = 1000;
 
 /** The case's header and its items' rows, in the case's numbering. */
 export async function exhibitList(procuratorateId: string, caseId: string) {

@@ -3,10 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/case/meta";
 import { formatFileSize } from "~/components/portal";
 import { Card, Facts } from "~/components/ui";
-import { exhibitLines, exhibitTotals } from "~/domain/evidence/exhibit-list";
+import { EXHIBIT_ITEMS_MAX, exhibitLines, exhibitTotals } from "~/domain/evidence/exhibit-list";
 import { createT, formatDate, localeFromRequest } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { EXHIBIT_ITEMS_MAX, exhibitList } from "~/models/exhibit-list.server";
+import { exhibitList } from "~/models/exhibit-list.server";
 import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";

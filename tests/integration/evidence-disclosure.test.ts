@@ -17,7 +17,22 @@ let prosecutor: { id: string };
 let approver: { id: string };
 let seated: { id: string; panelistId: string | null };
 let unseated: { id: string; panelistId: string | null };
-const ids: Record<string, string> = {};
+type Key =
+  | "caseA"
+  | "caseD"
+  | "plain"
+  | "plainFile"
+  | "bare"
+  | "bareFile"
+  | "redacted"
+  | "redactedOriginal"
+  | "redactedCopy"
+  | "otherCase"
+  | "foreign"
+  | "hearing"
+  | "deliberating"
+  | "foreignHearing";
+const ids = {} as Record<Key, string>;
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 

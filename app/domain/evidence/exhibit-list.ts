@@ -6,6 +6,9 @@ import { byteCount } from "~/utils/bytes";
 // that a court or a panel can check each file is the one collected. Pure: the page shows the lines,
 // and the documents issue places them in a document (with the kind label of its language).
 
+/** The most items one list holds (bounded like every list); a case has a few dozen at most. */
+export const EXHIBIT_ITEMS_MAX = 1000;
+
 export type ExhibitRow = {
   ordinal: number;
   kind: string;
