@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { TestInfo } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, zh } from "./support";
+import { screenshot, signIn, signOut, zh } from "./support";
 
 // Disclosure to a hearing's panel in the browser: a prosecutor ticks evidence of a planned hearing's
 // case; a personal-data item without a redacted copy is refused with a link to its page; the photo
@@ -78,7 +78,7 @@ function seed(testInfo: TestInfo) {
     );
   })();
   db.close();
-  return { hearingId: id("h"), caseId: id("c"), photoId: id("e1"), personalId: id("e2"), fileId: id("f1"), personalFileId: id("f2"), names };
+  return { sha256, hearingId: id("h"), caseId: id("c"), photoId: id("e1"), personalId: id("e2"), fileId: id("f1"), personalFileId: id("f2"), names };
 }
 
 const fill = (template: string, vars: Record<string, string | number>) =>
@@ -117,6 +117,16 @@ test("a prosecutor discloses a photo to a planned hearing, a personal-data item 
   await expect(page.locator(`tr[data-evidence="${s.photoId}"]`)).not.toContainText(zh("evidenceDisclosure.notDisclosed"));
   await expect(box(s.names.photo)).toBeChecked();
   await expect(box(s.names.personal)).not.toBeChecked();
+  await screenshot(page, testInfo, "hearing-evidence-disclosure");
+
+  // The case's exhibit list (证据清单) names both items with each file's full SHA-256.
+  await page.goto(`/cases/${s.caseId}/exhibits`);
+  const exhibits = page.locator("table.exhibit-table");
+  await expect(exhibits.locator("tbody tr")).toHaveCount(2);
+  await expect(exhibits.locator('tr[data-exhibit="1"]')).toContainText(s.names.photo);
+  await expect(exhibits.locator('tr[data-exhibit="1"]')).toContainText(s.sha256);
+  await expect(exhibits.locator('tr[data-exhibit="2"]')).toContainText(s.names.personalFile);
+  await screenshot(page, testInfo, "case-exhibit-list");
   await signOut(page);
 
   // The seated demo panelist sees the photo's file, to preview in a new tab or download.
@@ -135,4 +145,5 @@ test("a prosecutor discloses a photo to a planned hearing, a personal-data item 
   const html = await page.content();
   expect(html).not.toContain(s.personalFileId);
   expect(html).not.toContain(s.names.personal);
+  await screenshot(page, testInfo, "panel-evidence-files");
 });
