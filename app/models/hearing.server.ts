@@ -197,26 +197,7 @@ export async function getHearingParticipants(procuratorateId: string, hearingId:
   };
 }
 
-/** Evidence tab: the evidence disclosed to the hearing, in the order it was disclosed. */
-export async function getHearingEvidence(procuratorateId: string, hearingId: string) {
-  const id = await assertHearing(procuratorateId, hearingId);
-  return prisma.hearingEvidence.findMany({
-    where: { hearingId: id, hearing: { procuratorateId } },
-    orderBy: { disclosedAt: "asc" },
-    select: {
-      disclosedAt: true,
-      evidence: {
-        select: {
-          id: true,
-          ordinal: true,
-          title: true,
-          kind: true,
-          case: { select: { id: true, number: true, title: true } },
-        },
-      },
-    },
-  });
-}
+// Evidence tab: app/models/evidence-disclosure.server.ts (getDisclosureForm, applyDisclosure).
 
 /**
  * Opinions tab: sealed until the hearing concludes; then per case each seated panelist's opinion

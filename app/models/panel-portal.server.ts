@@ -1,8 +1,10 @@
 import type { PanelistScope as PanelScope } from "~/domain/auth/policy";
+import { panelSeesFile } from "~/domain/evidence/disclosure";
 import { tallyOpinions } from "~/domain/hearing/majority";
 import { countedOpinions, opinionsUnsealed } from "~/domain/hearing/opinions";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
 import { declarationState } from "~/domain/hearing/states";
+import { byteCount } from "~/utils/bytes";
 import { prisma } from "~/utils/db.server";
 import { notFound, orNotFound } from "~/utils/errors";
 
@@ -131,13 +133,29 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
           },
         },
       },
-      // Only the evidence disclosed to this hearing; the title, kind and description, no files,
-      // no source, no custody and no personal data of witnesses.
+      // Only the evidence disclosed to this hearing; the title, kind, description and the files
+      // the panel may see (panelSeesFile: of an item with personal data only its redacted copies;
+      // the originals are not even read), no source, no custody and no personal data of witnesses.
       disclosed: {
         orderBy: { disclosedAt: "asc" },
         select: {
           disclosedAt: true,
-          evidence: { select: { id: true, caseId: true, ordinal: true, title: true, kind: true, description: true } },
+          evidence: {
+            select: {
+              id: true,
+              caseId: true,
+              ordinal: true,
+              title: true,
+              kind: true,
+              description: true,
+              containsPersonal: true,
+              files: {
+                where: { OR: [{ evidence: { containsPersonal: false } }, { redactionOfId: { not: null } }] },
+                orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+                select: { id: true, originalName: true, mimeType: true, size: true, redactionOfId: true },
+              },
+            },
+          },
         },
       },
       panelists: {
@@ -216,6 +234,17 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
           kind: d.evidence.kind,
           description: d.evidence.description,
           disclosedAt: d.disclosedAt,
+          // The one rule again over what was read (app/domain/evidence/disclosure.ts); the original's
+          // id is not handed on (redactionOfId stays here), only whether a file is a redacted copy.
+          files: d.evidence.files
+            .filter((f) => panelSeesFile(d.evidence, f))
+            .map((f) => ({
+              id: f.id,
+              name: f.originalName,
+              mimeType: f.mimeType,
+              size: byteCount(f.size),
+              redacted: f.redactionOfId !== null,
+            })),
         }))
         .sort((a, b) => a.ordinal - b.ordinal),
       myOpinion: own,

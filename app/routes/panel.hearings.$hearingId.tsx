@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DeclarationBadge, HearingStatusBadge, Prose, SectionTitle, StanceBadge } from "~/components/portal";
-import { Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import { DeclarationBadge, HearingStatusBadge, Prose, SectionTitle, StanceBadge, formatFileSize } from "~/components/portal";
+import { Badge, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
+import { evidenceFilePath } from "~/domain/evidence/urls";
 import { formatDate, formatDateTime, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getPanelistBriefing } from "~/models/panel-portal.server";
@@ -156,6 +157,41 @@ export default function PanelHearing() {
   );
 }
 
+type PanelFile = BriefingCase["evidence"][number]["files"][number];
+
+/** The files of a disclosed item the panelist may see: preview in a new tab, or download. */
+function EvidenceFiles({ files }: { files: PanelFile[] }) {
+  const t = useT();
+  if (!files.length) return <span className="muted">{t("evidenceDisclosure.panel.noFiles")}</span>;
+  return (
+    <ul className="plain-list portal-files">
+      {files.map((f) => (
+        <li key={f.id} data-file={f.id}>
+          <a
+            href={evidenceFilePath(f.id)}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={t("evidenceDisclosure.panel.previewOf", { name: f.name })}
+          >
+            {f.name}
+          </a>{" "}
+          <span className="muted small">
+            {f.mimeType} · {formatFileSize(f.size, t)}
+          </span>{" "}
+          {f.redacted ? <Badge tone="info">{t("evidenceDisclosure.panel.redacted")}</Badge> : null}{" "}
+          <a
+            href={evidenceFilePath(f.id, { download: true })}
+            download={f.name}
+            aria-label={t("evidenceDisclosure.panel.downloadOf", { name: f.name })}
+          >
+            {t("evidenceDisclosure.panel.download")}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function CaseBrief({ c, index }: { c: BriefingCase; index: number }) {
   const t = useT();
   const ordinal = t.locale === "zh-CN" ? CN_ORDINALS[index] ?? String(index + 1) : String(index + 1);
@@ -189,6 +225,7 @@ function CaseBrief({ c, index }: { c: BriefingCase; index: number }) {
                   <th>{t("portal.briefing.col.title")}</th>
                   <th>{t("portal.briefing.col.kind")}</th>
                   <th>{t("portal.briefing.col.description")}</th>
+                  <th>{t("evidenceDisclosure.panel.files")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -202,6 +239,9 @@ function CaseBrief({ c, index }: { c: BriefingCase; index: number }) {
                       {t.label("evidenceKind", e.kind)}
                     </td>
                     <td data-label={t("portal.briefing.col.description")}>{e.description ?? "—"}</td>
+                    <td data-label={t("evidenceDisclosure.panel.files")}>
+                      <EvidenceFiles files={e.files} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 import type { Expectations, ParamContext, WriteRow } from "#tests/authz/types";
 import { only } from "#tests/authz/types";
+import { disclosureWrites } from "#tests/authz/evidence-disclosure";
 import { newHearing, phone, procuratorates } from "#tests/authz/write-fixtures";
 
 // Authorization matrix entries of the staff hearing pages (hearing:read: prosecutors and approvers).
@@ -57,7 +58,14 @@ export const expectations: Expectations = {
     params: hearingParams,
     loader: only({ prosecutor: 200, approver: 200 }),
   },
-  "routes/_staff.hearings.$hearingId.evidence": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
+  // Disclosure to the panel is hearing:manage (prosecutors): an empty form is invalid input;
+  // approvers read the tab but may not change it (write rows in evidence-disclosure.ts).
+  "routes/_staff.hearings.$hearingId.evidence": {
+    params: hearingParams,
+    loader: only({ prosecutor: 200, approver: 200 }),
+    action: only({ prosecutor: 400 }),
+    writes: disclosureWrites,
+  },
   "routes/_staff.hearings.$hearingId.opinions": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
   // Accepting or declining an observer request is hearing:manage (prosecutors): an empty form from
   // a prosecutor is invalid input; approvers read the tab but may not decide.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { callLoader, cookieForUserId, createProcuratorate, createUser, request } from "#tests/factories";
+import { getDisclosureForm } from "~/models/evidence-disclosure.server";
 import {
-  getHearingEvidence,
   getHearingHeader,
   getHearingOpinions,
   getHearingOverview,
@@ -168,7 +168,7 @@ describe("listHearings", () => {
 
 describe("the hearing page's reads (one per tab)", () => {
   test("another procuratorate's hearing is not found, on every tab", async () => {
-    for (const read of [getHearingHeader, getHearingOverview, getHearingPanel, getHearingParticipants, getHearingEvidence, getHearingOpinions]) {
+    for (const read of [getHearingHeader, getHearingOverview, getHearingPanel, getHearingParticipants, getDisclosureForm, getHearingOpinions]) {
       await expect(read(P, ids.foreign!)).rejects.toMatchObject({ status: 404 });
     }
   });
@@ -187,7 +187,8 @@ describe("the hearing page's reads (one per tab)", () => {
       ["听证测试县市场监督管理局", ["王副局长"]],
     ]);
     expect(d.otherParticipants.map((p) => p.organisation)).toEqual(["县疫情防控指挥部"]);
-    expect((await getHearingEvidence(P, ids.h!)).map((e) => e.evidence.title)).toEqual(["现场照片"]);
+    const evidence = (await getDisclosureForm(P, ids.h!)).cases.flatMap((c) => c.items);
+    expect(evidence.filter((e) => e.disclosed).map((e) => e.title)).toEqual(["现场照片"]);
     const panel = await getHearingPanel(P, ids.h!);
     expect(panel.seated).toBe(3);
     expect(panel.panelists.at(-1)).toMatchObject({ recused: true, recusalReason: "近亲属在被建议机关任职" });

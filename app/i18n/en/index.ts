@@ -17,6 +17,7 @@ import { casepage } from "~/i18n/en/casepage";
 import { board } from "~/i18n/en/board";
 import { search } from "~/i18n/en/search";
 import { agencyHome } from "~/i18n/en/agency-home";
+import { evidenceDisclosure } from "~/i18n/en/evidence-disclosure";
 
 export const en = {
   ...common,
@@ -37,4 +38,5 @@ export const en = {
   ...board,
   ...search,
   ...agencyHome,
+  ...evidenceDisclosure,
 } as const satisfies Record<keyof typeof zhCN, string>;

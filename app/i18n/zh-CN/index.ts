@@ -18,6 +18,7 @@ import { casepage } from "~/i18n/zh-CN/casepage";
 import { board } from "~/i18n/zh-CN/board";
 import { search } from "~/i18n/zh-CN/search";
 import { agencyHome } from "~/i18n/zh-CN/agency-home";
+import { evidenceDisclosure } from "~/i18n/zh-CN/evidence-disclosure";
 
 export const zhCN = {
   ...common,
@@ -38,4 +39,5 @@ export const zhCN = {
   ...board,
   ...search,
   ...agencyHome,
+  ...evidenceDisclosure,
 } as const;
