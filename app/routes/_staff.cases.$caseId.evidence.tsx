@@ -28,11 +28,18 @@ export default function CaseEvidenceTab() {
       <Card
         title={t("cases.section.evidence")}
         actions={
-          mayCreate ? (
-            <Link to={`/cases/${caseId}/evidence/new`} className="button">
-              {t("evidenceItems.new.link")}
-            </Link>
-          ) : null
+          <>
+            {evidence.length > 0 ? (
+              <Link to={`/cases/${caseId}/exhibits`} className="button button--secondary">
+                {t("evidenceDisclosure.exhibits.title")}
+              </Link>
+            ) : null}
+            {mayCreate ? (
+              <Link to={`/cases/${caseId}/evidence/new`} className="button">
+                {t("evidenceItems.new.link")}
+              </Link>
+            ) : null}
+          </>
         }
       >
         {evidence.length === 0 ? (
