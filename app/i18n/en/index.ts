@@ -15,6 +15,7 @@ import { evidence } from "~/i18n/en/evidence";
 import { casepage } from "~/i18n/en/casepage";
 import { board } from "~/i18n/en/board";
 import { search } from "~/i18n/en/search";
+import { evidenceFiles } from "~/i18n/en/evidence-files";
 
 export const en = {
   ...common,
@@ -33,4 +34,5 @@ export const en = {
   ...casepage,
   ...board,
   ...search,
+  ...evidenceFiles,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -16,6 +16,7 @@ import { evidence } from "~/i18n/zh-CN/evidence";
 import { casepage } from "~/i18n/zh-CN/casepage";
 import { board } from "~/i18n/zh-CN/board";
 import { search } from "~/i18n/zh-CN/search";
+import { evidenceFiles } from "~/i18n/zh-CN/evidence-files";
 
 export const zhCN = {
   ...common,
@@ -34,4 +35,5 @@ export const zhCN = {
   ...casepage,
   ...board,
   ...search,
+  ...evidenceFiles,
 } as const;
