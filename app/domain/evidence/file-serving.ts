@@ -99,7 +99,7 @@ export function parseRange(header: string | null, size: number): ByteRange | "un
   const start = Number(first);
   const end = last === "" ? size - 1 : Number(last);
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return null;
-  if (end < start) return null; // invalid: ignore the header
+  if (last !== "" && end < start) return null; // invalid: ignore the header
   if (start >= size) return "unsatisfiable";
   return { start, end: Math.min(end, size - 1) };
 }
