@@ -89,8 +89,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function get(fileId: string, cookie: string | null, headers: Record<string, string> = {}, download = false) {
-  return callLoader(loader, request(evidenceFilePath(fileId, { download }), { cookie, headers }), { fileId });
+type Answered = Exclude<RouteResult, { kind: "error" }>;
+
+async function get(fileId: string, cookie: string | null, headers: Record<string, string> = {}, download = false): Promise<Answered> {
+  const result = await callLoader(loader, request(evidenceFilePath(fileId, { download }), { cookie, headers }), { fileId });
+  if (result.kind === "error") throw result.error;
+  return result;
 }
 
 async function bytesOf(result: RouteResult): Promise<Buffer> {

@@ -229,6 +229,7 @@ describe("verify one item", () => {
       headers: { "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Site": "same-origin" },
     });
     const result = await callAction(verifyAction, req, { caseId, evidenceId: item.id });
+    if (result.kind === "error") throw result.error;
     expect(result.status).toBe(302);
     expect(result.location).toBe(evidenceItemPath(caseId, item.id));
   });
