@@ -92,7 +92,7 @@ export const expectations: Expectations = {
     params: fileParams,
     loader: { anonymous: "login", prosecutor: 200, approver: 200, admin: 404, panelist: 200, agency: 404 },
   },
-  "routes/_staff.cases.$caseId.evidence.$evidenceId.verify": {
+  "routes/_staff.cases.$caseId.evidence_.$evidenceId_.verify": {
     params: itemParams,
     action: only({ prosecutor: 200 }),
     writes: verifyWrites,

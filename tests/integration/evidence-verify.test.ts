@@ -8,7 +8,7 @@ import { callAction, callLoader, cookieFor, cookieForUserId, createCase, createU
 import { evidenceItemPath } from "~/domain/evidence/urls";
 import { ORPHAN_GRACE_MS, verifyEvidenceStore } from "~/models/evidence-verify.server";
 import { loader as adminLoader } from "~/routes/_staff.admin._index";
-import { action as verifyAction } from "~/routes/_staff.cases.$caseId.evidence.$evidenceId.verify";
+import { action as verifyAction } from "~/routes/_staff.cases.$caseId.evidence_.$evidenceId_.verify";
 import { filesRoot, pathForHash, storeBuffer } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
 
