@@ -257,6 +257,18 @@ describe("custody of reads", () => {
   });
 });
 
+test("HEAD answers the headers and length without a body, and records no read", async () => {
+  const file = f.files.png.id;
+  const before = await prisma.custodyEvent.count({ where: { fileId: file } });
+  const head = new Request(new URL(evidenceFilePath(file), "http://localhost"), { method: "HEAD", headers: { Cookie: f.cookies.prosecutor } });
+  const result = await callLoader(loader, head, { fileId: file });
+  if (result.kind !== "response") throw new Error(`expected a Response, got ${result.kind}`);
+  expect(result.status).toBe(200);
+  expect(result.headers.get("Content-Length")).toBe(String(PNG.length));
+  expect(result.body.body).toBeNull();
+  expect(await prisma.custodyEvent.count({ where: { fileId: file } })).toBe(before);
+});
+
 test("a file whose blob is missing answers 404 with a log line, not 500", async () => {
   const errors = vi.spyOn(console, "error").mockImplementation(() => {});
   const ghost = await prisma.evidenceFile.create({
