@@ -141,8 +141,8 @@ const BATCH = 500;
 /**
  * Re-hashes every stored evidence file, finds orphans (and removes them with cleanOrphans), records
  * an EvidenceVerification row and returns its report. Reads the rows in keyset batches and each
- * blob as a stream, so memory stays flat at any size of store. A blob shared by several rows (the
- * same content stored once) is read once.
+ * blob as a stream; only problems are kept for the report. A blob shared by several rows (the same
+ * content stored once) is read once.
  */
 export async function verifyEvidenceStore({
   cleanOrphans = false,
@@ -158,14 +158,16 @@ export async function verifyEvidenceStore({
   const startedAt = now();
   let filesChecked = 0;
   let bytesChecked = 0;
-  const results = new Map<string, { check: FileCheck; actual: string | null }>();
   const cases = new Map<string, VerificationReport["cases"][number]>();
 
-  let after: string | undefined;
+  // In hash order (the sha256 index), so the rows that share a blob come together and it is read
+  // once, remembering only the last result: memory stays flat however large the store.
+  let after: { sha256: string; id: string } | undefined;
+  let last: { key: string; check: FileCheck; actual: string | null } | undefined;
   for (;;) {
     const rows = await prisma.evidenceFile.findMany({
-      where: after ? { id: { gt: after } } : {},
-      orderBy: { id: "asc" },
+      where: after ? { OR: [{ sha256: { gt: after.sha256 } }, { sha256: after.sha256, id: { gt: after.id } }] } : {},
+      orderBy: [{ sha256: "asc" }, { id: "asc" }],
       take: BATCH,
       select: {
         id: true,
@@ -176,16 +178,16 @@ export async function verifyEvidenceStore({
       },
     });
     if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.id;
+    const tail = rows[rows.length - 1]!;
+    after = { sha256: tail.sha256, id: tail.id };
     for (const row of rows) {
       const key = `${row.sha256}:${row.size}`;
-      let result = results.get(key);
-      if (!result) {
+      if (last?.key !== key) {
         const checked = await checkBlob(row.sha256, row.size, root);
         bytesChecked += checked.bytes;
-        result = { check: checked.check, actual: checked.actual };
-        results.set(key, result);
+        last = { key, check: checked.check, actual: checked.actual };
       }
+      const result = last;
       filesChecked += 1;
       if (result.check !== "ok") {
         const c = row.evidence.case;
