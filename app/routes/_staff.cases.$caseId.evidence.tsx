@@ -1,27 +1,40 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Badge, Card } from "~/components/ui";
+import { can } from "~/domain/auth/policy";
+import { evidenceItemPath } from "~/domain/evidence/urls";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { getCaseEvidence } from "~/models/case-page.server";
+import { listCaseEvidence } from "~/models/evidence.server";
 import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-// The evidence tab: the case's evidence items with their file and custody counts.
+// The evidence tab: the case's evidence items with their collectors and file and custody counts;
+// each links to its page (files, custody timeline). Prosecutors register items while the case is open.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
-  return { evidence: await getCaseEvidence(procuratorateId, caseId) };
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  const { editable, items } = await listCaseEvidence(procuratorateId, caseId);
+  return { caseId, evidence: items, mayCreate: editable && can(actor, "case:write") };
 }
 
 export default function CaseEvidenceTab() {
-  const { evidence } = useLoaderData<typeof loader>();
+  const { caseId, evidence, mayCreate } = useLoaderData<typeof loader>();
   // A search hit links to #evidence-<id>: mark that row (CSS :target misses client navigations).
   const { hash } = useLocation();
   const t = useT();
   return (
     <div id="evidence" className="case-section">
-      <Card title={t("cases.section.evidence")}>
+      <Card
+        title={t("cases.section.evidence")}
+        actions={
+          mayCreate ? (
+            <Link to={`/cases/${caseId}/evidence/new`} className="button">
+              {t("evidenceItems.new.link")}
+            </Link>
+          ) : null
+        }
+      >
         {evidence.length === 0 ? (
           <p className="muted">{t("cases.evidence.none")}</p>
         ) : (
@@ -34,6 +47,7 @@ export default function CaseEvidenceTab() {
                   </th>
                   <th scope="col">{t("cases.evidence.title")}</th>
                   <th scope="col">{t("cases.evidence.kind")}</th>
+                  <th scope="col">{t("evidenceItems.list.source")}</th>
                   <th scope="col">{t("cases.evidence.collectedOn")}</th>
                   <th scope="col">{t("cases.evidence.collectedBy")}</th>
                   <th scope="col" className="num">
@@ -57,7 +71,7 @@ export default function CaseEvidenceTab() {
                     </td>
                     <td data-label={t("cases.evidence.title")}>
                       <span>
-                        {e.title}
+                        <Link to={evidenceItemPath(caseId, e.id)}>{e.title}</Link>
                         {e.isOriginal ? (
                           <>
                             {" "}
@@ -75,10 +89,15 @@ export default function CaseEvidenceTab() {
                     <td data-label={t("cases.evidence.kind")} className="nowrap">
                       {t.label("evidenceKind", e.kind)}
                     </td>
+                    <td data-label={t("evidenceItems.list.source")} className="nowrap">
+                      {t.label("evidenceSource", e.source)}
+                    </td>
                     <td data-label={t("cases.evidence.collectedOn")} className="nowrap">
                       {e.collectedOn ? formatDate(e.collectedOn, t.locale) : "—"}
                     </td>
-                    <td data-label={t("cases.evidence.collectedBy")}>{e.otherCollectors ?? "—"}</td>
+                    <td data-label={t("cases.evidence.collectedBy")}>
+                      {[...e.collectors.map((c) => c.user.displayName), ...(e.otherCollectors ? [e.otherCollectors] : [])].join("、") || "—"}
+                    </td>
                     <td data-label={t("cases.evidence.files")} className="num">
                       {e._count.files}
                     </td>

@@ -38,8 +38,24 @@ export function pathForHash(sha256: string, root = filesRoot()): string {
 /** Streams the input into the store; returns its SHA-256 and size. */
 export async function storeStream(
   input: Readable | AsyncIterable<Uint8Array>,
-  { maxBytes = 200 * 1024 * 1024, root = filesRoot() }: { maxBytes?: number; root?: string } = {},
+  options: { maxBytes?: number; root?: string } = {},
 ): Promise<StoredFile> {
+  return placeStaged(await stageStream(input, options));
+}
+
+/** A file written, flushed and hashed under DATA_DIR/files/tmp, not yet in its place. */
+export type StagedFile = StoredFile & { tmpPath: string; root: string };
+
+/**
+ * The first half of storeStream: streams the input to a temporary file (flushed), hashing and
+ * counting while writing; over maxBytes it stops with FileTooLargeError and removes the temporary
+ * file. Used directly when several files must all arrive before any is placed (an upload of
+ * several files is placed only once the whole request was read: discardStaged otherwise).
+ */
+export async function stageStream(
+  input: Readable | AsyncIterable<Uint8Array>,
+  { maxBytes = 200 * 1024 * 1024, root = filesRoot() }: { maxBytes?: number; root?: string } = {},
+): Promise<StagedFile> {
   const tmpDir = path.join(root, "tmp");
   await fs.promises.mkdir(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}`);
@@ -60,20 +76,29 @@ export async function storeStream(
     await fs.promises.rm(tmp, { force: true });
     throw error;
   }
-  const sha256 = hash.digest("hex");
-  const target = pathForHash(sha256, root);
+  return { sha256: hash.digest("hex"), size: BigInt(size), tmpPath: tmp, root };
+}
+
+/** The second half of storeStream: renames a staged file to its hash (or drops it if the content is already stored). */
+export async function placeStaged(staged: StagedFile): Promise<StoredFile> {
+  const target = pathForHash(staged.sha256, staged.root);
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
   if (fs.existsSync(target)) {
     // Same content already stored: a hash never changes once recorded, so keep the first copy.
-    await fs.promises.rm(tmp, { force: true });
+    await fs.promises.rm(staged.tmpPath, { force: true });
     // Touched, so that `evidence:verify --clean-orphans` (which leaves blobs younger than an hour
     // alone) cannot remove it as an orphan before this upload's row is committed.
     const now = new Date();
     await fs.promises.utimes(target, now, now);
   } else {
-    await fs.promises.rename(tmp, target);
+    await fs.promises.rename(staged.tmpPath, target);
   }
-  return { sha256, size: BigInt(size) };
+  return { sha256: staged.sha256, size: staged.size };
+}
+
+/** Removes staged files that will not be placed (the request failed). */
+export async function discardStaged(staged: readonly StagedFile[]): Promise<void> {
+  await Promise.all(staged.map((f) => fs.promises.rm(f.tmpPath, { force: true })));
 }
 
 export function storeBuffer(data: Uint8Array, options?: { maxBytes?: number; root?: string }) {

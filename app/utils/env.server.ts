@@ -3,6 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** EVIDENCE_MAX_BYTES when unset: 2 GiB. */
+export const DEFAULT_EVIDENCE_MAX_BYTES = 2 * 1024 ** 3;
+
 // Process configuration, read once. Defaults make `npm start` work on a fresh clone.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,6 +17,12 @@ const schema = z.object({
   // Plain-http deployments other than localhost (a demo on a LAN address) need this to sign in;
   // browsers accept Secure cookies from http://localhost.
   PROCURA_INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
+  // The largest evidence file accepted, in bytes (a whole number, at least 1); larger uploads get 413.
+  EVIDENCE_MAX_BYTES: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "EVIDENCE_MAX_BYTES must be a whole number of bytes, at least 1")
+    .refine((v) => Number.isSafeInteger(Number(v)), "EVIDENCE_MAX_BYTES is too large")
+    .default(String(DEFAULT_EVIDENCE_MAX_BYTES)),
 });
 
 export type Env = {
@@ -23,6 +32,8 @@ export type Env = {
   sessionSecret: string;
   demo: boolean;
   secureCookies: boolean;
+  /** The largest evidence file an upload may carry, in bytes (EVIDENCE_MAX_BYTES). */
+  evidenceMaxBytes: number;
 };
 
 let cached: Env | undefined;
@@ -39,6 +50,7 @@ export function getEnv(): Env {
     sessionSecret: parsed.SESSION_SECRET ?? localSecret(dataDir),
     demo: parsed.PROCURA_DEMO === "true",
     secureCookies: parsed.NODE_ENV === "production" && parsed.PROCURA_INSECURE_COOKIES !== "true",
+    evidenceMaxBytes: Number(parsed.EVIDENCE_MAX_BYTES),
   };
   return cached;
 }

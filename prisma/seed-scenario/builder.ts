@@ -8,7 +8,8 @@ import type { AuditInput } from "~/models/audit.server";
 import { auditPayload, chainHash, recordAudit, touchCase } from "~/models/audit.server";
 import type { Prisma, Tx } from "~/utils/db.server";
 import type { CaseMemberRole } from "~/domain/case/members";
-import type { CustodyAction, EvidenceKind } from "~/domain/evidence/kinds";
+import type { CustodyAction, EvidenceKind, EvidenceSource } from "~/domain/evidence/kinds";
+import { MIN_COLLECTING_STAFF } from "~/domain/evidence/kinds";
 
 // Helpers shared by the demo-scenario modules. Everything here is deterministic: dates are fixed
 // literals in Asia/Shanghai time, and "random" layouts come from a fixed-seed generator.
@@ -93,6 +94,8 @@ export type SeededCase = { id: string; title: string; state: CaseState; procurat
 export class Scenario {
   readonly audits: (AuditInput & { at: Date })[] = [];
   readonly counts = { files: 0 };
+  /** Seeded photo files per evidence item (filesOf). */
+  private readonly fileIds = new Map<string, string[]>();
   /** Leaf rows nobody needs the id of, inserted in one statement each by flushPending. */
   private readonly pending = {
     services: [] as Prisma.ServiceCreateManyInput[],
@@ -164,8 +167,9 @@ export class Scenario {
     const { services, answers, custody, files } = this.pending;
     if (services.length) await this.tx.service.createMany({ data: services });
     if (answers.length) await this.tx.replyAnswer.createMany({ data: answers });
-    if (custody.length) await this.tx.custodyEvent.createMany({ data: custody });
+    // Files first: custody events name them (CustodyEvent.fileId).
     if (files.length) await this.tx.evidenceFile.createMany({ data: files });
+    if (custody.length) await this.tx.custodyEvent.createMany({ data: custody });
   }
 
   async approval(input: {
@@ -343,8 +347,11 @@ export class Scenario {
   }
 
   /**
-   * One evidence item with its custody chain (collected → stored, plus disclosed when given) and,
-   * for photos, a generated SVG "site photo" in the file store.
+   * One evidence item with its collecting staff (EvidenceCollector rows: at least two for what we
+   * collected ourselves, 规则 Art 36), its custody chain (collected or received → stored, uploaded for
+   * each file, plus disclosed when given) and, for photos, generated SVG "site photos" in the store.
+   * `source` is the old free text (现场拍摄, an agency's name…), kept as sourceNote; the source enum
+   * is derived from it (sourceOf) unless `origin` says.
    */
   async evidence(input: {
     procuratorateId: string;
@@ -354,8 +361,13 @@ export class Scenario {
     kind: EvidenceKind;
     description: string;
     collectedOn: string;
-    collectedBy: string;
+    /** Staff who collected (or received) it. */
+    collectorIds: string[];
+    /** Named people present who are not users. */
+    otherCollectors?: string;
     source?: string;
+    origin?: EvidenceSource;
+    place?: string;
     isOriginal?: boolean;
     containsPersonal?: boolean;
     createdById: string;
@@ -363,6 +375,12 @@ export class Scenario {
     photo?: { place: string; time: string; seed: number; count?: number; org: string };
   }): Promise<string> {
     const collectedAt = t(`${input.collectedOn} ${input.photo?.time ?? "10:00"}`);
+    const origin = input.origin ?? sourceOf(input.source);
+    // 规则 Art 36: what we collect ourselves is collected by at least two staff.
+    if (origin === "collected" && new Set(input.collectorIds).size < MIN_COLLECTING_STAFF) {
+      throw new Error(`seed: evidence "${input.title}" is collected by fewer than ${MIN_COLLECTING_STAFF} staff`);
+    }
+    const place = input.photo?.place ?? input.place ?? null;
     const row = await this.tx.evidence.create({
       data: {
         caseId: input.caseId,
@@ -371,16 +389,28 @@ export class Scenario {
         kind: input.kind,
         description: input.description,
         collectedOn: input.collectedOn,
-        otherCollectors: input.collectedBy,
+        collectedPlace: place,
+        otherCollectors: input.otherCollectors ?? null,
+        source: origin,
         sourceNote: input.source ?? null,
         isOriginal: input.isOriginal ?? true,
         containsPersonal: input.containsPersonal ?? false,
         createdById: input.createdById,
         createdAt: addMinutes(collectedAt, 240),
+        collectors: { create: [...new Set(input.collectorIds)].map((userId) => ({ userId })) },
       },
+    });
+    this.pending.custody.push({
+      evidenceId: row.id,
+      action: (origin === "collected" ? "collected" : "received") satisfies CustodyAction,
+      actorId: input.createdById,
+      location: place ?? input.source ?? null,
+      note: origin === "collected" ? "依照《人民检察院公益诉讼办案规则》第三十六条由两名检察人员共同收集" : `自${input.source ?? "提供方"}接收`,
+      at: collectedAt,
     });
     if (input.photo) {
       const files = input.photo.count ?? 1;
+      const ids: string[] = [];
       for (let i = 0; i < files; i++) {
         const svg = sitePhotoSvg({
           place: input.photo.place,
@@ -390,35 +420,36 @@ export class Scenario {
           org: input.photo.org,
         });
         const stored = await this.storeFile(Buffer.from(svg, "utf8"));
+        const id = `seedfile${row.id}${i + 1}`;
+        ids.push(id);
         this.pending.files.push({
+          id,
           evidenceId: row.id,
           sha256: stored.sha256,
           size: stored.size,
           mimeType: "image/svg+xml",
           originalName: `现场照片-${input.collectedOn.replaceAll("-", "")}-${String(i + 1).padStart(2, "0")}.svg`,
+          uploadedById: input.createdById,
           createdAt: addMinutes(collectedAt, 240),
         });
-      }
-    }
-    this.pending.custody.push(
-        {
+        this.pending.custody.push({
           evidenceId: row.id,
-          action: "collected" satisfies CustodyAction,
+          fileId: id,
+          action: "uploaded" satisfies CustodyAction,
           actorId: input.createdById,
-          actorName: input.collectedBy,
-          location: input.photo?.place ?? input.source ?? null,
-          note: "依照《人民检察院公益诉讼办案规则》第三十六条由两名检察人员共同收集",
-          at: collectedAt,
-        },
-        {
-          evidenceId: row.id,
-          action: "stored" satisfies CustodyAction,
-          actorId: input.storedById,
-          location: input.kind === "audiovisual" || input.kind === "electronic" ? "统一业务应用系统电子卷宗" : "本院案卷材料保管室",
-          note: "登记入卷",
-          at: addMinutes(collectedAt, 300),
-        },
-    );
+          at: addMinutes(collectedAt, 240),
+        });
+      }
+      this.fileIds.set(row.id, ids);
+    }
+    this.pending.custody.push({
+      evidenceId: row.id,
+      action: "stored" satisfies CustodyAction,
+      actorId: input.storedById,
+      location: input.kind === "audiovisual" || input.kind === "electronic" ? "统一业务应用系统电子卷宗" : "本院案卷材料保管室",
+      note: "登记入卷",
+      at: addMinutes(collectedAt, 300),
+    });
     this.audit({
       procuratorateId: input.procuratorateId,
       actorId: input.createdById,
@@ -426,10 +457,20 @@ export class Scenario {
       entityType: "Evidence",
       entityId: row.id,
       caseId: input.caseId,
-      data: { ordinal: input.ordinal, title: input.title, kind: input.kind },
+      data: { ordinal: input.ordinal, title: input.title, kind: input.kind, source: origin },
       at: addMinutes(collectedAt, 240),
     });
     return row.id;
+  }
+
+  /** The ids of an item's seeded photo files, in order. */
+  filesOf(evidenceId: string): string[] {
+    return this.fileIds.get(evidenceId) ?? [];
+  }
+
+  /** A further custody event of an item (viewed, transferred, returned, downloaded, exported, verified…). */
+  custody(input: Prisma.CustodyEventCreateManyInput & { action: CustodyAction }) {
+    this.pending.custody.push(input);
   }
 
   /** Marks evidence as disclosed to a hearing's panel (HearingEvidence + custody event). */
@@ -449,6 +490,19 @@ export class Scenario {
       })),
     );
   }
+}
+
+/**
+ * The source enum of a seeded item from its old free-text source: our own acts (photographs,
+ * inspections, interviews, purchases, data comparison, a testing firm we commissioned) are
+ * "collected"; an agency's name is "agency_handover"; a volunteer's or the public's is
+ * "public_submission".
+ */
+export function sourceOf(text: string | undefined): EvidenceSource {
+  if (!text) return "collected";
+  if (/志愿者|群众|举报人|益心为公/.test(text)) return "public_submission";
+  if (/局$|分局$|政府$|委员会$|管理处$|中心$|办公室$/.test(text)) return "agency_handover";
+  return "collected";
 }
 
 function escapeXml(s: string): string {

@@ -19,7 +19,7 @@ export async function seedChenzhou(s: Scenario, org: Org, clock: SeedClock) {
   const G = (local: string) => clock.local(local);
   const Y = clock.year;
   const c = org.chenzhou.id;
-  const { czProsecutor } = org.users;
+  const { czProsecutor, czChief } = org.users;
 
   const agency = await tx.agency.create({
     data: {
@@ -107,7 +107,8 @@ export async function seedChenzhou(s: Scenario, org: Org, clock: SeedClock) {
     kind: "audiovisual",
     description: "拍摄餐厨垃圾私自装桶交无证人员运走的情况。",
     collectedOn: G("2026-08-18"),
-    collectedBy: `${czProsecutor.displayName}、郴州市人民检察院检察官助理`,
+    collectorIds: [czProsecutor.id, czChief.id], // 规则 Art 36: two staff
+    otherCollectors: "餐饮单位后厨负责人（在场见证）",
     source: "现场拍摄",
     createdById: czProsecutor.id,
     storedById: czProsecutor.id,

@@ -215,11 +215,11 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
   }
   const clue = (key: string) => clues.get(key) ?? null;
   const photoOrg = org.guiyang.name;
-  const collectors = (lead: { displayName: string }) => `${lead.displayName}、${assistant.displayName}`;
-  const evidenceBase = (caseId: string, lead: { displayName: string }) => ({
+  // The case's prosecutor and the assistant collect together (规则 Art 36).
+  const evidenceBase = (caseId: string, lead: { id: string }) => ({
     procuratorateId: g,
     caseId,
-    collectedBy: collectors(lead),
+    collectorIds: [lead.id, assistant.id],
     createdById: assistant.id,
     storedById: clerk.id,
   });
@@ -905,6 +905,36 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     source: "询问",
     containsPersonal: true,
   });
+  // A volunteer's (益心为公) video on a USB drive: received, copied into the e-file, drive returned.
+  const volunteerVideo = await s.evidence({
+    ...evidenceBase(investigating.id, prosecutor),
+    collectorIds: [prosecutor.id],
+    ordinal: 4,
+    title: "“益心为公”志愿者提交的支流排污视频",
+    kind: "audiovisual",
+    description: "志愿者巡河时拍摄的养殖场排污口出水视频，存于U盘，经复制入卷后U盘退还志愿者。",
+    collectedOn: G("2026-09-08"),
+    source: "“益心为公”志愿者周晓岚提交",
+    origin: "public_submission",
+    place: "舂陵江支流某养殖场下游",
+  });
+  s.custody({
+    evidenceId: volunteerVideo,
+    action: "returned",
+    actorId: assistant.id,
+    actorName: "周晓岚（志愿者）",
+    location: "桂阳县人民检察院",
+    note: "视频已复制入电子卷宗，原U盘退还提交人",
+    at: t(G("2026-09-09 10:00")),
+  });
+  // The site photos: opened and saved by the team, and re-hashed by the integrity check.
+  const [photo1] = s.filesOf(e1);
+  if (photo1) {
+    s.custody({ evidenceId: e1, fileId: photo1, action: "viewed", actorId: prosecutor2.id, at: t(G("2026-10-15 09:20")) });
+    s.custody({ evidenceId: e1, fileId: photo1, action: "downloaded", actorId: prosecutor.id, note: "制作磋商材料", at: t(G("2026-10-15 09:25")) });
+    s.custody({ evidenceId: e1, fileId: photo1, action: "verified", actorId: clerk.id, note: "SHA-256 一致", at: t(G("2026-10-31 18:00")) });
+  }
+  s.custody({ evidenceId: e2, action: "exported", actorId: prosecutor.id, note: "列入听证证据清单", at: t(G("2026-10-20 16:00")) });
   const consultation = await tx.consultation.create({
     data: {
       caseId: investigating.id,
@@ -1088,7 +1118,7 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     source: "现场拍摄",
     photo: { place: "城区某小学周边小卖部", time: "16:40", seed: 305, count: 2, org: photoOrg },
   });
-  await s.evidence({
+  const samples = await s.evidence({
     ...evidenceBase(filed.id, prosecutor),
     ordinal: 2,
     title: "购买的“三无”食品样品及购物凭证",
@@ -1096,6 +1126,16 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     description: "辣条、果冻等样品6件及购物小票。",
     collectedOn: G("2026-11-13"),
     source: "现场购买",
+    place: "城区某小学周边小卖部",
+  });
+  s.custody({
+    evidenceId: samples,
+    action: "transferred",
+    actorId: assistant.id,
+    actorName: "郴州某食品检测有限公司（受托检验）",
+    location: "郴州某食品检测有限公司",
+    note: "送检样品4件，余样留存",
+    at: t(G("2026-11-16 10:30")),
   });
 
   // A closed hearing (不公开听证) in preparation: the facts involve pupils' health data, a privacy

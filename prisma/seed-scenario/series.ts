@@ -393,7 +393,7 @@ export async function seedSeries(s: Scenario, org: Org) {
   const { tx } = s;
   const g = org.guiyang.id;
   const { prosecutor, assistant, clerk, chief } = org.users;
-  const collectors = `${prosecutor.displayName}、${assistant.displayName}`;
+  const collectors = [prosecutor.id, assistant.id]; // 规则 Art 36: two staff
 
   // ── clues ──
   const clue1 = await tx.clue.create({
@@ -528,7 +528,7 @@ export async function seedSeries(s: Scenario, org: Org) {
     const base = {
       procuratorateId: g,
       caseId: sc.caseId,
-      collectedBy: collectors,
+      collectorIds: collectors,
       createdById: assistant.id,
       storedById: clerk.id,
     };

@@ -275,7 +275,8 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
   const insMember = insert("CaseMember", ["caseId", "userId", "role"]);
   const insApproval = insert("Approval", ["id", "procuratorateId", "caseId", "kind", "subject", "payload", "requestedById", "requestedAt", "decision", "decidedById", "decidedAt", "comment", "hearingId", "caseVersion", "usedAt"]);
   const insTransition = insert("CaseTransition", ["id", "caseId", "fromState", "toState", "actorId", "approvalId", "reason", "at"]);
-  const insEvidence = insert("Evidence", ["id", "caseId", "ordinal", "title", "kind", "description", "collectedOn", "otherCollectors", "sourceNote", "isOriginal", "containsPersonal", "createdById", "createdAt"]);
+  const insEvidence = insert("Evidence", ["id", "caseId", "ordinal", "title", "kind", "description", "collectedOn", "collectedPlace", "otherCollectors", "source", "sourceNote", "isOriginal", "containsPersonal", "createdById", "createdAt", "updatedAt"]);
+  const insCollector = insert("EvidenceCollector", ["evidenceId", "userId"]);
   const insRec = insert("Recommendation", ["id", "caseId", "procuratorateId", "number", "status", "facts", "reasons", "legalBasis", "replyPeriod", "objectionDays", "submittedAt", "ccList", "issuedOn", "createdById", "createdAt", "updatedAt"]);
   const insPoint = insert("RecommendationPoint", ["id", "recommendationId", "ordinal", "text"]);
   const insService = insert("Service", ["id", "caseId", "documentKind", "documentNumber", "recommendationId", "agencyId", "recipient", "method", "place", "servedOn", "signedBy", "refusalReason", "witness", "serverName", "createdById", "createdAt"]);
@@ -719,9 +720,21 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
         const on = addDays(p.createdOn, Math.min(span, Math.floor((span * k) / (p.evidenceCount + 1))));
         vars.person = personName(r);
         vars.n = String(r.int(2, 12));
-        insEvidence(ids(), p.id, k, fill(tpl.title, vars), tpl.kind, fill(tpl.description, vars), on, staffNames,
-          tpl.kind === "documentary" ? p.agencyName : tpl.kind === "witness" ? "询问" : "现场收集", tpl.kind === "documentary" ? 0 : 1,
-          tpl.kind === "witness" || tpl.kind === "party_statement" ? 1 : 0, p.assistant, at(on, 330));
+        // Documents come from the agency (handed over, a copy); the rest we collect ourselves, the
+        // case's lead and an assistant together (EvidenceCollector rows, 规则 Art 36), with a named
+        // witness for on-site records.
+        const handedOver = tpl.kind === "documentary";
+        const evidenceId = ids();
+        insEvidence(evidenceId, p.id, k, fill(tpl.title, vars), tpl.kind, fill(tpl.description, vars), on,
+          handedOver || tpl.kind === "witness" ? null : p.loc,
+          tpl.kind === "inspection" ? `见证人：${personName(r)}` : null,
+          handedOver ? "agency_handover" : "collected",
+          handedOver ? p.agencyName : tpl.kind === "witness" ? "询问" : "现场收集", handedOver ? 0 : 1,
+          tpl.kind === "witness" || tpl.kind === "party_statement" ? 1 : 0, p.assistant, at(on, 330), at(on, 330));
+        if (!handedOver) {
+          insCollector(evidenceId, p.lead);
+          insCollector(evidenceId, p.assistant); // assistants (检察官助理) are never the lead (检察官)
+        }
       }
     }
     phase("cases");

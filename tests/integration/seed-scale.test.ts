@@ -117,6 +117,11 @@ describe("scale seed", () => {
       bad(`"version" > 0 AND "state" <> (SELECT t."toState" FROM "CaseTransition" t WHERE t."caseId" = "Case"."id" ORDER BY t."at" DESC, t."id" DESC LIMIT 1)`),
     ).toBe(0);
     expect(bad(`"state" IN ('rectification', 'follow_up', 'litigation') AND NOT EXISTS (SELECT 1 FROM "Recommendation" r WHERE r."caseId" = "Case"."id")`)).toBe(0);
+    // Our own collection has two collecting staff (规则 Art 36); agency documents are handed over.
+    expect(
+      count(db, `SELECT COUNT(*) AS n FROM "Evidence" e WHERE e."source" = 'collected' AND (SELECT COUNT(*) FROM "EvidenceCollector" c WHERE c."evidenceId" = e."id") < 2`),
+    ).toBe(0);
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Evidence" WHERE "source" = 'agency_handover'`)).toBeGreaterThan(0);
     // Evidence ordinals run 1 … n within each case.
     expect(count(db, `SELECT COUNT(*) AS n FROM (SELECT "caseId" FROM "Evidence" GROUP BY 1 HAVING MAX("ordinal") <> COUNT(*) OR MIN("ordinal") <> 1)`)).toBe(0);
     // At most one pending request per case (requestApproval refuses a second one).

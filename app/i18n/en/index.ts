@@ -12,6 +12,7 @@ import { numbering } from "~/i18n/en/numbering";
 import { dates } from "~/i18n/en/dates";
 import { clues } from "~/i18n/en/clues";
 import { evidence } from "~/i18n/en/evidence";
+import { evidenceItems } from "~/i18n/en/evidence-items";
 import { casepage } from "~/i18n/en/casepage";
 import { board } from "~/i18n/en/board";
 import { search } from "~/i18n/en/search";
@@ -31,6 +32,7 @@ export const en = {
   ...dates,
   ...clues,
   ...evidence,
+  ...evidenceItems,
   ...casepage,
   ...board,
   ...search,

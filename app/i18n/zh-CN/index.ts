@@ -13,6 +13,7 @@ import { numbering } from "~/i18n/zh-CN/numbering";
 import { dates } from "~/i18n/zh-CN/dates";
 import { clues } from "~/i18n/zh-CN/clues";
 import { evidence } from "~/i18n/zh-CN/evidence";
+import { evidenceItems } from "~/i18n/zh-CN/evidence-items";
 import { casepage } from "~/i18n/zh-CN/casepage";
 import { board } from "~/i18n/zh-CN/board";
 import { search } from "~/i18n/zh-CN/search";
@@ -32,6 +33,7 @@ export const zhCN = {
   ...dates,
   ...clues,
   ...evidence,
+  ...evidenceItems,
   ...casepage,
   ...board,
   ...search,
