@@ -185,7 +185,7 @@ async function signIn(base: string): Promise<string> {
   return cookie;
 }
 
-/** An evidence item on a case of the demo prosecutor's procuratorate. */
+/** An evidence item on an open case (evidence is frozen once a case is closed) of the demo prosecutor's procuratorate. */
 function targetItem(): { caseId: string; evidenceId: string } {
   const db = new Database(path.join(dataDir, "procura.db"), { readonly: true });
   try {
@@ -193,7 +193,7 @@ function targetItem(): { caseId: string; evidenceId: string } {
       .prepare(
         `SELECT e."id" AS evidenceId, e."caseId" AS caseId FROM "Evidence" e JOIN "Case" c ON c."id" = e."caseId"
          JOIN "User" u ON u."procuratorateId" = c."procuratorateId" AND u."username" = 'prosecutor'
-         WHERE e."containsPersonal" = 0 ORDER BY e."createdAt" LIMIT 1`,
+         WHERE e."containsPersonal" = 0 AND c."state" NOT IN ('closed', 'not_filed') ORDER BY e."createdAt" LIMIT 1`,
       )
       .get() as { caseId: string; evidenceId: string } | undefined;
     if (!row) fail("the demo seed has no evidence item for the prosecutor");
