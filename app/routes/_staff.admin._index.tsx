@@ -6,6 +6,8 @@ import { Badge, Card, Facts, PageHeader, Stat } from "~/components/ui";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { useT } from "~/i18n/react";
 import { holidayCoverage } from "~/models/holiday.server";
+import { lastStoreVerification } from "~/models/evidence-verify.server";
+import { StoreVerificationSummary } from "~/components/evidence/store-verification";
 import { adminOverview } from "~/models/procuratorate.server";
 import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
 import { requirePermission, staffScope } from "~/utils/auth.server";
@@ -18,11 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "admin:read");
   const procuratorateId = staffScope(scope);
   const now = new Date();
-  const [overview, coverage] = await Promise.all([
+  const [overview, coverage, verification] = await Promise.all([
     adminOverview(procuratorateId, now),
     holidayCoverage(procuratorateId, dateInShanghai(now)),
+    lastStoreVerification(),
   ]);
-  return { ...overview, coverage, documentKinds: DOCUMENT_KINDS.length };
+  return { ...overview, coverage, verification, documentKinds: DOCUMENT_KINDS.length };
 }
 
 export default function AdminOverview() {
@@ -138,6 +141,10 @@ export default function AdminOverview() {
             {t("admin.overview.templates", { count: data.templates, total: data.documentKinds })}{" "}
             {data.templates === 0 ? <Badge tone="warn">{t("admin.templates.none")}</Badge> : null}
           </p>
+        </Card>
+
+        <Card title={t("evidenceFiles.store.title")}>
+          <StoreVerificationSummary verification={data.verification} />
         </Card>
       </div>
     </>

@@ -86,6 +86,10 @@ export async function placeStaged(staged: StagedFile): Promise<StoredFile> {
   if (fs.existsSync(target)) {
     // Same content already stored: a hash never changes once recorded, so keep the first copy.
     await fs.promises.rm(staged.tmpPath, { force: true });
+    // Touched, so that `evidence:verify --clean-orphans` (which leaves blobs younger than an hour
+    // alone) cannot remove it as an orphan before this upload's row is committed.
+    const now = new Date();
+    await fs.promises.utimes(target, now, now);
   } else {
     await fs.promises.rename(staged.tmpPath, target);
   }

@@ -26,6 +26,12 @@ export const POLICY = {
   "approval:queue": ["approver"], // the whole queue of the procuratorate, and its pending count
   "approval:decide": ["approver"], // 部门负责人 / 检察长 (规则 Arts 5, 7)
   "invitation:create": ["prosecutor", "admin"], // DESIGN.md: a prosecutor or administrator invites
+  // One stored evidence file (GET /evidence/files/:fileId): staff who read cases, and panelists
+  // (only files of items disclosed to a hearing they sit on: app/models/evidence-file.server.ts).
+  // Everyone else gets 404 from that route, never 403.
+  "evidence:file": ["prosecutor", "approver", "panelist"],
+  // Re-hashing an item's files on demand ("verify"), which records custody events: the case team.
+  "evidence:verify": ["prosecutor"],
   // admin area
   "admin:read": ["admin"],
   "admin:manage": ["admin"],

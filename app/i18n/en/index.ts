@@ -18,6 +18,7 @@ import { board } from "~/i18n/en/board";
 import { search } from "~/i18n/en/search";
 import { agencyHome } from "~/i18n/en/agency-home";
 import { evidenceDisclosure } from "~/i18n/en/evidence-disclosure";
+import { evidenceFiles } from "~/i18n/en/evidence-files";
 
 export const en = {
   ...common,
@@ -39,4 +40,5 @@ export const en = {
   ...search,
   ...agencyHome,
   ...evidenceDisclosure,
+  ...evidenceFiles,
 } as const satisfies Record<keyof typeof zhCN, string>;

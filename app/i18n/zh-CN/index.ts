@@ -19,6 +19,7 @@ import { board } from "~/i18n/zh-CN/board";
 import { search } from "~/i18n/zh-CN/search";
 import { agencyHome } from "~/i18n/zh-CN/agency-home";
 import { evidenceDisclosure } from "~/i18n/zh-CN/evidence-disclosure";
+import { evidenceFiles } from "~/i18n/zh-CN/evidence-files";
 
 export const zhCN = {
   ...common,
@@ -40,4 +41,5 @@ export const zhCN = {
   ...search,
   ...agencyHome,
   ...evidenceDisclosure,
+  ...evidenceFiles,
 } as const;
