@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { EvidenceUpload } from "~/components/evidence/evidence-upload";
+import { VerifyButton } from "~/components/evidence/verify-button";
 import { formatFileSize } from "~/components/portal";
 import { Badge, Card, Facts } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
@@ -25,13 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
   if (!params.evidenceId) notFound();
   const item = await getEvidenceItem(procuratorateId, caseId, params.evidenceId);
-  return { item, mayEdit: can(actor, "case:write") && item.editable, maxBytes: getEnv().evidenceMaxBytes };
+  return {
+    item,
+    mayEdit: can(actor, "case:write") && item.editable,
+    mayVerify: can(actor, "evidence:verify"),
+    maxBytes: getEnv().evidenceMaxBytes,
+  };
 }
 
 type File = EvidenceItemView["files"][number];
 
 export default function EvidenceItemPage() {
-  const { item, mayEdit, maxBytes } = useLoaderData<typeof loader>();
+  const { item, mayEdit, mayVerify, maxBytes } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const originals = item.files.filter((f) => f.redactionOfId === null);
@@ -109,6 +115,7 @@ export default function EvidenceItemPage() {
             </table>
           </div>
         )}
+        {mayVerify && item.files.length > 0 ? <VerifyButton caseId={item.caseId} evidenceId={item.id} /> : null}
         {mayEdit ? <EvidenceUpload action={evidenceUploadPath(item.caseId, item.id)} maxBytes={maxBytes} title={t("evidenceItems.upload.title")} /> : null}
       </Card>
 

@@ -93,6 +93,11 @@ test("a prosecutor registers an item, uploads a PNG and a PDF with progress, and
   await expect(timeline.locator('li[data-action="uploaded"]').first()).toContainText(zh("custodyAction.uploaded"));
   await expect(timeline).toContainText("检测报告.pdf");
   await screenshot(page, testInfo, "evidence-item");
+
+  // Verify re-hashes both files: the result is shown, and each file gets a 'verified' event.
+  await page.getByRole("button", { name: zh("evidenceFiles.verify.button") }).click();
+  await expect(page.getByRole("status").filter({ hasText: "SHA-256" })).toContainText(zh("evidenceFiles.verify.allOk").replace("{count}", "2"));
+  await expect(timeline.locator('li[data-action="verified"]')).toHaveCount(2);
 });
 
 test("a refused upload shows the server's message beside the form", async ({ page }) => {
