@@ -20,6 +20,7 @@ import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import Database from "better-sqlite3";
 import { stats, type DirectResult, type Page, type Stats } from "./bench-http/direct";
+import { ensureBuild } from "./bench-http/build";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -138,21 +139,6 @@ function ensureDatabase() {
   });
 }
 
-/** Newest modification time under a folder (the generated Prisma client left out). */
-function newest(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" ? max : Math.max(max, newest(abs));
-    return Math.max(max, fs.statSync(abs).mtimeMs);
-  }, 0);
-}
-
-function ensureBuild() {
-  const built = path.join(root, "build/server/index.js");
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > newest(path.join(root, "app"))) return;
-  log(fs.existsSync(built) ? "build/ is older than app/: building …" : "no build/: building …");
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The server
@@ -436,7 +422,7 @@ const resultsDir = path.join(root, "bench-results");
 fs.mkdirSync(resultsDir, { recursive: true });
 
 ensureDatabase();
-ensureBuild();
+ensureBuild(root, log);
 const caseCount = count("Case");
 const evidenceCount = count("Evidence");
 const caseId = caseWithEvidence();

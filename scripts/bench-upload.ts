@@ -21,6 +21,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { evidenceUploadPath } from "~/domain/evidence/urls";
+import { ensureBuild } from "./bench-http/build";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.error(`[bench:upload] ${line}`);
@@ -122,21 +123,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Newest modification time under a folder (the generated Prisma client left out). */
-function newest(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" ? max : Math.max(max, newest(abs));
-    return Math.max(max, fs.statSync(abs).mtimeMs);
-  }, 0);
-}
-
-function ensureBuild() {
-  const built = path.join(root, "build/server/index.js");
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > newest(path.join(root, "app"))) return;
-  log(fs.existsSync(built) ? "build/ is older than app/: building …" : "no build/: building …");
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-}
 
 async function startServer(): Promise<{ base: string; pid: number; logFile: string; process: ChildProcess }> {
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
@@ -252,7 +238,7 @@ const sha256 = makeSource(source);
 log("baseline: cp, sync, sha256sum …");
 const base1 = baseline(source, sha256);
 
-ensureBuild();
+ensureBuild(root, log);
 const srv = await startServer();
 const cookie = await signIn(srv.base);
 const item = targetItem();

@@ -4,7 +4,7 @@ import type { StagedFile } from "~/storage/file-store.server";
 import { discardStaged, FileTooLargeError, stageStream } from "~/storage/file-store.server";
 import { sanitizeFileName } from "~/storage/file-name";
 import { SNIFF_BYTES, sniffMimeType } from "~/storage/sniff.server";
-import { MAX_DISCARD_BYTES, isCleanText } from "~/utils/form.server";
+import { MAX_DISCARD_BYTES, discardRest as discardUpTo, isCleanText } from "~/utils/form.server";
 import { AppError } from "~/utils/errors";
 
 // Streaming multipart parsing for evidence uploads (docs/decisions/0014-evidence-upload.md). The
@@ -169,21 +169,6 @@ export async function drainBody(request: Request): Promise<void> {
  * Reads and drops the rest of a refused body (up to MAX_DISCARD_BYTES, so that a client still
  * sending sees the answer rather than a reset), then cancels it, which closes the connection.
  */
-async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  let left = MAX_DISCARD_BYTES;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      left -= value.byteLength;
-      if (left < 0) {
-        await reader.cancel();
-        return;
-      }
-    }
-  } catch {
-    // The client went away: nothing to answer.
-  }
-}
+const discardRest = (reader: ReadableStreamDefaultReader<Uint8Array>) => discardUpTo(reader, MAX_DISCARD_BYTES);
 
 export { FileTooLargeError };

@@ -128,7 +128,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<ArrayBuff
 }
 
 /** Reads and drops the rest of a body, up to `budget` bytes; cancels the stream past that. */
-async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+export async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
   let left = budget;
   try {
     for (;;) {
