@@ -4,6 +4,7 @@ import type { Role } from "~/domain/auth/roles";
 import { isoDateSchema, isRealDate, optionalIsoDateSchema } from "~/domain/common/dates";
 import { optionalContactPhoneSchema, optionalPhoneSchema } from "~/domain/common/phone";
 import { isOldEnough } from "~/domain/hearing/eligibility";
+import { requiredText } from "~/domain/common/text";
 
 // The forms of the admin area and of invitations. One schema per form (per `intent` where a page
 // has several forms), shared by the browser (Conform) and the action. Messages are i18n keys.
@@ -41,8 +42,6 @@ export const AGENCY_KINDS = [
 export const HOLIDAY_KINDS = ["holiday", "workday"] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 
-const requiredText = (max: number) =>
-  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
 const id = z
   .string({ error: "validation.required" })

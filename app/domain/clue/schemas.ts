@@ -4,6 +4,7 @@ import { CASE_FIELDS } from "~/domain/case/states";
 import { isIsoDate } from "~/domain/deadlines/dates";
 import { isMainlandPhone, normalizePhone } from "~/domain/common/phone";
 import { isResidentIdNumber, normalizeIdNumber } from "~/domain/clue/identity";
+import { optionalText, requiredText } from "~/domain/common/text";
 
 // The forms of the clue screens (/clues/new and the clue page). One schema per form, shared by the
 // browser (Conform) and the action; the clue page's forms are one discriminated union on `intent`.
@@ -17,15 +18,6 @@ export const CASE_TITLE_MAX = 200;
 export const REASON_MAX = 2000;
 export const TRANSFER_TO_MAX = 200;
 
-const requiredText = (max: number) =>
-  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => (v ? v : undefined));
 const optionalId = z
   .string()
   .trim()

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { CaseState } from "~/domain/case/states";
 import { isIsoDate } from "~/domain/deadlines/dates";
+import { nullableText } from "~/domain/common/text";
 
 // Consultation (磋商, 规则 Art 70): after filing, the procuratorate and the agency talk about the
 // violation, the harm and the rectification plan, by a meeting or by a 事实确认书, with minutes.
@@ -22,13 +23,7 @@ const text = (max = TEXT_MAX) =>
     .trim()
     .min(1, "validation.required")
     .max(max, "validation.tooLong");
-const optionalText = (max = TEXT_MAX) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => (v ? v : null));
+const optionalText = (max = TEXT_MAX) => nullableText(max);
 
 export const consultationSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isIsoDate } from "~/domain/deadlines/dates";
 import { EVIDENCE_KINDS, EVIDENCE_SOURCES, MIN_COLLECTING_STAFF } from "~/domain/evidence/kinds";
+import { nullableText as optionalText, requiredText } from "~/domain/common/text";
 
 // The evidence item form (create and edit on the case's evidence pages): one schema, shared by the
 // browser (Conform) and the action. Messages are i18n keys (app/i18n/*/evidence-items.ts).
@@ -16,15 +17,6 @@ export const EVIDENCE_COLLECTORS_MAX = 20;
 /** The two values of the "original or copy" choice (Evidence.isOriginal). */
 export const ORIGINAL_CHOICES = ["original", "copy"] as const;
 
-const requiredText = (max: number) =>
-  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => (v ? v : null));
 
 /**
  * An evidence item. `today` (Asia/Shanghai) bounds the collection date. An item we collected
