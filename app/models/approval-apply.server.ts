@@ -160,7 +160,8 @@ export async function applyApproval(
     }
     // An extension (or a number, a recommendation issued) changes the case's clocks: store them anew.
     await refreshCaseDeadlines(tx, procuratorateId, caseId);
-  } else if (kind === "hearing") {
+  } else if (kind === "hearing" || kind === "late_notice" || kind === "departure_from_majority") {
+    // Hearing-bound approvals take effect where they are used (setting up, notifying, deciding).
     effect = { kind, hearingId: approval.hearingId };
   }
 

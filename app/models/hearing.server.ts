@@ -210,6 +210,7 @@ export async function getHearingOpinions(procuratorateId: string, hearingId: str
       id: true,
       status: true,
       concludedAt: true,
+      deliberationClosedAt: true,
       deliberationSummary: true,
       hostSummary: true,
       cases: {

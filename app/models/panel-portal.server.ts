@@ -110,6 +110,7 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
       startsAt: true,
       endsAt: true,
       status: true,
+      deliberationClosedAt: true,
       concludedAt: true,
       deliberationSummary: true,
       hostSummary: true,

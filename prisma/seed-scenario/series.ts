@@ -726,6 +726,12 @@ export async function seedSeries(s: Scenario, org: Org) {
     }
   }
   await tx.panelOpinion.createMany({ data: opinions });
+  // The host closed deliberation on the last day, before summing up: the opinions are final and
+  // unsealed from then (app/domain/hearing/opinions.ts).
+  await tx.hearing.update({
+    where: { id: hearing.id },
+    data: { deliberationClosedAt: t("2022-06-16 16:40"), deliberationClosedById: prosecutor.id, stage: "summary", updatedAt: t("2022-06-16 17:30") },
+  });
   s.audit({
     procuratorateId: g,
     actorId: prosecutor.id,

@@ -196,9 +196,9 @@ describe("the hearing page's reads (one per tab)", () => {
     expect(header.counts).toMatchObject({ panelists: 4, disclosed: 1 });
   });
 
-  test("a concludedAt timestamp without the concluded status keeps the opinions sealed", async () => {
+  test("a concludedAt timestamp without closed deliberation keeps the opinions sealed", async () => {
     // The staff page used to unseal on concludedAt alone while the panel portal checked the
-    // status; one rule now (app/domain/hearing/opinions.ts): the status decides.
+    // status; one rule now (app/domain/hearing/opinions.ts): the host closing deliberation decides.
     await prisma.hearing.update({
       where: { id: ids.h! },
       data: { status: "deliberating", concludedAt: new Date("2022-06-16T06:00:00Z") },
@@ -211,7 +211,7 @@ describe("the hearing page's reads (one per tab)", () => {
   test("once concluded: per-case tallies without recused panelists, ties have no majority", async () => {
     await prisma.hearing.update({
       where: { id: ids.h! },
-      data: { status: "concluded", concludedAt: new Date("2022-06-16T06:00:00Z") },
+      data: { status: "concluded", concludedAt: new Date("2022-06-16T06:00:00Z"), deliberationClosedAt: new Date("2022-06-16T05:00:00Z") },
     });
     const d = await getHearingOpinions(P, ids.h!);
     expect(d.opinionsOpen).toBe(true);

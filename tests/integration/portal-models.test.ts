@@ -331,7 +331,7 @@ describe("panel portal", () => {
   test("after it concludes: the tally and the others' opinions, without recused panelists", async () => {
     await prisma.hearing.update({
       where: { id: ids.h1! },
-      data: { status: "concluded", concludedAt: at("2026-12-01T05:00:00Z") },
+      data: { status: "concluded", concludedAt: at("2026-12-01T05:00:00Z"), deliberationClosedAt: at("2026-12-01T04:30:00Z") },
     });
     try {
       const pack = (await getPanelistBriefing(panelScope(), ids.h1!))!;
@@ -341,7 +341,7 @@ describe("panel portal", () => {
       expect(panel.opinions.map((o) => o.reasons)).toEqual(["他人的理由保密"]);
       expect(pack.outcome).toMatchObject({ deliberation: "评议结论内部稿" });
     } finally {
-      await prisma.hearing.update({ where: { id: ids.h1! }, data: { status: "deliberating", concludedAt: null } });
+      await prisma.hearing.update({ where: { id: ids.h1! }, data: { status: "deliberating", concludedAt: null, deliberationClosedAt: null } });
     }
   });
 

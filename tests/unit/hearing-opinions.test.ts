@@ -1,40 +1,49 @@
 import { describe, expect, test } from "vitest";
-import { countedOpinions, opinionsUnsealed, seatedPanelists } from "~/domain/hearing/opinions";
+import { canCloseDeliberation, countedOpinions, opinionsOpen, opinionsUnsealed, seatedPanelists } from "~/domain/hearing/opinions";
 import { HEARING_STATUSES } from "~/domain/hearing/states";
 
-// One rule unseals the panel's opinions, for the staff page and the panel portal (DOMAIN.md §5:
-// sealed until the hearing closes); one rule leaves recused panelists out.
+// One rule unseals the panel's opinions, for the staff pages, the case page and the panel portal:
+// sealed until the host closes deliberation (issue 9), not when everyone has submitted; one rule
+// says when an opinion may still be given or changed; one rule leaves recused panelists out.
 
-describe("opinionsUnsealed over every hearing status", () => {
-  const expected: Record<(typeof HEARING_STATUSES)[number], boolean> = {
-    planned: false,
-    notified: false,
-    in_progress: false,
-    deliberating: false,
-    concluded: true,
-    cancelled: false,
+const closedAt = new Date("2022-06-16T08:40:00Z");
+
+describe("opinionsUnsealed and opinionsOpen over every hearing status", () => {
+  // [unsealed with deliberation open, unsealed with it closed, open with it open, open with it closed]
+  const expected: Record<(typeof HEARING_STATUSES)[number], [boolean, boolean, boolean, boolean]> = {
+    planned: [false, false, false, false],
+    notified: [false, false, false, false],
+    in_progress: [false, false, true, false],
+    deliberating: [false, true, true, false],
+    concluded: [false, true, false, false],
+    cancelled: [false, false, false, false],
   };
 
   test("the table names every status", () => {
     expect(Object.keys(expected).sort()).toEqual([...HEARING_STATUSES].sort());
   });
 
-  test.each(HEARING_STATUSES.map((status) => ({ status, open: expected[status] })))(
-    "$status → $open",
-    ({ status, open }) => {
-      expect(opinionsUnsealed({ status })).toBe(open);
-    }
-  );
-
-  test("a concludedAt timestamp alone does not unseal (only the status decides)", () => {
-    const hearing = { status: "deliberating", concludedAt: new Date("2022-06-16T06:00:00Z") };
-    expect(opinionsUnsealed(hearing)).toBe(false);
-    const cancelled = { status: "cancelled", concludedAt: new Date() };
-    expect(opinionsUnsealed(cancelled)).toBe(false);
+  test.each(HEARING_STATUSES.map((status) => ({ status, row: expected[status] })))("$status → $row", ({ status, row }) => {
+    expect(opinionsUnsealed({ status, deliberationClosedAt: null })).toBe(row[0]);
+    expect(opinionsUnsealed({ status, deliberationClosedAt: closedAt })).toBe(row[1]);
+    expect(opinionsOpen({ status, deliberationClosedAt: null })).toBe(row[2]);
+    expect(opinionsOpen({ status, deliberationClosedAt: closedAt })).toBe(row[3]);
   });
 
-  test("an unknown status stays sealed", () => {
-    expect(opinionsUnsealed({ status: "closed" })).toBe(false);
+  test("a concluded status alone does not unseal: the host must have closed deliberation", () => {
+    expect(opinionsUnsealed({ status: "concluded", deliberationClosedAt: null })).toBe(false);
+  });
+
+  test("an unknown status stays sealed and closed", () => {
+    expect(opinionsUnsealed({ status: "closed", deliberationClosedAt: closedAt })).toBe(false);
+    expect(opinionsOpen({ status: "closed", deliberationClosedAt: null })).toBe(false);
+  });
+
+  test("deliberation can be closed only in recess, once", () => {
+    expect(canCloseDeliberation({ status: "deliberating", deliberationClosedAt: null })).toBe(true);
+    expect(canCloseDeliberation({ status: "deliberating", deliberationClosedAt: closedAt })).toBe(false);
+    expect(canCloseDeliberation({ status: "in_progress", deliberationClosedAt: null })).toBe(false);
+    expect(canCloseDeliberation({ status: "concluded", deliberationClosedAt: null })).toBe(false);
   });
 });
 

@@ -29,6 +29,8 @@ export function approvalEffectPreview(
       return [{ key: "approvals.effect.hearing" }];
     case "departure_from_majority":
       return [{ key: "approvals.effect.departure" }];
+    case "late_notice":
+      return [{ key: "approvals.effect.lateNotice" }];
     default:
       return context.target ? [{ key: "approvals.effect.toState", params: { state: context.target } }] : [];
   }

@@ -46,6 +46,11 @@ export const APPROVAL_PAYLOAD_SCHEMAS = {
   hearing: z.strictObject({ reason: optionalReason }),
   /** 提请不采纳多数意见 (听证规定 Art 16). */
   departure_from_majority: z.strictObject({ reason }),
+  /**
+   * 迟延通知: a hearing's participants or panelists notified later than 3 days before it (听证规定
+   * Art 10); linked by Approval.hearingId. Once approved, late notices of that hearing are accepted.
+   */
+  late_notice: z.strictObject({ reason }),
 } satisfies Record<ApprovalKindValue, z.ZodType>;
 
 export type ApprovalPayloads = { [K in ApprovalKindValue]: z.infer<(typeof APPROVAL_PAYLOAD_SCHEMAS)[K]> };

@@ -6,7 +6,7 @@ export const APPROVAL_DECISIONS = ["pending", "approved", "rejected"] as const;
 export const approvalDecisionSchema = z.enum(APPROVAL_DECISIONS);
 export type ApprovalDecision = z.infer<typeof approvalDecisionSchema>;
 
-/** Kinds of approval request (Approval.kind; 规则 Arts 5, 7, 47, 78; 听证规定 Arts 4, 16). */
+/** Kinds of approval request (Approval.kind; 规则 Arts 5, 7, 47, 78; 听证规定 Arts 4, 10, 16). */
 export const APPROVAL_KINDS = [
   "filing",
   "not_filing",
@@ -18,6 +18,7 @@ export const APPROVAL_KINDS = [
   "extension",
   "hearing",
   "departure_from_majority",
+  "late_notice",
 ] as const;
 export const approvalKindSchema = z.enum(APPROVAL_KINDS);
 export type ApprovalKindValue = z.infer<typeof approvalKindSchema>;

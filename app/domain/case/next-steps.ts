@@ -37,6 +37,7 @@ const APPROVAL_VERB: Record<ApprovalKindValue, string> = {
   extension: "延长审查起诉期限",
   hearing: "召开听证",
   departure_from_majority: "不采纳听证员多数意见",
+  late_notice: "迟延通知听证参加人",
 };
 
 /** "提请终结案件：2026-行公-007 …案由": the line shown in the approval queue. */

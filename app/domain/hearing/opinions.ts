@@ -2,18 +2,34 @@ import type { HearingStatus } from "~/domain/hearing/states";
 
 /**
  * Whether a hearing's panel opinions are unsealed: shown to staff, and each panelist sees the
- * others' opinions, the tally and the outcome. The one rule for the staff page and the panel
- * portal.
+ * others' opinions, the tally and the outcome. The one sealing rule, for the staff pages, the
+ * case page and the panel portal.
  *
- * DOMAIN.md §5: a panelist must not see other panelists' forms "before the hearing closes", and
- * a hearing closes when the host has summed up (§2, order of business step 7; 听证规定 Art 15),
- * which is the status `concluded`. The status alone decides. `concludedAt` records when the
- * hearing concluded; it does not make it concluded: a cancelled hearing, or one set back to
- * deliberating after a mistaken conclusion, may carry the timestamp, and its opinions must stay
- * sealed. (The staff page used to unseal on `concludedAt` too; the portal checked the status.)
+ * Opinions stay sealed until the host closes deliberation (Hearing.deliberationClosedAt), and not
+ * earlier even when every panelist has submitted: an opinion that can still be changed must not be
+ * revised after reading the others (issue 9; DOMAIN.md §5: no panelist sees another's form before
+ * the deliberation is over). Only a hearing in recess or concluded unseals: a cancelled one never.
  */
-export function opinionsUnsealed(hearing: { status: string }): boolean {
-  return hearing.status === ("concluded" satisfies HearingStatus);
+export function opinionsUnsealed(hearing: { status: string; deliberationClosedAt: Date | string | null }): boolean {
+  const afterRecess = hearing.status === ("deliberating" satisfies HearingStatus) || hearing.status === ("concluded" satisfies HearingStatus);
+  return afterRecess && hearing.deliberationClosedAt !== null;
+}
+
+/**
+ * Whether a seated panelist may give or change an opinion: once the hearing is in progress and
+ * until the host closes deliberation (听证规定 Art 15, steps 4–5). After that it is final (the
+ * database refuses a change too: trigger PanelOpinion_locked_*).
+ */
+export function opinionsOpen(hearing: { status: string; deliberationClosedAt: Date | string | null }): boolean {
+  return (
+    (hearing.status === ("in_progress" satisfies HearingStatus) || hearing.status === ("deliberating" satisfies HearingStatus)) &&
+    hearing.deliberationClosedAt === null
+  );
+}
+
+/** Whether the host may close deliberation now: in recess and not closed yet. */
+export function canCloseDeliberation(hearing: { status: string; deliberationClosedAt: Date | string | null }): boolean {
+  return hearing.status === ("deliberating" satisfies HearingStatus) && hearing.deliberationClosedAt === null;
 }
 
 export type Seat = { panelistId: string; recused: boolean };

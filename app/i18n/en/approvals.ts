@@ -70,6 +70,7 @@ export const approvals = {
   "approvals.effect.extension": "the deadline extension is recorded",
   "approvals.effect.hearing": "the hearing may be held",
   "approvals.effect.departure": "the panel majority opinion is not followed",
+  "approvals.effect.lateNotice": "notices of this hearing given less than 3 days ahead are accepted",
   "approvals.applied.caseNumber": "Register number: {number}",
   "approvals.applied.state": "Case state: {from} → {to}",
   "approvals.applied.recommendationNumber": "Recommendation number: {number}",

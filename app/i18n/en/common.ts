@@ -185,6 +185,7 @@ export const common = {
   "approvalKind.extension": "Deadline extension",
   "approvalKind.hearing": "Hold a hearing",
   "approvalKind.departure_from_majority": "Depart from the panel majority",
+  "approvalKind.late_notice": "Late hearing notice",
   "approvalDecision.pending": "Pending",
   "approvalDecision.approved": "Approved",
   "approvalDecision.rejected": "Rejected",

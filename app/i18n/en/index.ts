@@ -19,6 +19,7 @@ import { search } from "~/i18n/en/search";
 import { agencyHome } from "~/i18n/en/agency-home";
 import { evidenceDisclosure } from "~/i18n/en/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/en/evidence-files";
+import { hearingFlow } from "~/i18n/en/hearing-flow";
 
 export const en = {
   ...common,
@@ -41,4 +42,5 @@ export const en = {
   ...agencyHome,
   ...evidenceDisclosure,
   ...evidenceFiles,
+  ...hearingFlow,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -69,6 +69,7 @@ export const approvals = {
   "approvals.effect.extension": "登记延长期限",
   "approvals.effect.hearing": "同意召开听证",
   "approvals.effect.departure": "同意不采纳听证员多数意见",
+  "approvals.effect.lateNotice": "同意在听证三日前之后通知参加人",
   "approvals.applied.caseNumber": "案号：{number}",
   "approvals.applied.state": "案件状态：{from} → {to}",
   "approvals.applied.recommendationNumber": "检察建议文号：{number}",

@@ -184,6 +184,7 @@ export const common = {
   "approvalKind.extension": "延长期限",
   "approvalKind.hearing": "召开听证",
   "approvalKind.departure_from_majority": "不采纳听证员多数意见",
+  "approvalKind.late_notice": "迟延通知听证参加人",
   "approvalDecision.pending": "待审批",
   "approvalDecision.approved": "已批准",
   "approvalDecision.rejected": "未批准",

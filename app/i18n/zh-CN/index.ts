@@ -20,6 +20,7 @@ import { search } from "~/i18n/zh-CN/search";
 import { agencyHome } from "~/i18n/zh-CN/agency-home";
 import { evidenceDisclosure } from "~/i18n/zh-CN/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/zh-CN/evidence-files";
+import { hearingFlow } from "~/i18n/zh-CN/hearing-flow";
 
 export const zhCN = {
   ...common,
@@ -42,4 +43,5 @@ export const zhCN = {
   ...agencyHome,
   ...evidenceDisclosure,
   ...evidenceFiles,
+  ...hearingFlow,
 } as const;
