@@ -58,14 +58,18 @@ export async function receiveUpload(request: Request, { maxBytes, root }: { maxB
   }
 
   let failure: unknown = null;
-  let wake: () => void = () => undefined;
-  const failed = new Promise<void>((resolve) => (wake = resolve));
   const active = new Set<Readable>();
+  // What the body loop is waiting for (a read, the parser's drain, the parser's end) ends early at
+  // the first failure. Never race against one long-lived "failed" promise: every race leaves a
+  // reaction on it that holds the race's result, so a loop racing each read against it retained
+  // every chunk of the body until the request ended (RSS grew by the file's size; addendum of
+  // docs/decisions/0014). The interrupter below is set per wait and cleared when the wait ends.
+  let interrupt: (() => void) | null = null;
   const fail = (error: unknown) => {
     if (failure) return;
     failure = error;
     for (const stream of active) stream.destroy(error instanceof Error ? error : new Error(String(error)));
-    wake();
+    interrupt?.();
   };
 
   const pending: Promise<ReceivedFile | null>[] = [];
@@ -87,7 +91,8 @@ export async function receiveUpload(request: Request, { maxBytes, root }: { maxB
     async function* capture() {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         if (headSize < SNIFF_BYTES) {
-          head.push(chunk.subarray(0, SNIFF_BYTES - headSize));
+          // A copy: a view would keep the whole chunk (and the buffer it lies in) alive.
+          head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headSize)));
           headSize += Math.min(chunk.length, SNIFF_BYTES - headSize);
         }
         yield chunk;
@@ -127,23 +132,51 @@ export async function receiveUpload(request: Request, { maxBytes, root }: { maxB
     });
   });
 
+  /** Waits for `wait`, or until the first failure (then resolves undefined). */
+  const untilFailure = <T>(wait: Promise<T>, stop?: () => void): Promise<T | undefined> =>
+    failure
+      ? Promise.resolve(undefined)
+      : new Promise<T | undefined>((resolve, reject) => {
+          const mine = () => {
+            stop?.();
+            resolve(undefined);
+          };
+          interrupt = mine;
+          const done = () => {
+            if (interrupt === mine) interrupt = null;
+          };
+          wait.then(
+            (value) => {
+              done();
+              resolve(value);
+            },
+            (error: unknown) => {
+              done();
+              reject(error);
+            },
+          );
+        });
+
   // Feed the body to the parser with backpressure, stopping at the first failure.
   const reader = request.body.getReader();
   try {
     for (;;) {
       if (failure) break;
-      const { done, value } = await Promise.race([reader.read(), failed.then(() => ({ done: true as const, value: undefined }))]);
-      if (failure) break;
-      if (done) {
+      const next = await untilFailure(reader.read());
+      if (failure || !next) break;
+      if (next.done) {
         parser.end();
         break;
       }
-      if (!parser.write(value)) await Promise.race([new Promise((r) => parser.once("drain", r)), failed]);
+      if (!parser.write(next.value)) {
+        let onDrain: () => void = () => undefined;
+        await untilFailure(new Promise<void>((r) => parser.once("drain", (onDrain = r))), () => parser.off("drain", onDrain));
+      }
     }
   } catch {
     fail(new BadUploadError()); // the client went away or sent a broken body
   }
-  if (!failure) await Promise.race([parsed, failed]);
+  if (!failure) await untilFailure(parsed);
   const settled = await Promise.all(pending);
   const files = settled.filter((f): f is ReceivedFile => f !== null);
   if (!failure && files.length === 0) fail(new BadUploadError("evidenceItems.upload.noFile"));
