@@ -1,6 +1,7 @@
 import type { EvidenceItemInput } from "~/domain/evidence/schemas";
 import { EVIDENCE_ITEM_FIELDS, evidenceEditable } from "~/domain/evidence/schemas";
 import type { CustodyAction } from "~/domain/evidence/kinds";
+import { disclosedItemFrozen } from "~/domain/evidence/disclosure";
 import { recordAudit } from "~/models/audit.server";
 import { recordCustody } from "~/models/custody.server";
 import { prisma } from "~/utils/db.server";
@@ -150,6 +151,15 @@ async function openCase(tx: Tx, procuratorateId: string, caseId: string) {
 }
 
 /**
+ * 409 while the item is disclosed to a hearing that deliberates (disclosedItemFrozen): a file added
+ * or the personal-data flag changed then would change what the panel is reviewing.
+ */
+async function assertNotFrozenByHearing(tx: Tx, evidenceId: string) {
+  const disclosures = await tx.hearingEvidence.findMany({ where: { evidenceId }, select: { hearing: { select: { status: true } } } });
+  if (disclosures.some((d) => disclosedItemFrozen(d.hearing.status))) throw new DomainError("evidenceItems.error.frozenByHearing", 409);
+}
+
+/**
  * The collecting staff must be active staff of the procuratorate (400 otherwise); an edit may keep
  * the item's present collectors (`kept`) even if they have left since.
  */
@@ -265,6 +275,7 @@ export async function updateEvidence(
       after.collectorIds = newCollectors;
     }
     if (Object.keys(after).length === 0) return { id: current.id, changed: false };
+    if ("containsPersonal" in after) await assertNotFrozenByHearing(tx, current.id);
     await tx.evidence.update({
       where: { id: current.id },
       data: {
@@ -302,6 +313,7 @@ export async function assertUploadTarget(
   const kase = await openCase(tx, procuratorateId, caseId);
   const item = await tx.evidence.findFirst({ where: { id: evidenceId, caseId: kase.id }, select: { id: true, containsPersonal: true } });
   if (!item) notFound();
+  await assertNotFrozenByHearing(tx, item.id);
   if (redactionOfId !== null) {
     // 个人信息保护法 Arts 28, 51: a redacted copy masks personal data; only such items need one.
     if (!item.containsPersonal) throw new DomainError("evidenceItems.upload.redactionNotPersonal", 400);

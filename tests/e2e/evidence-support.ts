@@ -86,3 +86,42 @@ export function seedPhoto(bytes: Buffer, name: string): { fileId: string; eviden
   return { fileId, evidenceId, caseId, sha256 };
 }
 
+
+/**
+ * An investigating case of the demo prosecutor on a planned hearing two weeks ahead (not yet in
+ * deliberation, so disclosure is open) with the demo panelist seated, in the demo procuratorate:
+ * for journeys that register and disclose evidence through the UI. The demo seed's own upcoming
+ * hearing is left alone, so that runs (and projects) do not disclose into each other's hearing.
+ */
+export function seedHearingWithPanelist(tag: string): { caseId: string; hearingId: string; caseTitle: string; hearingTitle: string } {
+  const db = new Database(DB);
+  db.pragma("busy_timeout = 10000");
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const startsAt = new Date(Date.now() + 14 * 86_400_000).toISOString().replace("Z", "+00:00");
+  const caseId = `e2ejrnc${tag}`;
+  const hearingId = `e2ejrnh${tag}`;
+  const caseTitle = `证据全流程测试案件 ${tag}`;
+  const hearingTitle = `证据全流程测试听证 ${tag}`;
+  try {
+    db.transaction(() => {
+      const prosecutor = db.prepare(`SELECT "id", "procuratorateId" FROM "User" WHERE "username" = 'prosecutor'`).get() as {
+        id: string;
+        procuratorateId: string;
+      };
+      const panelist = db.prepare(`SELECT "panelistId" FROM "User" WHERE "username" = 'panelist'`).get() as { panelistId: string };
+      db.prepare(
+        `INSERT INTO "Case" ("id", "procuratorateId", "number", "title", "field", "state", "leadProsecutorId", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, 'ecology', 'investigating', ?, ?, ?)`,
+      ).run(caseId, prosecutor.procuratorateId, `2026-流-E2E-${tag}`, caseTitle, prosecutor.id, now, now);
+      db.prepare(
+        `INSERT INTO "Hearing" ("id", "procuratorateId", "title", "venue", "startsAt", "hostId", "status", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, '检察听证室', ?, ?, 'planned', ?, ?)`,
+      ).run(hearingId, prosecutor.procuratorateId, hearingTitle, startsAt, prosecutor.id, now, now);
+      db.prepare(`INSERT INTO "HearingCase" ("hearingId", "caseId", "ordinal") VALUES (?, ?, 1)`).run(hearingId, caseId);
+      db.prepare(`INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt") VALUES (?, ?, ?)`).run(hearingId, panelist.panelistId, now);
+    })();
+  } finally {
+    db.close();
+  }
+  return { caseId, hearingId, caseTitle, hearingTitle };
+}

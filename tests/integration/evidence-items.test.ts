@@ -148,6 +148,26 @@ describe("editing an evidence item", () => {
     expect((await edit(kase.id)).status).toBe(409);
     expect((await prisma.evidence.findUniqueOrThrow({ where: { id } })).title).toBe("排污口现场照片");
   });
+
+  test("while a hearing it is disclosed to deliberates, the personal-data flag is frozen (409); other fields still change", async () => {
+    const kase = await createCase({ procuratorateId: gui, leadProsecutorId: me, state: "investigating" });
+    const id = idFrom(await create(kase.id, form()))!;
+    const hearing = await prisma.hearing.create({
+      data: { procuratorateId: gui, title: "评议中的听证", venue: "检察听证室", startsAt: new Date(), hostId: me, status: "deliberating" },
+    });
+    await prisma.hearingEvidence.create({ data: { hearingId: hearing.id, evidenceId: id, disclosedById: me } });
+    const edit = (over: Record<string, string | string[]>) =>
+      callAction(editAction, request(`/cases/${kase.id}/evidence/${id}/edit`, { cookie: prosecutor, form: form(over) }), { caseId: kase.id, evidenceId: id });
+    const refused = await edit({ containsPersonal: "on" });
+    expect(refused.status).toBe(409);
+    expect(errorsOf(refused)).toContain("evidenceItems.error.frozenByHearing");
+    expect((await prisma.evidence.findUniqueOrThrow({ where: { id } })).containsPersonal).toBe(false);
+    expect((await edit({ title: "排污口现场照片（更正）" })).status).toBe(302);
+    // Once the panel has deliberated (concluded), the flag may change again.
+    await prisma.hearing.update({ where: { id: hearing.id }, data: { status: "concluded" } });
+    expect((await edit({ containsPersonal: "on" })).status).toBe(302);
+    expect((await prisma.evidence.findUniqueOrThrow({ where: { id } })).containsPersonal).toBe(true);
+  });
 });
 
 describe("the evidence pages read", () => {

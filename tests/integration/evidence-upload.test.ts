@@ -152,6 +152,22 @@ describe("uploading evidence files", () => {
     expect(storeListing().tmp).toEqual([]);
   });
 
+  test("an item disclosed to a hearing in deliberation takes no file (409, the panel's view is frozen); other hearings' states do not matter", async () => {
+    const file = [{ name: "file", filename: "补拍.png", data: pngBytes(4, 4, 9) }];
+    const target = await newItem();
+    const hearing = await prisma.hearing.create({
+      data: { procuratorateId: gui, title: "评议中的听证", venue: "检察听证室", startsAt: new Date(), hostId: prosecutorId, status: "deliberating" },
+    });
+    await prisma.hearingEvidence.create({ data: { hearingId: hearing.id, evidenceId: target.evidenceId, disclosedById: prosecutorId } });
+    const refused = await upload(target, file);
+    expect(refused.status).toBe(409);
+    expect((await jsonOf(refused)).error).toContain("正在评议");
+    expect(await prisma.evidenceFile.count({ where: { evidenceId: target.evidenceId } })).toBe(0);
+    expect(storeListing().tmp).toEqual([]);
+    await prisma.hearing.update({ where: { id: hearing.id }, data: { status: "in_progress" } });
+    expect((await upload(target, file)).status).toBe(200);
+  });
+
   test("bad input answers 400 with a localised message: no file, an empty file, a foreign field, not multipart", async () => {
     const target = await newItem();
     const none = await upload(target, [{ name: "note", value: "x" }]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DISCLOSURE_OPEN_STATUSES, disclosureOpen, panelSeesFile } from "~/domain/evidence/disclosure";
+import { DISCLOSURE_OPEN_STATUSES, disclosedItemFrozen, disclosureOpen, panelSeesFile } from "~/domain/evidence/disclosure";
 import { HEARING_STATUSES } from "~/domain/hearing/states";
 
 describe("disclosure to a hearing's panel", () => {
@@ -15,6 +15,11 @@ describe("disclosure to a hearing's panel", () => {
     });
     expect(disclosureOpen("unknown")).toBe(false);
     expect(DISCLOSURE_OPEN_STATUSES).not.toContain("deliberating");
+  });
+
+  test("a disclosed item's files and personal-data flag are frozen only while the panel deliberates", () => {
+    const frozen = HEARING_STATUSES.filter((s) => disclosedItemFrozen(s));
+    expect(frozen).toEqual(["deliberating"]);
   });
 
   test("an item with personal data shows the panel only its redacted copies", () => {

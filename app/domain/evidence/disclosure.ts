@@ -12,6 +12,15 @@ export function disclosureOpen(status: string): boolean {
 }
 
 /**
+ * While a hearing deliberates, what its panel sees of a disclosed item is fixed like the list of
+ * items (disclosure freezes at deliberation): no file is added to the item and its personal-data
+ * flag, which decides whether the panel sees the originals, does not change.
+ */
+export function disclosedItemFrozen(hearingStatus: string): boolean {
+  return hearingStatus === "deliberating";
+}
+
+/**
  * Whether a panelist of a hearing the item is disclosed to sees this file of it: every file of an
  * item without personal data; of an item with personal data, only its redacted copies (files that
  * point at an original with redactionOfId), never an original.

@@ -35,6 +35,7 @@ export const evidenceItems = {
   "evidenceItems.validation.collectedInFuture": "The collection date cannot be after today.",
   "evidenceItems.validation.tooManyCollectors": "Too many collecting staff.",
   "evidenceItems.error.closed": "The case is closed or was not filed: evidence can no longer be registered, changed or uploaded.",
+  "evidenceItems.error.frozenByHearing": "This item is disclosed to a hearing whose panel is deliberating: no file can be uploaded and its personal-data flag cannot change until the deliberation ends.",
   "evidenceItems.closedHint": "The case is closed or was not filed; its evidence can no longer be changed.",
   "evidenceItems.created": "Evidence registered. Upload its files below.",
   "evidenceItems.saved": "Changes saved.",

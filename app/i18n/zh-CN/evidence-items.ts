@@ -33,6 +33,7 @@ export const evidenceItems = {
   "evidenceItems.validation.collectedInFuture": "收集日期不能晚于今天。",
   "evidenceItems.validation.tooManyCollectors": "收集人过多。",
   "evidenceItems.error.closed": "案件已终结或不予立案，不能再登记、修改证据或上传文件。",
+  "evidenceItems.error.frozenByHearing": "本证据已向正在评议的听证公开，评议期间不能上传文件，也不能更改是否含个人信息。",
   "evidenceItems.closedHint": "案件已终结或不予立案，证据不能再修改。",
   "evidenceItems.created": "证据已登记。可在下方上传文件。",
   "evidenceItems.saved": "修改已保存。",
