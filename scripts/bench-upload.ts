@@ -1,4 +1,4 @@
-// `npm run bench:upload -- [--size-mib 1024] [--keep]`
+// `npm run bench:upload -- [--size-mib 1024] [--download-mib-per-s 64] [--keep]`
 //
 // The upload benchmark of issue 8: one large file (1 GiB by default) uploaded through the HTTP
 // upload route (POST evidenceUploadPath, multipart field "file", as a signed-in prosecutor with
@@ -7,7 +7,11 @@
 // beside a baseline on the same disk: `cp` of the same file, then `sync`, then `sha256sum` of the
 // copy (what the upload has to do: write, flush, hash). Prints both throughputs and their ratio
 // (goal ≥ 0.5×), and the server's RSS growth during the upload, sampled from /proc/<pid>/status
-// every 20 ms (goal < 64 MiB). Writes the table to bench-results/upload-<time>.md.
+// every 20 ms (goal < 64 MiB). Then downloads the stored file through the evidence file route
+// (evidenceFilePath) with a client that reads no faster than --download-mib-per-s (64 by default,
+// far below what the disk gives) and samples the RSS the same way: a server that does not wait for
+// a slow client holds the file in memory (docs/decisions/0015 addendum; goal < 64 MiB as well).
+// Writes the table to bench-results/upload-<time>.md.
 //
 // Exits 1 when the server does not start, sign-in fails, the upload is refused, or the stored
 // file's SHA-256 differs from the source's. A goal not met does not fail the run.
@@ -20,7 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
-import { evidenceUploadPath } from "~/domain/evidence/urls";
+import { evidenceFilePath, evidenceUploadPath } from "~/domain/evidence/urls";
 import { ensureBuild } from "./bench-http/build";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -34,11 +38,11 @@ function fail(message: string): never {
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("Usage: npm run bench:upload -- [--size-mib N] [--keep]");
+  console.error("Usage: npm run bench:upload -- [--size-mib N] [--download-mib-per-s N] [--keep]");
   process.exit(2);
 }
 
-const options = { sizeMib: 1024, keep: false };
+const options = { sizeMib: 1024, downloadMibPerS: 64, keep: false };
 for (let i = 2; i < process.argv.length; i++) {
   const arg = process.argv[i]!;
   if (arg === "--keep") options.keep = true;
@@ -46,6 +50,10 @@ for (let i = 2; i < process.argv.length; i++) {
     const n = Number(process.argv[++i]);
     if (!Number.isInteger(n) || n < 1) usage("--size-mib needs a whole number of MiB, 1 or more");
     options.sizeMib = n;
+  } else if (arg === "--download-mib-per-s") {
+    const n = Number(process.argv[++i]);
+    if (!Number.isFinite(n) || n <= 0) usage("--download-mib-per-s needs a positive number");
+    options.downloadMibPerS = n;
   } else usage(`unknown option ${arg}`);
 }
 const size = options.sizeMib * 2 ** 20;
@@ -226,6 +234,54 @@ function upload(base: string, url: string, cookie: string, source: string): Prom
   });
 }
 
+/**
+ * Downloads `url` no faster than `mibPerS` (pausing the response when ahead of that pace, so the
+ * server's socket fills up as with a slow link); resolves with the status, size and SHA-256 read.
+ */
+function slowDownload(url: string, cookie: string, mibPerS: number): Promise<{ status: number; bytes: number; sha256: string }> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    let bytes = 0;
+    const started = performance.now();
+    http
+      .get(url, { headers: { Cookie: cookie } }, (response) => {
+        response.on("data", (chunk: Buffer) => {
+          hash.update(chunk);
+          bytes += chunk.length;
+          const due = (bytes / 2 ** 20 / mibPerS) * 1000 - (performance.now() - started);
+          if (due > 1) {
+            response.pause();
+            setTimeout(() => response.resume(), due);
+          }
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes, sha256: hash.digest("hex") }));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+/** Samples the server's RSS every 20 ms while `run` runs; returns its result and the peak. */
+async function withRssPeak<T>(pid: number, run: () => Promise<T>): Promise<{ result: T; before: number; peak: number }> {
+  const before = rssBytes(pid);
+  let peak = before;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, rssBytes(pid));
+      await sleep(20);
+    }
+  })();
+  let result: T;
+  try {
+    result = await run();
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+  return { result, before, peak: Math.max(peak, rssBytes(pid)) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run
 
@@ -283,9 +339,17 @@ if (answer.status < 200 || answer.status >= 300) fail(`the upload answered ${ans
 const stored = path.join(dataDir, "files", sha256.slice(0, 2), sha256);
 if (!fs.existsSync(stored) || fs.statSync(stored).size !== size) fail(`the upload answered ${answer.status} but ${stored} is not there with ${size} bytes`);
 const db = new Database(path.join(dataDir, "procura.db"), { readonly: true });
-const rows = (db.prepare(`SELECT COUNT(*) AS n FROM "EvidenceFile" WHERE "sha256" = ?`).get(sha256) as { n: number }).n;
+const fileRow = db.prepare(`SELECT "id" FROM "EvidenceFile" WHERE "sha256" = ? ORDER BY "createdAt" DESC LIMIT 1`).get(sha256) as { id: string } | undefined;
 db.close();
-if (rows < 1) fail("the upload answered but no EvidenceFile row records the file's SHA-256");
+if (!fileRow) fail("the upload answered but no EvidenceFile row records the file's SHA-256");
+
+await sleep(1000);
+log(`downloading it again at ${options.downloadMibPerS} MiB/s …`);
+const down = await withRssPeak(srv.pid, () => slowDownload(srv.base + evidenceFilePath(fileRow.id, { download: true }), cookie, options.downloadMibPerS));
+if (down.result.status !== 200 || down.result.bytes !== size || down.result.sha256 !== sha256) {
+  fail(`the download answered ${down.result.status} with ${down.result.bytes} bytes (SHA-256 ${down.result.sha256}), expected 200, ${size} bytes, ${sha256}`);
+}
+const downGrowthMib = (down.peak - down.before) / 2 ** 20;
 
 srv.process.kill("SIGTERM");
 await sleep(500);
@@ -309,6 +373,7 @@ const lines = [
   "| --- | --- | --- |",
   `| upload throughput ≥ 0.5× cp + sync + sha256sum | ${fmt(ratio, 2)}× | ${mark(ratio >= 0.5)} |`,
   `| server RSS growth during the upload < 64 MiB | ${fmt(growthMib)} MiB (${fmt(rssBefore / 2 ** 20, 0)} → peak ${fmt(rssPeak / 2 ** 20, 0)} MiB) | ${mark(growthMib < 64)} |`,
+  `| server RSS growth during a download at ${options.downloadMibPerS} MiB/s < 64 MiB | ${fmt(downGrowthMib)} MiB (${fmt(down.before / 2 ** 20, 0)} → peak ${fmt(down.peak / 2 ** 20, 0)} MiB) | ${mark(downGrowthMib < 64)} |`,
   "",
 ];
 const report = lines.join("\n");

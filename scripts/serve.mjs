@@ -10,17 +10,19 @@
 //  - an access log that never prints invitation tokens;
 //  - cross-site writes refused with 403 and the app's error page rather than Remix's empty 500;
 //  - Strict-Transport-Security on requests that came over TLS;
+//  - response bodies sent no faster than the client reads them (./remix-handler.mjs, in place of
+//    @remix-run/express's handler, which buffered a slow download in memory);
 //  - scheduled work (the daily audit anchor): app/utils/scheduler.server.ts, started in every
 //    worker, run in one (a lease row in the database); PROCURA_SCHEDULER=off leaves it out.
 import cluster from "node:cluster";
 import os from "node:os";
 import v8 from "node:v8";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { createRequestHandler } from "./remix-handler.mjs";
 
 process.env.NODE_ENV ??= "production";
 
@@ -78,7 +80,7 @@ export function redactUrl(url) {
   return url.replace(/^\/invite\/[^/?#]+/, "/invite/[token]");
 }
 
-/** This server's origin as the Remix request URL will carry it (see @remix-run/express). */
+/** This server's origin as the Remix request URL will carry it (see createRemixRequest in ./remix-handler.mjs). */
 function ownOrigin(req) {
   const host = req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host");
   return `${req.protocol}://${host}`;
