@@ -46,7 +46,7 @@ describe("content-addressed file store", () => {
     const a = await storeBuffer(data, { root });
     const file = pathForHash(a.sha256, root);
     const damaged = Buffer.from(data);
-    damaged[3] ^= 0xff;
+    damaged[3] = damaged[3]! ^ 0xff;
     fs.writeFileSync(file, damaged);
     const placed = await placeStaged(await stageStream(Readable.from([data]), { root }));
     expect(placed).toMatchObject({ sha256: a.sha256, created: false, repaired: true });
