@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { CustodyForm } from "~/components/evidence/custody-form";
+import { CustodyTimeline } from "~/components/evidence/custody-timeline";
 import { EvidenceUpload } from "~/components/evidence/evidence-upload";
 import { VerifyButton } from "~/components/evidence/verify-button";
 import { formatFileSize } from "~/components/portal";
@@ -151,37 +152,7 @@ export default function EvidenceItemPage() {
         </div>
       ) : null}
       <Card title={<span id="custody">{t("evidenceItems.custody.title")}</span>}>
-        {item.custody.length === 0 ? (
-          <p className="muted">{t("evidenceItems.custody.none")}</p>
-        ) : (
-          <ol className="custody-timeline" data-testid="custody-timeline">
-            {item.custody.map((e) => (
-              <li key={e.id} data-action={e.action}>
-                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, t.locale)}</time>
-                <strong>{t.label("custodyAction", e.action)}</strong>
-                {e.actor?.displayName || e.actorName ? <> · {[e.actor?.displayName, e.actorName].filter(Boolean).join("，")}</> : null}
-                <span className="custody-meta">
-                  {e.file ? (
-                    <>
-                      {t("evidenceItems.custody.file")}：<a href={evidenceFilePath(e.file.id)}>{e.file.originalName}</a>
-                      {e.file.redactionOfId ? ` (${t("evidenceItems.custody.redacted")})` : null}
-                      {e.location || e.note ? " · " : null}
-                    </>
-                  ) : null}
-                  {e.counterparty ? (
-                    <span data-counterparty>
-                      {t.label("evidenceCustody.counterparty", ["received", "transferred", "returned"].includes(e.action) ? e.action : "other")}：{e.counterparty}
-                      {e.location || e.note ? " · " : null}
-                    </span>
-                  ) : null}
-                  {e.location ? `${t("evidenceItems.custody.place")}：${e.location}` : null}
-                  {e.location && e.note ? " · " : null}
-                  {e.note ? `${t("evidenceItems.custody.note")}：${e.note}` : null}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+        <CustodyTimeline events={item.custody} />
         {mayRecordCustody ? <CustodyForm nowLocal={nowLocal} lastResult={actionData?.result} /> : null}
       </Card>
     </div>
