@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { can } from "~/domain/auth/policy";
 import type { Role, Scope } from "~/domain/auth/roles";
 import { dateInShanghai } from "~/domain/deadlines/dates";
-import { panelSeesFile } from "~/domain/evidence/disclosure";
+import { PANEL_EVIDENCE_STATUSES, panelSeesFile } from "~/domain/evidence/disclosure";
 import { recordCustody } from "~/models/custody.server";
 import { pathForHash } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
@@ -11,7 +11,7 @@ import { prisma } from "~/utils/db.server";
 // Who may read it is decided here, on every request, from the actor's scope:
 // - staff allowed to read cases (case:read), of the case's procuratorate;
 // - a panelist seated (not recused) on a hearing of their procuratorate the item is disclosed to
-//   (HearingEvidence), and then only the files panelSeesFile allows (personal-data items: only
+//   (HearingEvidence) that is not cancelled (a concluded one still counts), and then only the files panelSeesFile allows (personal-data items: only
 //   redacted copies; 个人信息保护法 Arts 28, 51);
 // - nobody else: the answer is null, which the route turns into 404 (never 403: the id's existence
 //   is not disclosed either).
@@ -56,6 +56,8 @@ export async function findReadableFile(actor: { role: Role }, scope: Scope, file
             some: {
               hearing: {
                 procuratorateId: scope.procuratorateId,
+                // Not once the hearing is cancelled; still after it concluded (PANEL_EVIDENCE_STATUSES).
+                status: { in: [...PANEL_EVIDENCE_STATUSES] },
                 panelists: { some: { panelistId: scope.panelistId, recused: false } },
               },
             },

@@ -307,6 +307,17 @@ async function isReferenced(sha256: string, others: Set<string>): Promise<boolea
   return (await prisma.evidenceFile.count({ where: { sha256 } })) > 0;
 }
 
+/** Whether any row (an evidence file, a reply attachment, a document, a template) records this hash. */
+export async function isStoredHashReferenced(sha256: string): Promise<boolean> {
+  const counts = await Promise.all([
+    prisma.evidenceFile.count({ where: { sha256 } }),
+    prisma.replyAttachment.count({ where: { sha256 } }),
+    prisma.generatedDocument.count({ where: { sha256 } }),
+    prisma.documentTemplateVersion.count({ where: { sha256 } }),
+  ]);
+  return counts.some((n) => n > 0);
+}
+
 /** The last full verification, for the admin overview; null when it never ran. */
 export async function lastStoreVerification() {
   const row = await prisma.evidenceVerification.findFirst({

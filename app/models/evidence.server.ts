@@ -99,6 +99,7 @@ export async function getEvidenceItem(procuratorateId: string, caseId: string, e
           action: true,
           at: true,
           actorName: true,
+          counterparty: true,
           location: true,
           note: true,
           actor: { select: { displayName: true } },

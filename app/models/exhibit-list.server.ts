@@ -6,7 +6,11 @@ import { notFound } from "~/utils/errors";
 // The exhibit list (证据清单) of a case: the rows for app/domain/evidence/exhibit-list.ts, scoped to
 // the actor's procuratorate (another's case answers 404).
 
-/** The case's header and its items' rows, in the case's numbering. */
+/**
+ * The case's header and its items' rows, in the case's numbering: at most EXHIBIT_ITEMS_MAX rows;
+ * `total` counts every item and `truncated` says the rows stop short of it, so that no reader (the
+ * page, a generated document) passes a cut list off as complete.
+ */
 export async function exhibitList(procuratorateId: string, caseId: string) {
   const found = await prisma.case.findFirst({
     where: { id: caseId, procuratorateId },
@@ -19,6 +23,7 @@ export async function exhibitList(procuratorateId: string, caseId: string) {
     },
   });
   if (!found) notFound();
+  const total = await prisma.evidence.count({ where: { caseId: found.id } });
   const rows: ExhibitRow[] = await prisma.evidence.findMany({
     where: { caseId: found.id },
     orderBy: { ordinal: "asc" },
@@ -46,5 +51,7 @@ export async function exhibitList(procuratorateId: string, caseId: string) {
       respondent: found.respondentAgency?.name ?? null,
     },
     rows,
+    total,
+    truncated: total > rows.length,
   };
 }

@@ -1,5 +1,5 @@
 import type { PanelistScope as PanelScope } from "~/domain/auth/policy";
-import { panelSeesFile } from "~/domain/evidence/disclosure";
+import { panelReadsEvidence, panelSeesFile } from "~/domain/evidence/disclosure";
 import { tallyOpinions } from "~/domain/hearing/majority";
 import { countedOpinions, opinionsUnsealed } from "~/domain/hearing/opinions";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
@@ -226,8 +226,9 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
       respondentUnknown: c.respondentUnknown,
       sessionAt: hc.sessionAt,
       issues: hc.issues,
+      // A cancelled hearing's panel no longer sees its evidence (the file route answers 404 too).
       evidence: hearing.disclosed
-        .filter((d) => d.evidence.caseId === c.id)
+        .filter((d) => d.evidence.caseId === c.id && panelReadsEvidence(hearing.status))
         .map((d) => ({
           id: d.evidence.id,
           ordinal: d.evidence.ordinal,

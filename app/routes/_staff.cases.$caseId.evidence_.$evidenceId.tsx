@@ -1,27 +1,36 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
+import { CustodyForm } from "~/components/evidence/custody-form";
+import { CustodyTimeline } from "~/components/evidence/custody-timeline";
 import { EvidenceUpload } from "~/components/evidence/evidence-upload";
 import { VerifyButton } from "~/components/evidence/verify-button";
 import { formatFileSize } from "~/components/portal";
 import { Badge, Card, Facts } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
+import { custodyStepSchema, shanghaiLocalMinute } from "~/domain/evidence/schemas-custody";
 import { evidenceFilePath, evidenceItemPath, evidenceUploadPath } from "~/domain/evidence/urls";
 import { formatDate, formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { EvidenceItemView } from "~/models/evidence.server";
+import { recordCustodyStep } from "~/models/custody.server";
 import { getEvidenceItem } from "~/models/evidence.server";
 import styles from "~/styles/evidence.css?url";
+import { actionError } from "~/utils/action-error.server";
 import { requireCaseRoute } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/errors";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 // An evidence item's page: details, files (with redacted copies and their upload), and the chain of
-// custody as a timeline. Staff of the case read it; prosecutors upload while the case is open.
+// custody as a timeline. Staff of the case read it; prosecutors upload while the case is open, and
+// record physical custody steps (the action below) whatever the case's state.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
   if (!params.evidenceId) notFound();
@@ -30,14 +39,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item,
     mayEdit: can(actor, "case:write") && item.editable,
     mayVerify: can(actor, "evidence:verify"),
+    mayRecordCustody: can(actor, "evidence:custody"),
+    nowLocal: shanghaiLocalMinute(),
     maxBytes: getEnv().evidenceMaxBytes,
   };
+}
+
+// Records a physical custody step (received, stored, transferred, returned): an append-only event
+// with its audit event (app/models/custody.server.ts). Bad input: 400 with the field's message.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "evidence:custody");
+  const evidenceId = params.evidenceId ?? notFound();
+  const submission = parseWithZod(await readForm(request), { schema: custodyStepSchema(new Date()) });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  try {
+    await recordCustodyStep(procuratorateId, actor.userId, caseId, evidenceId, submission.value);
+  } catch (error) {
+    return actionError(error, submission);
+  }
+  return redirect(`${evidenceItemPath(caseId, evidenceId)}?custody=1#custody`);
 }
 
 type File = EvidenceItemView["files"][number];
 
 export default function EvidenceItemPage() {
-  const { item, mayEdit, mayVerify, maxBytes } = useLoaderData<typeof loader>();
+  const { item, mayEdit, mayVerify, mayRecordCustody, nowLocal, maxBytes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
   const originals = item.files.filter((f) => f.redactionOfId === null);
@@ -119,32 +146,14 @@ export default function EvidenceItemPage() {
         {mayEdit ? <EvidenceUpload action={evidenceUploadPath(item.caseId, item.id)} maxBytes={maxBytes} title={t("evidenceItems.upload.title")} /> : null}
       </Card>
 
-      <Card title={t("evidenceItems.custody.title")}>
-        {item.custody.length === 0 ? (
-          <p className="muted">{t("evidenceItems.custody.none")}</p>
-        ) : (
-          <ol className="custody-timeline" data-testid="custody-timeline">
-            {item.custody.map((e) => (
-              <li key={e.id} data-action={e.action}>
-                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, t.locale)}</time>
-                <strong>{t.label("custodyAction", e.action)}</strong>
-                {e.actor?.displayName || e.actorName ? <> · {[e.actor?.displayName, e.actorName].filter(Boolean).join("，")}</> : null}
-                <span className="custody-meta">
-                  {e.file ? (
-                    <>
-                      {t("evidenceItems.custody.file")}：<a href={evidenceFilePath(e.file.id)}>{e.file.originalName}</a>
-                      {e.file.redactionOfId ? ` (${t("evidenceItems.custody.redacted")})` : null}
-                      {e.location || e.note ? " · " : null}
-                    </>
-                  ) : null}
-                  {e.location ? `${t("evidenceItems.custody.place")}：${e.location}` : null}
-                  {e.location && e.note ? " · " : null}
-                  {e.note ? `${t("evidenceItems.custody.note")}：${e.note}` : null}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+      {params.has("custody") ? (
+        <div className="notice notice--ok" role="status">
+          {t("evidenceCustody.recorded")}
+        </div>
+      ) : null}
+      <Card title={<span id="custody">{t("evidenceItems.custody.title")}</span>}>
+        <CustodyTimeline events={item.custody} />
+        {mayRecordCustody ? <CustodyForm nowLocal={nowLocal} lastResult={actionData?.result} /> : null}
       </Card>
     </div>
   );

@@ -5,8 +5,9 @@ import { evidenceItemPath } from "~/domain/evidence/urls";
 import { redactionOfSchema } from "~/domain/evidence/schemas";
 import { createT, localeFromRequest } from "~/i18n";
 import { addEvidenceFiles, assertUploadTarget } from "~/models/evidence.server";
-import type { StoredFile } from "~/storage/file-store.server";
-import { discardStaged, FileTooLargeError, placeStaged } from "~/storage/file-store.server";
+import { isStoredHashReferenced } from "~/models/evidence-verify.server";
+import type { PlacedFile } from "~/storage/file-store.server";
+import { discardStaged, FileTooLargeError, placeStaged, removeUnreferencedPlaced } from "~/storage/file-store.server";
 import type { ReceivedUpload } from "~/storage/upload.server";
 import { BadUploadError, drainBody, receiveUpload } from "~/storage/upload.server";
 import { requireCaseRoute } from "~/utils/auth.server";
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await assertUploadTarget(procuratorateId, caseId, evidenceId, null);
     const maxBytes = getEnv().evidenceMaxBytes;
     const upload = await receiveUpload(request, { maxBytes });
-    let placed: (StoredFile & { mimeType: string; fileName: string })[];
+    let placed: (PlacedFile & { mimeType: string; fileName: string })[];
     let redactionOf: string | null;
     try {
       redactionOf = parseRedactionOf(upload);
@@ -40,7 +41,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await discardStaged(upload.files);
       throw error;
     }
-    const rows = await addEvidenceFiles(procuratorateId, actor.userId, caseId, evidenceId, placed, redactionOf);
+    let rows;
+    try {
+      rows = await addEvidenceFiles(procuratorateId, actor.userId, caseId, evidenceId, placed, redactionOf);
+    } catch (error) {
+      // The rows were not saved: files this upload newly placed are orphans now, unless a row
+      // references their content meanwhile; content stored before (deduplicated) stays.
+      await removeUnreferencedPlaced(placed, isStoredHashReferenced);
+      throw error;
+    }
     if (!json) return redirect(`${evidenceItemPath(caseId, evidenceId)}?uploaded=${rows.length}`);
     return Response.json({
       ok: true,

@@ -20,14 +20,14 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 // documents issue places in a document too.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
-  const { case: kase, rows } = await exhibitList(procuratorateId, caseId);
+  const { case: kase, rows, total, truncated } = await exhibitList(procuratorateId, caseId);
   const t = createT(localeFromRequest(request));
   const lines = exhibitLines(rows, (kind) => t.label("evidenceKind", kind));
-  return { case: kase, lines, totals: exhibitTotals(lines), truncated: rows.length >= EXHIBIT_ITEMS_MAX };
+  return { case: kase, lines, totals: exhibitTotals(lines), total, truncated };
 }
 
 export default function CaseExhibits() {
-  const { case: c, lines, totals, truncated } = useLoaderData<typeof loader>();
+  const { case: c, lines, totals, total, truncated } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="case-section exhibit-list">
@@ -47,7 +47,9 @@ export default function CaseExhibits() {
           </button>
         </div>
         {truncated ? (
-          <p className="notice notice--warn">{t("evidenceDisclosure.exhibits.truncated", { max: EXHIBIT_ITEMS_MAX })}</p>
+          <p className="notice notice--warn" role="status" data-testid="exhibits-truncated">
+            {t("evidenceDisclosure.exhibits.truncated", { max: EXHIBIT_ITEMS_MAX, total })}
+          </p>
         ) : null}
         {lines.length === 0 ? (
           <p className="muted">{t("evidenceDisclosure.exhibits.empty")}</p>

@@ -40,7 +40,8 @@ export async function storeStream(
   input: Readable | AsyncIterable<Uint8Array>,
   options: { maxBytes?: number; root?: string } = {},
 ): Promise<StoredFile> {
-  return placeStaged(await stageStream(input, options));
+  const { sha256, size } = await placeStaged(await stageStream(input, options));
+  return { sha256, size };
 }
 
 /** A file written, flushed and hashed under DATA_DIR/files/tmp, not yet in its place. */
@@ -79,21 +80,86 @@ export async function stageStream(
   return { sha256: hash.digest("hex"), size: BigInt(size), tmpPath: tmp, root };
 }
 
-/** The second half of storeStream: renames a staged file to its hash (or drops it if the content is already stored). */
-export async function placeStaged(staged: StagedFile): Promise<StoredFile> {
+/** A staged file in its place: `created` when no copy was stored before (this call put it there). */
+export type PlacedFile = StoredFile & { created: boolean; repaired: boolean; mtimeMs: number };
+
+/**
+ * The second half of storeStream: renames a staged file to its hash. When the content is already
+ * stored, the existing copy is checked before it is kept (size first, then its SHA-256: reading it
+ * costs as much as the upload's own write, once): a copy that does not match its name (a damaged
+ * disk, a changed byte) is replaced by the staged one, which does match, so nothing recorded is
+ * lost and the good upload repairs the store. The folder is flushed after the rename, so a row
+ * committed after this never points at a file a power failure took away.
+ */
+export async function placeStaged(staged: StagedFile): Promise<PlacedFile> {
   const target = pathForHash(staged.sha256, staged.root);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  if (fs.existsSync(target)) {
-    // Same content already stored: a hash never changes once recorded, so keep the first copy.
+  const dir = path.dirname(target);
+  const madeDir = await fs.promises.mkdir(dir, { recursive: true });
+  const existing = await fs.promises.stat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  if (existing && existing.isFile() && (await sameContent(target, existing.size, staged))) {
+    // Same content already stored and intact: a hash never changes once recorded, keep it.
     await fs.promises.rm(staged.tmpPath, { force: true });
     // Touched, so that `evidence:verify --clean-orphans` (which leaves blobs younger than an hour
     // alone) cannot remove it as an orphan before this upload's row is committed.
     const now = new Date();
     await fs.promises.utimes(target, now, now);
-  } else {
-    await fs.promises.rename(staged.tmpPath, target);
+    return { sha256: staged.sha256, size: staged.size, created: false, repaired: false, mtimeMs: (await fs.promises.stat(target)).mtimeMs };
   }
-  return { sha256: staged.sha256, size: staged.size };
+  const repaired = existing !== null;
+  if (repaired) console.warn(`file store: ${staged.sha256} did not match its hash; replaced by an intact upload of the same content`);
+  // rename() replaces a damaged copy atomically: readers see the old or the new file, never half.
+  await fs.promises.rename(staged.tmpPath, target);
+  await syncDir(dir);
+  if (madeDir) await syncDir(staged.root);
+  const mtimeMs = (await fs.promises.stat(target)).mtimeMs;
+  return { sha256: staged.sha256, size: staged.size, created: !repaired, repaired, mtimeMs };
+}
+
+/** Whether the stored file at `file` (of `size` bytes) holds exactly the staged content. */
+async function sameContent(file: string, size: number, staged: StagedFile): Promise<boolean> {
+  if (BigInt(size) !== staged.size) return false;
+  const hash = createHash("sha256");
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest("hex") === staged.sha256;
+}
+
+/** fsync of a folder: makes a rename (or a new entry) in it durable. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Removes placed files that this request created and that no committed row references, after the
+ * rows could not be saved. `isReferenced` asks the database (any table that records a hash). A
+ * file an upload meanwhile stored again (its mtime moved: placeStaged touches it) is left alone,
+ * as is every file that existed before (created: false): other rows may point at it.
+ */
+export async function removeUnreferencedPlaced(
+  placed: readonly PlacedFile[],
+  isReferenced: (sha256: string) => Promise<boolean>,
+  root = filesRoot(),
+): Promise<string[]> {
+  const removed: string[] = [];
+  for (const file of placed) {
+    if (!file.created || removed.includes(file.sha256)) continue;
+    const target = pathForHash(file.sha256, root);
+    const stat = await fs.promises.stat(target).catch(() => null);
+    // The last time this request placed or touched it (the same content may come twice).
+    const ours = Math.max(...placed.filter((p) => p.sha256 === file.sha256).map((p) => p.mtimeMs));
+    if (!stat || stat.mtimeMs !== ours) continue;
+    if (await isReferenced(file.sha256)) continue;
+    await fs.promises.rm(target, { force: true });
+    removed.push(file.sha256);
+  }
+  return removed;
 }
 
 /** Removes staged files that will not be placed (the request failed). */

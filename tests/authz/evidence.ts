@@ -90,9 +90,22 @@ const uploadWrites: WriteRow[] = [
   }),
 ];
 
+const custodyWrites: WriteRow[] = [
+  row("record a custody step of an evidence item", async (ctx) => {
+    const kase = await openCase(ctx);
+    const item = await itemOf(ctx, kase.id);
+    return {
+      params: { caseId: kase.id, evidenceId: item.id },
+      form: { action: "transferred", at: "2026-11-30T10:00", counterparty: "矩阵测试：市检察院技术部门 王晓" },
+      state: () => ctx.db.custodyEvent.findMany({ where: { evidenceId: item.id }, select: { id: true } }),
+    };
+  }),
+];
+
 export const expectations: Expectations = {
   "routes/_staff.cases.$caseId.evidence_.new": { params: caseParams, loader: prosecutorPage, action: caseWrite, writes: newWrites },
-  "routes/_staff.cases.$caseId.evidence_.$evidenceId": { params: itemParams, loader: staffRead },
+  // POST records a physical custody step (evidence:custody: prosecutors; an empty form is 400).
+  "routes/_staff.cases.$caseId.evidence_.$evidenceId": { params: itemParams, loader: staffRead, action: caseWrite, writes: custodyWrites },
   "routes/_staff.cases.$caseId.evidence_.$evidenceId_.edit": { params: itemParams, loader: prosecutorPage, action: caseWrite, writes: editWrites },
   // An empty form without JavaScript: redirected back to the item with the message (no file chosen).
   "routes/_staff.cases.$caseId.evidence_.$evidenceId_.files": { params: itemParams, action: only({ prosecutor: "redirect" }), writes: uploadWrites },

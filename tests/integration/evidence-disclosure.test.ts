@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { callAction, callLoader, cookieForUserId, createCase, createProcuratorate, createUser, request } from "#tests/factories";
+import { EXHIBIT_ITEMS_MAX } from "~/domain/evidence/exhibit-list";
 import { exhibitList } from "~/models/exhibit-list.server";
 import { loader as exhibitsLoader } from "~/routes/_staff.cases.$caseId.exhibits";
 import { action as discloseAction, loader as evidenceLoader } from "~/routes/_staff.hearings.$hearingId.evidence";
@@ -271,6 +272,25 @@ describe("exhibit list (证据清单)", () => {
     const stored = await prisma.evidenceFile.findUniqueOrThrow({ where: { id: ids.plainFile } });
     expect(d.lines[0]!.files).toEqual([expect.objectContaining({ name: "outfall.jpg", sha256: stored.sha256, size: 1234 })]);
     expect(d.totals).toMatchObject({ items: 2, files: 2 });
+  });
+
+  test("a case of more than EXHIBIT_ITEMS_MAX items: the list says it is incomplete and how many there are", async () => {
+    const kase = await createCase({ procuratorateId: P, leadProsecutorId: prosecutor.id, state: "investigating" });
+    const items = (from: number, to: number) =>
+      prisma.evidence.createMany({
+        data: Array.from({ length: to - from + 1 }, (_, i) => ({ caseId: kase.id, ordinal: from + i, title: `批量证据 ${from + i}`, kind: "documentary", createdById: prosecutor.id })),
+      });
+    await items(1, EXHIBIT_ITEMS_MAX);
+    const full = await exhibitList(P, kase.id);
+    expect(full).toMatchObject({ total: EXHIBIT_ITEMS_MAX, truncated: false });
+    expect(full.rows).toHaveLength(EXHIBIT_ITEMS_MAX);
+    await items(EXHIBIT_ITEMS_MAX + 1, EXHIBIT_ITEMS_MAX + 1);
+    const cut = await exhibitList(P, kase.id);
+    expect(cut).toMatchObject({ total: EXHIBIT_ITEMS_MAX + 1, truncated: true });
+    expect(cut.rows.at(-1)!.ordinal).toBe(EXHIBIT_ITEMS_MAX);
+    const cookie = await cookieForUserId(prosecutor.id);
+    const res = await callLoader(exhibitsLoader, request(`/cases/${kase.id}/exhibits`, { cookie }), { caseId: kase.id });
+    expect(dataOf(res)).toMatchObject({ total: EXHIBIT_ITEMS_MAX + 1, truncated: true, totals: { items: EXHIBIT_ITEMS_MAX } });
   });
 
   test("a case of another procuratorate answers 404", async () => {

@@ -134,6 +134,22 @@ describe("who may read a file", () => {
     expect((await get(f.files.hidden.id, f.cookies.seated)).status).toBe(404);
   });
 
+  test("a cancelled hearing's panel loses access (404); a concluded hearing's panel keeps it", async () => {
+    const status = async (s: "cancelled" | "concluded") => prisma.hearing.update({ where: { id: f.h1.id }, data: { status: s } });
+    try {
+      await status("concluded");
+      expect((await get(f.files.png.id, f.cookies.seated)).status).toBe(200);
+      expect((await get(f.files.redacted.id, f.cookies.seated)).status).toBe(200);
+      await status("cancelled");
+      expect((await get(f.files.png.id, f.cookies.seated)).status).toBe(404);
+      expect((await get(f.files.redacted.id, f.cookies.seated)).status).toBe(404);
+      // Staff of the case still read it.
+      expect((await get(f.files.png.id, f.cookies.prosecutor)).status).toBe(200);
+    } finally {
+      await prisma.hearing.update({ where: { id: f.h1.id }, data: { status: "planned" } });
+    }
+  });
+
   test("a recused panelist no longer reads the hearing's files", async () => {
     const user = await createUser({ role: "panelist", procuratorateId: f.prosecutor.procuratorateId });
     await prisma.hearingPanelist.create({ data: { hearingId: f.h1.id, panelistId: user.panelistId!, recused: true, recusalReason: "与行政机关负责人有近亲属关系" } });

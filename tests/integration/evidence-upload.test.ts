@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test, vi } from "vitest";
@@ -123,6 +124,37 @@ describe("uploading evidence files", () => {
     expect(after.stored.sort()).toEqual(before.stored.sort());
     expect(await prisma.evidenceFile.count()).toBe(rowsBefore);
     expect(await prisma.custodyEvent.count({ where: { evidenceId: target.evidenceId } })).toBe(0);
+  });
+
+  test("rows that fail to save after the files are placed: the new file is removed, a deduplicated one referenced elsewhere stays", async () => {
+    const target = await newItem();
+    // Content already stored and referenced by a row of another item.
+    const other = await newItem();
+    const kept = (await jsonOf(await upload(other, [{ name: "file", filename: "已有.png", data: pngBytes(5, 5, 21) }]))).files![0]!;
+    const fresh = generated(70 * 1024, 22);
+    const hash = createHash("sha256");
+    for await (const chunk of fresh()) hash.update(chunk);
+    const freshSha = hash.digest("hex");
+    const rowsBefore = await prisma.evidenceFile.count();
+    // The injected failure: the database refuses the second file's row, after both files were placed.
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER "test_fail_upload" BEFORE INSERT ON "EvidenceFile" WHEN NEW."originalName" = '注入失败.bin' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
+    try {
+      const res = await upload(target, [
+        { name: "file", filename: "已有-副本.png", data: pngBytes(5, 5, 21) },
+        { name: "file", filename: "注入失败.bin", data: fresh },
+      ]);
+      expect(res.status).toBe(500);
+      // (the adapter reports the trigger's abort as a constraint error of the insert)
+      expect(String(res.kind === "error" ? res.error : "")).toMatch(/evidenceFile\.create/);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER "test_fail_upload"`);
+    }
+    expect(await prisma.evidenceFile.count()).toBe(rowsBefore);
+    expect(fs.existsSync(pathForHash(freshSha))).toBe(false);
+    expect(fs.existsSync(pathForHash(kept.sha256))).toBe(true);
+    expect(storeListing().tmp).toEqual([]);
   });
 
   test("a file of exactly the limit is accepted", async () => {

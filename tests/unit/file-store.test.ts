@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FileTooLargeError, pathForHash, storeBuffer, storeStream } from "~/storage/file-store.server";
+import { FileTooLargeError, pathForHash, placeStaged, removeUnreferencedPlaced, stageStream, storeBuffer, storeStream } from "~/storage/file-store.server";
 
 let root: string;
 beforeEach(() => {
@@ -39,6 +39,49 @@ describe("content-addressed file store", () => {
     expect(b.sha256).toBe(a.sha256);
     expect(fs.statSync(pathForHash(a.sha256, root)).ino).toBe(before);
     expect(fs.readdirSync(path.join(root, "tmp"))).toEqual([]);
+  });
+
+  it("repairs a damaged stored copy (same size, a byte changed) when the same content is uploaded again", async () => {
+    const data = Buffer.from("证据照片的原始字节 0123456789");
+    const a = await storeBuffer(data, { root });
+    const file = pathForHash(a.sha256, root);
+    const damaged = Buffer.from(data);
+    damaged[3] = damaged[3]! ^ 0xff;
+    fs.writeFileSync(file, damaged);
+    const placed = await placeStaged(await stageStream(Readable.from([data]), { root }));
+    expect(placed).toMatchObject({ sha256: a.sha256, created: false, repaired: true });
+    expect(fs.readFileSync(file)).toEqual(data);
+    expect(fs.readdirSync(path.join(root, "tmp"))).toEqual([]);
+  });
+
+  it("repairs a truncated stored copy (size differs) without hashing it", async () => {
+    const data = Buffer.alloc(256 * 1024, 7);
+    const a = await storeBuffer(data, { root });
+    const file = pathForHash(a.sha256, root);
+    fs.truncateSync(file, 1000);
+    const b = await storeBuffer(data, { root });
+    expect(b).toEqual(a);
+    expect(sha(fs.readFileSync(file))).toBe(a.sha256);
+  });
+
+  it("removes a newly placed file no row references, and keeps one that existed before", async () => {
+    const before = await placeStaged(await stageStream(Readable.from([Buffer.from("referenced elsewhere")]), { root }));
+    const again = await placeStaged(await stageStream(Readable.from([Buffer.from("referenced elsewhere")]), { root }));
+    const fresh = await placeStaged(await stageStream(Readable.from([Buffer.from("only this upload")]), { root }));
+    const freshTwice = await placeStaged(await stageStream(Readable.from([Buffer.from("only this upload")]), { root }));
+    expect(before.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect([fresh.created, freshTwice.created]).toEqual([true, false]);
+    const removed = await removeUnreferencedPlaced([again, fresh, freshTwice], async () => false, root);
+    expect(removed).toEqual([fresh.sha256]);
+    expect(fs.existsSync(pathForHash(fresh.sha256, root))).toBe(false);
+    expect(fs.existsSync(pathForHash(before.sha256, root))).toBe(true);
+  });
+
+  it("keeps a newly placed file that a row references by now", async () => {
+    const fresh = await placeStaged(await stageStream(Readable.from([Buffer.from("committed by another upload")]), { root }));
+    expect(await removeUnreferencedPlaced([fresh], async () => true, root)).toEqual([]);
+    expect(fs.existsSync(pathForHash(fresh.sha256, root))).toBe(true);
   });
 
   it("refuses a file over the limit and leaves nothing behind", async () => {

@@ -32,6 +32,9 @@ export const POLICY = {
   "evidence:file": ["prosecutor", "approver", "panelist"],
   // Re-hashing an item's files on demand ("verify"), which records custody events: the case team.
   "evidence:verify": ["prosecutor"],
+  // Recording a physical custody step of an item (received, stored, transferred, returned) on its
+  // page: the case team, who hold the item; scoped to the procuratorate's cases by the model.
+  "evidence:custody": ["prosecutor"],
   // admin area
   "admin:read": ["admin"],
   "admin:manage": ["admin"],

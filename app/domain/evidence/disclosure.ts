@@ -12,6 +12,18 @@ export function disclosureOpen(status: string): boolean {
 }
 
 /**
+ * Hearing statuses in which its panel reads the disclosed evidence: from planning until it has
+ * concluded, and afterwards (DOMAIN.md §5: panelists see the decision afterwards, which rests on
+ * that evidence). A cancelled hearing's panel reviews nothing, so it loses access (decision 0016,
+ * addendum).
+ */
+export const PANEL_EVIDENCE_STATUSES = ["planned", "notified", "in_progress", "deliberating", "concluded"] as const satisfies readonly HearingStatus[];
+
+export function panelReadsEvidence(status: string): boolean {
+  return (PANEL_EVIDENCE_STATUSES as readonly string[]).includes(status);
+}
+
+/**
  * While a hearing deliberates, what its panel sees of a disclosed item is fixed like the list of
  * items (disclosure freezes at deliberation): no file is added to the item and its personal-data
  * flag, which decides whether the panel sees the originals, does not change.

@@ -139,6 +139,7 @@ export const cases = {
   "cases.audit.case.update": "Case details changed",
   "cases.audit.evidence.create": "Evidence recorded",
   "cases.audit.evidence.upload": "Evidence file uploaded",
+  "cases.audit.evidence.custody": "Evidence custody step recorded",
   "cases.audit.evidence.disclose": "Evidence disclosed to the panel",
   "cases.audit.consultation.record": "Consultation recorded",
   "cases.audit.approval.request": "Approval requested",

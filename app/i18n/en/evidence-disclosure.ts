@@ -60,6 +60,6 @@ export const evidenceDisclosure = {
   "evidenceDisclosure.exhibits.redactionOf": "Redacted copy of {name}",
   "evidenceDisclosure.exhibits.noFiles": "No files",
   "evidenceDisclosure.exhibits.totals": "{items} item(s), {files} file(s), {size} in all.",
-  "evidenceDisclosure.exhibits.truncated": "Too many items: only the first {max} are listed.",
+  "evidenceDisclosure.exhibits.truncated": "This list is incomplete: the case has {total} evidence items, only the first {max} are listed here.",
   "evidenceDisclosure.exhibits.meta": "Exhibit list",
 } as const satisfies Record<keyof typeof zh, string>;

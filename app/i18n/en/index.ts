@@ -20,6 +20,7 @@ import { agencyHome } from "~/i18n/en/agency-home";
 import { evidenceDisclosure } from "~/i18n/en/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/en/evidence-files";
 import { hearingFlow } from "~/i18n/en/hearing-flow";
+import { evidenceCustody } from "~/i18n/en/evidence-custody";
 
 export const en = {
   ...common,
@@ -43,4 +44,5 @@ export const en = {
   ...evidenceDisclosure,
   ...evidenceFiles,
   ...hearingFlow,
+  ...evidenceCustody,
 } as const satisfies Record<keyof typeof zhCN, string>;

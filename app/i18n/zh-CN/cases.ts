@@ -138,6 +138,7 @@ export const cases = {
   "cases.audit.case.update": "修改案件信息",
   "cases.audit.evidence.create": "登记证据",
   "cases.audit.evidence.upload": "上传证据文件",
+  "cases.audit.evidence.custody": "记录证据保管事项",
   "cases.audit.evidence.disclose": "向听证员披露证据",
   "cases.audit.consultation.record": "记录磋商",
   "cases.audit.approval.request": "报请审批",

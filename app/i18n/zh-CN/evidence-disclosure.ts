@@ -55,6 +55,6 @@ export const evidenceDisclosure = {
   "evidenceDisclosure.exhibits.redactionOf": "{name} 的脱敏副本",
   "evidenceDisclosure.exhibits.noFiles": "无文件",
   "evidenceDisclosure.exhibits.totals": "共 {items} 项证据，{files} 个文件，合计 {size}。",
-  "evidenceDisclosure.exhibits.truncated": "证据过多，只列出前 {max} 项。",
+  "evidenceDisclosure.exhibits.truncated": "本清单不完整：本案共有证据 {total} 项，此处只列出前 {max} 项。",
   "evidenceDisclosure.exhibits.meta": "证据清单",
 } as const;

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, Row> = {
   "invitation:create": [1,  0,  1,  0,  0],
   "evidence:file":     [1,  1,  0,  1,  0],
   "evidence:verify":   [1,  0,  0,  0,  0],
+  "evidence:custody":  [1,  0,  0,  0,  0],
   "admin:read":        [0,  0,  1,  0,  0],
   "admin:manage":      [0,  0,  1,  0,  0],
   "panel:use":         [0,  0,  0,  1,  0],

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CustodyEvent" ADD COLUMN "counterparty" TEXT;
+
