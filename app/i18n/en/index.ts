@@ -20,6 +20,8 @@ import { agencyHome } from "~/i18n/en/agency-home";
 import { evidenceDisclosure } from "~/i18n/en/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/en/evidence-files";
 import { hearingFlow } from "~/i18n/en/hearing-flow";
+import { hearingDay } from "~/i18n/en/hearing-day";
+import { calendar } from "~/i18n/en/calendar";
 
 export const en = {
   ...common,
@@ -43,4 +45,6 @@ export const en = {
   ...evidenceDisclosure,
   ...evidenceFiles,
   ...hearingFlow,
+  ...hearingDay,
+  ...calendar,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -21,6 +21,8 @@ import { agencyHome } from "~/i18n/zh-CN/agency-home";
 import { evidenceDisclosure } from "~/i18n/zh-CN/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/zh-CN/evidence-files";
 import { hearingFlow } from "~/i18n/zh-CN/hearing-flow";
+import { hearingDay } from "~/i18n/zh-CN/hearing-day";
+import { calendar } from "~/i18n/zh-CN/calendar";
 
 export const zhCN = {
   ...common,
@@ -44,4 +46,6 @@ export const zhCN = {
   ...evidenceDisclosure,
   ...evidenceFiles,
   ...hearingFlow,
+  ...hearingDay,
+  ...calendar,
 } as const;
