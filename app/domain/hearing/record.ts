@@ -125,10 +125,11 @@ export function buildHearingRecord(src: RecordSource): HearingRecord {
     .map((s) => ({ ...s, stage: s.stage as HearingStage }))
     .sort((a, b) => stageOrder(a.stage) - stageOrder(b.stage));
   const byPanelist = new Map(src.panelists.map((p) => [p.panelistId, p]));
+  const cases = [...src.cases].sort((a, b) => a.ordinal - b.ordinal);
 
   // The one sealing rule: no opinion in the record until the host closed deliberation.
   const opinions = opinionsUnsealed(h)
-    ? src.cases.map((c) => {
+    ? cases.map((c) => {
         const counted = countedOpinions(
           src.opinions.filter((o) => o.caseId === c.id),
           src.panelists,
@@ -154,7 +155,7 @@ export function buildHearingRecord(src: RecordSource): HearingRecord {
   // the clerk who kept the record, each seated panelist not marked absent, each participant present.
   const signatures: SignatureLine[] = [{ role: "host", name: src.host.displayName, unit: null, post: src.host.post }];
   const leads = new Map<string, { displayName: string; post: string | null }>();
-  for (const c of src.cases) if (c.lead && !leads.has(c.lead.id)) leads.set(c.lead.id, c.lead);
+  for (const c of cases) if (c.lead && !leads.has(c.lead.id)) leads.set(c.lead.id, c.lead);
   for (const lead of leads.values()) signatures.push({ role: "handling_prosecutor", name: lead.displayName, unit: null, post: lead.post });
   if (src.clerk) signatures.push({ role: "clerk", name: src.clerk.displayName, unit: null, post: src.clerk.post });
   for (const p of seated) {
@@ -178,7 +179,7 @@ export function buildHearingRecord(src: RecordSource): HearingRecord {
     clerk: src.clerk ? { name: src.clerk.displayName, post: src.clerk.post } : null,
     isPublic: h.isPublic,
     closedReason: h.isPublic ? null : h.closedReason,
-    cases: [...src.cases].sort((a, b) => a.ordinal - b.ordinal),
+    cases,
     panelists: src.panelists.map((p) => ({
       name: p.name,
       category: p.category,
