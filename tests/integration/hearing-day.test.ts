@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieForUserId, createCase, createProcuratorate, createUser, request } from "#tests/factories";
 import { getHearingRecord } from "~/models/hearing-record.server";
 import { action as dayAction, loader as dayLoader } from "~/routes/_staff.hearings.$hearingId.day";
@@ -64,7 +65,7 @@ const state = () =>
     where: { id: hearingId },
     select: { status: true, stage: true, deliberationClosedAt: true, deliberationClosedById: true, hostSummary: true, concludedAt: true },
   });
-const messageOf = (res: { data?: unknown }) => JSON.stringify(res.data);
+const messageOf = (res: RouteResult) => JSON.stringify(res.kind === "data" ? res.data : null);
 
 describe("scope and roles", () => {
   test("another procuratorate's hearing answers 404 to the loader and the action, and is not changed", async () => {
