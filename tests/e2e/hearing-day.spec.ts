@@ -148,3 +148,37 @@ test("the host runs a hearing day: stages, minutes, attendance, deliberation clo
   await page.getByRole("link", { name: new RegExp(hearing.title) }).click();
   await expect(page).toHaveURL(new RegExp(`/hearings/${hearing.id}$`));
 });
+
+test("a panelist creates a private calendar feed, a calendar app fetches it without a session, renewing revokes the old URL", async ({ page, playwright }, testInfo) => {
+  test.skip(isPhone(testInfo), "one run is enough: renewing changes the demo panelist's feed");
+  await signIn(page, DEMO.panelist.username);
+  await expect(page).toHaveURL(/\/panel$/);
+  await page.getByRole("link", { name: zh("nav.panel.calendar"), exact: true }).first().click();
+  await expect(page).toHaveURL(/\/panel\/calendar$/);
+  const button = page.getByRole("button", { name: new RegExp(`^(${zh("calendar.feed.create")}|${zh("calendar.feed.renew")})$`) });
+  await button.click();
+  await expect(page.getByRole("status")).toContainText(zh("calendar.feed.created"));
+  const first = await page.getByLabel(zh("calendar.feed.url")).inputValue();
+  expect(first).toMatch(/\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+
+  // A calendar app: no cookies at all.
+  const app = await playwright.request.newContext();
+  const res = await app.get(first);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(res.headers()["cache-control"]).toBe("private, no-store");
+  const ics = await res.text();
+  expect(ics).toContain("BEGIN:VCALENDAR");
+  expect(ics).toContain("/panel/hearings/");
+
+  // Renewing: a new URL, shown once; the old one answers 404 like an unknown one.
+  await page.getByRole("button", { name: zh("calendar.feed.renew") }).click();
+  await expect(page.getByLabel(zh("calendar.feed.url"))).not.toHaveValue(first);
+  const second = await page.getByLabel(zh("calendar.feed.url")).inputValue();
+  expect((await app.get(first)).status()).toBe(404);
+  expect((await app.get(second)).status()).toBe(200);
+  expect((await app.get(first.replace(/[^/]+\.ics$/, `${"x".repeat(43)}.ics`))).status()).toBe(404);
+  await app.dispose();
+  await page.reload();
+  await expect(page.getByLabel(zh("calendar.feed.url"))).toHaveCount(0);
+});
