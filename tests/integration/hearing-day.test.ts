@@ -101,6 +101,20 @@ describe("the hearing day, start to end", () => {
     expect((await post("host", { intent: "open" })).status).toBe(409);
   });
 
+  test("two concurrent moves from the same stage: one wins, the other answers 409", async () => {
+    const [a, b] = await Promise.all([
+      post("host", { intent: "advance", from: "attendance", to: "presentation" }),
+      post("host", { intent: "advance", from: "attendance", to: "presentation" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect((await state()).stage).toBe("presentation");
+    expect(await prisma.hearingStageRecord.count({ where: { hearingId, stage: "presentation" } })).toBe(1);
+    // Back to the attendance stage for the next tests (a test-only reset, not a workflow).
+    await prisma.hearingStageRecord.delete({ where: { hearingId_stage: { hearingId, stage: "presentation" } } });
+    await prisma.hearingStageRecord.update({ where: { hearingId_stage: { hearingId, stage: "attendance" } }, data: { endedAt: null } });
+    await prisma.hearing.update({ where: { id: hearingId }, data: { stage: "attendance" } });
+  });
+
   test("a stage out of order is refused with 409 and nothing changes", async () => {
     const skip = await post("host", { intent: "advance", from: "attendance", to: "statements" });
     expect(skip.status).toBe(409);
