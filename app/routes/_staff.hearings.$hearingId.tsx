@@ -41,6 +41,8 @@ export default function HearingLayout() {
       : []),
     [`${base}/evidence`, t("hearings.tab.evidence"), h.counts.disclosed],
     [`${base}/opinions`, t("hearings.tab.opinions"), null],
+    [`${base}/day`, t("hearings.tab.day"), null],
+    [`${base}/record`, t("hearings.tab.record"), null],
   ];
   return (
     <>

@@ -50,6 +50,7 @@ function navFor(role: string, pending: number, overdue: number): NavGroup[] {
         { to: "/search", label: "nav.search" },
         { to: "/series", label: "nav.series" },
         { to: "/hearings", label: "nav.hearings" },
+        { to: "/calendar", label: "nav.calendar" },
         { to: "/deadlines", label: "nav.deadlines" },
         { to: "/approvals", label: "nav.approvals", count: pending },
         // Prosecutors invite the panelists and agency liaisons their cases need (invitation:create).

@@ -25,7 +25,15 @@ export default function PanelHome() {
   const t = useT();
   return (
     <>
-      <PageHeader title={t("portal.panel.title")} subtitle={t("portal.panel.subtitle")} />
+      <PageHeader
+        title={t("portal.panel.title")}
+        subtitle={t("portal.panel.subtitle")}
+        actions={
+          <Link className="button button--secondary" to="/panel/calendar">
+            {t("nav.panel.calendar")}
+          </Link>
+        }
+      />
       <Card title={t("portal.panel.upcoming")}>
         {upcoming.length ? (
           <HearingTable rows={upcoming} variant="upcoming" />

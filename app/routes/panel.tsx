@@ -20,7 +20,7 @@ export default function PanelLayout() {
     <AppShell
       area="area.panel"
       home="/panel"
-      nav={[{ items: [{ to: "/panel", label: "nav.panel.hearings" }] }]}
+      nav={[{ items: [{ to: "/panel", label: "nav.panel.hearings", end: true }, { to: "/panel/calendar", label: "nav.panel.calendar" }] }]}
       user={{ displayName: user.displayName, roleLabel: t.label("role", user.role), organisation: user.organisation }}
     >
       <Outlet />

@@ -20,6 +20,9 @@ export const POLICY = {
   "series:read": ["prosecutor", "approver"],
   "hearing:read": ["prosecutor", "approver"],
   "hearing:manage": ["prosecutor"],
+  // A private calendar feed (.ics) of one's own hearings (and, for staff, deadlines), behind a
+  // secret renewable token (issue 9 item 8): staff who take part in hearings, and panelists.
+  "calendar:feed": ["prosecutor", "approver", "panelist"],
   "deadline:read": ["prosecutor", "approver"],
   "work:read": ["prosecutor"], // "my work": the prosecutor's own due items and requests
   "approval:read": ["prosecutor", "approver"], // prosecutors see the requests they made

@@ -21,6 +21,8 @@ import { evidenceDisclosure } from "~/i18n/en/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/en/evidence-files";
 import { hearingFlow } from "~/i18n/en/hearing-flow";
 import { evidenceCustody } from "~/i18n/en/evidence-custody";
+import { hearingDay } from "~/i18n/en/hearing-day";
+import { calendar } from "~/i18n/en/calendar";
 
 export const en = {
   ...common,
@@ -45,4 +47,6 @@ export const en = {
   ...evidenceFiles,
   ...hearingFlow,
   ...evidenceCustody,
+  ...hearingDay,
+  ...calendar,
 } as const satisfies Record<keyof typeof zhCN, string>;

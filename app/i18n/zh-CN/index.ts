@@ -22,6 +22,8 @@ import { evidenceDisclosure } from "~/i18n/zh-CN/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/zh-CN/evidence-files";
 import { hearingFlow } from "~/i18n/zh-CN/hearing-flow";
 import { evidenceCustody } from "~/i18n/zh-CN/evidence-custody";
+import { hearingDay } from "~/i18n/zh-CN/hearing-day";
+import { calendar } from "~/i18n/zh-CN/calendar";
 
 export const zhCN = {
   ...common,
@@ -46,4 +48,6 @@ export const zhCN = {
   ...evidenceFiles,
   ...hearingFlow,
   ...evidenceCustody,
+  ...hearingDay,
+  ...calendar,
 } as const;

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, Row> = {
   "series:read":       [1,  1,  0,  0,  0],
   "hearing:read":      [1,  1,  0,  0,  0],
   "hearing:manage":    [1,  0,  0,  0,  0],
+  "calendar:feed":     [1,  1,  0,  1,  0],
   "deadline:read":     [1,  1,  0,  0,  0],
   "work:read":         [1,  0,  0,  0,  0],
   "approval:read":     [1,  1,  0,  0,  0],
