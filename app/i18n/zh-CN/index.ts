@@ -21,6 +21,7 @@ import { agencyHome } from "~/i18n/zh-CN/agency-home";
 import { evidenceDisclosure } from "~/i18n/zh-CN/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/zh-CN/evidence-files";
 import { hearingFlow } from "~/i18n/zh-CN/hearing-flow";
+import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 
 export const zhCN = {
   ...common,
@@ -44,4 +45,5 @@ export const zhCN = {
   ...evidenceDisclosure,
   ...evidenceFiles,
   ...hearingFlow,
+  ...hearingSetup,
 } as const;
