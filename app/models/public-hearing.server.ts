@@ -8,6 +8,8 @@ import {
   signUpWindowStart,
 } from "~/domain/hearing/observer-schema";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
+import type { RedactionTerms } from "~/domain/privacy/redact";
+import { redactPublicText } from "~/domain/privacy/redact";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
@@ -18,6 +20,34 @@ import { notFound } from "~/utils/errors";
 
 /** The filter every public query carries: the public scope. */
 const PUBLISHED = { isPublic: true, announcedAt: { not: null } } as const;
+
+/**
+ * The people whose names the public text of each hearing must not show (DOMAIN.md §5: redaction
+ * before any public notice): its participants, panelists and observers, and the informants of
+ * the clues its cases came from (an informant's identity is never public).
+ */
+async function redactionTerms(hearingIds: string[]): Promise<Map<string, string[]>> {
+  const terms = new Map<string, string[]>(hearingIds.map((id) => [id, []]));
+  if (!hearingIds.length) return terms;
+  const where = { hearingId: { in: hearingIds } };
+  const [participants, panelists, observers, cases] = await Promise.all([
+    prisma.hearingParticipant.findMany({ where, select: { hearingId: true, name: true } }),
+    prisma.hearingPanelist.findMany({ where, select: { hearingId: true, panelist: { select: { name: true } } } }),
+    prisma.hearingObserverRequest.findMany({ where, select: { hearingId: true, name: true } }),
+    prisma.hearingCase.findMany({
+      where,
+      select: { hearingId: true, case: { select: { clue: { select: { informantName: true } } } } },
+    }),
+  ]);
+  const add = (hearingId: string, name: string | null | undefined) => {
+    if (name) terms.get(hearingId)?.push(name);
+  };
+  for (const p of participants) add(p.hearingId, p.name);
+  for (const p of panelists) add(p.hearingId, p.panelist.name);
+  for (const o of observers) add(o.hearingId, o.name);
+  for (const c of cases) add(c.hearingId, c.case.clue?.informantName);
+  return terms;
+}
 
 /** Published announcements of all procuratorates: coming hearings first (soonest first), then past. */
 export async function listPublicHearings(now: Date) {
@@ -32,12 +62,14 @@ export async function listPublicHearings(now: Date) {
       endsAt: true,
       status: true,
       announcedAt: true,
-      procuratorate: { select: { name: true } },
+      contactPhone: true,
+      procuratorate: { select: { name: true, phone: true } },
     },
   });
+  const terms = await redactionTerms(rows.map((h) => h.id));
   const list = rows.map((h) => ({
     id: h.id,
-    title: h.title,
+    title: redactPublicText(h.title, { names: terms.get(h.id) ?? [], keepPhones: [h.contactPhone, h.procuratorate.phone] }),
     venue: h.venue,
     startsAt: h.startsAt,
     endsAt: h.endsAt,
@@ -88,10 +120,14 @@ export async function getPublicHearing(hearingId: string, now: Date) {
   });
   if (!h) notFound();
   const seatsTaken = h._count.observerRequests;
+  const redaction: RedactionTerms = {
+    names: (await redactionTerms([h.id])).get(h.id) ?? [],
+    keepPhones: [h.contactPhone, h.procuratorate.phone],
+  };
   return {
     id: h.id,
-    title: h.title,
-    paragraphs: announcementParagraphs(h.announcement, h.procuratorate.name),
+    title: redactPublicText(h.title, redaction),
+    paragraphs: announcementParagraphs(h.announcement, h.procuratorate.name).map((p) => redactPublicText(p, redaction)),
     venue: h.venue,
     startsAt: h.startsAt,
     endsAt: h.endsAt,

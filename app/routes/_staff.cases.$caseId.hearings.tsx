@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
 import { Card } from "~/components/ui";
+import { can } from "~/domain/auth/policy";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getCaseHearings } from "~/models/case-page.server";
@@ -11,12 +12,12 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 
 // The hearings tab: the hearings (听证) the case is heard in, with its own session and issues.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
-  return { hearings: await getCaseHearings(procuratorateId, caseId) };
+  const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
+  return { caseId, hearings: await getCaseHearings(procuratorateId, caseId), mayHold: can(actor, "hearing:manage") };
 }
 
 export default function CaseHearingsTab() {
-  const { hearings } = useLoaderData<typeof loader>();
+  const { caseId, hearings, mayHold } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div id="hearings" className="case-section">
@@ -58,6 +59,13 @@ export default function CaseHearingsTab() {
             </table>
           </div>
         )}
+        {mayHold ? (
+          <p className="actions">
+            <Link to={`/hearings/new?caseId=${caseId}`} className="button">
+              {t("hearingSetup.new.fromCase")}
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </div>
   );

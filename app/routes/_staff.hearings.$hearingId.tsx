@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/case/meta";
 import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
 import { PageHeader } from "~/components/ui";
+import { can } from "~/domain/auth/policy";
+import { isHearingEditable } from "~/domain/hearing/states";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getHearingHeader } from "~/models/hearing.server";
@@ -18,10 +20,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "hearings.title", undefined, data?.hearing.title ?? null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "hearing:read");
+  const { actor, scope } = await requirePermission(request, "hearing:read");
   const procuratorateId = staffScope(scope);
   if (!params.hearingId) notFound();
-  return { hearing: await getHearingHeader(procuratorateId, params.hearingId) };
+  return { hearing: await getHearingHeader(procuratorateId, params.hearingId), mayEdit: can(actor, "hearing:manage") };
 }
 
 function TabCount({ n }: { n: number }) {
@@ -29,13 +31,14 @@ function TabCount({ n }: { n: number }) {
 }
 
 export default function HearingLayout() {
-  const { hearing: h } = useLoaderData<typeof loader>();
+  const { hearing: h, mayEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/hearings/${h.id}`;
   const tabs: [string, string, number | null][] = [
     [base, t("hearings.tab.overview"), null],
     [`${base}/panel`, t("hearings.tab.panel"), h.counts.panelists],
     [`${base}/participants`, t("hearings.tab.participants"), h.counts.participants],
+    [`${base}/notices`, t("hearingSetup.tab.notices"), null],
     ...(h.isPublic || h.counts.observerRequests > 0
       ? [[`${base}/observers`, t("hearings.tab.observers"), h.counts.pendingObserverRequests] as [string, string, number]]
       : []),
@@ -49,6 +52,13 @@ export default function HearingLayout() {
       <PageHeader
         crumbs={[{ to: "/hearings", label: t("hearings.title") }]}
         title={h.title}
+        actions={
+          mayEdit && isHearingEditable(h.status) ? (
+            <Link to={`${base}/edit`} className="button button--secondary">
+              {t("hearingSetup.edit.link")}
+            </Link>
+          ) : null
+        }
         subtitle={
           <span className="hearing-header-meta">
             <HearingStatusBadge status={h.status} /> <HearingFormBadge isPublic={h.isPublic} />{" "}

@@ -4,6 +4,7 @@ import { pageTitle } from "~/components/case/meta";
 import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
 import { formatDateTimeRange } from "~/i18n";
+import { can } from "~/domain/auth/policy";
 import { useT } from "~/i18n/react";
 import { listHearings } from "~/models/hearing.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
@@ -13,8 +14,8 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "hearings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "hearing:read");
-  return listHearings(staffScope(scope));
+  const { actor, scope } = await requirePermission(request, "hearing:read");
+  return { ...(await listHearings(staffScope(scope))), mayCreate: can(actor, "hearing:manage") };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["upcoming"][number];
@@ -86,11 +87,21 @@ function HearingTable({ rows }: { rows: Row[] }) {
 }
 
 export default function Hearings() {
-  const { upcoming, past } = useLoaderData<typeof loader>();
+  const { upcoming, past, mayCreate } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
-      <PageHeader title={t("hearings.title")} subtitle={t("hearings.subtitle")} />
+      <PageHeader
+        title={t("hearings.title")}
+        subtitle={t("hearings.subtitle")}
+        actions={
+          mayCreate ? (
+            <Link to="/hearings/new" className="button">
+              {t("hearingSetup.new.title")}
+            </Link>
+          ) : null
+        }
+      />
       <Card
         title={
           <>

@@ -7,6 +7,7 @@ import { SeriesStateCounts } from "~/components/case/series-state-counts";
 import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
 import { ReplyProgressBadge } from "~/components/recommendation/badges";
 import { Card, PageHeader, Stat } from "~/components/ui";
+import { can } from "~/domain/auth/policy";
 import { formatDate, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getSeries } from "~/models/series.server";
@@ -19,15 +20,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "cases.series.title", undefined, data?.series.name ?? null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "series:read");
+  const { actor, scope } = await requirePermission(request, "series:read");
   const procuratorateId = staffScope(scope);
   if (!params.seriesId) notFound();
   const series = await getSeries(procuratorateId, params.seriesId);
-  return { series };
+  return { series, mayHold: can(actor, "hearing:manage") };
 }
 
 export default function SeriesPage() {
-  const { series } = useLoaderData<typeof loader>();
+  const { series, mayHold } = useLoaderData<typeof loader>();
   const t = useT();
   const served = series.cases.filter((c) => c.recommendation?.servedOn).length;
   const replied = series.cases.filter((c) => c.reply === "replied" || c.reply === "assessed" || c.reply === "closed").length;
@@ -38,6 +39,13 @@ export default function SeriesPage() {
         crumbs={[{ to: "/series", label: t("nav.series") }]}
         title={series.name}
         subtitle={<SeriesStateCounts byState={series.byState} />}
+        actions={
+          mayHold ? (
+            <Link to={`/hearings/new?seriesId=${series.id}`} className="button">
+              {t("hearingSetup.new.fromSeries")}
+            </Link>
+          ) : null
+        }
       />
 
       {series.summary ? (

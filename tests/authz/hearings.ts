@@ -6,7 +6,7 @@ import { newHearing, phone, procuratorates } from "#tests/authz/write-fixtures";
 // Authorization matrix entries of the staff hearing pages (hearing:read: prosecutors and approvers).
 // In scope: a hearing of the demo procuratorate (桂); out of scope: one of 郴.
 
-async function hearingParams({ db }: ParamContext) {
+export async function hearingParams({ db }: ParamContext) {
   const find = (shortName: string) =>
     db.hearing.findFirst({
       where: { procuratorate: { shortName } },
@@ -54,10 +54,6 @@ export const expectations: Expectations = {
   },
   "routes/_staff.hearings.$hearingId._index": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
   "routes/_staff.hearings.$hearingId.panel": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },
-  "routes/_staff.hearings.$hearingId.participants": {
-    params: hearingParams,
-    loader: only({ prosecutor: 200, approver: 200 }),
-  },
   // Disclosure to the panel is hearing:manage (prosecutors): an empty form is invalid input;
   // approvers read the tab but may not change it (write rows in evidence-disclosure.ts).
   "routes/_staff.hearings.$hearingId.evidence": {

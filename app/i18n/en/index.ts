@@ -23,6 +23,7 @@ import { hearingFlow } from "~/i18n/en/hearing-flow";
 import { evidenceCustody } from "~/i18n/en/evidence-custody";
 import { hearingDay } from "~/i18n/en/hearing-day";
 import { calendar } from "~/i18n/en/calendar";
+import { hearingSetup } from "~/i18n/en/hearing-setup";
 
 export const en = {
   ...common,
@@ -49,4 +50,5 @@ export const en = {
   ...evidenceCustody,
   ...hearingDay,
   ...calendar,
+  ...hearingSetup,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -24,6 +24,7 @@ import { hearingFlow } from "~/i18n/zh-CN/hearing-flow";
 import { evidenceCustody } from "~/i18n/zh-CN/evidence-custody";
 import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
+import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 
 export const zhCN = {
   ...common,
@@ -50,4 +51,5 @@ export const zhCN = {
   ...evidenceCustody,
   ...hearingDay,
   ...calendar,
+  ...hearingSetup,
 } as const;
