@@ -20,6 +20,7 @@ import { agencyHome } from "~/i18n/en/agency-home";
 import { evidenceDisclosure } from "~/i18n/en/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/en/evidence-files";
 import { hearingFlow } from "~/i18n/en/hearing-flow";
+import { hearingPanel } from "~/i18n/en/hearing-panel";
 
 export const en = {
   ...common,
@@ -43,4 +44,5 @@ export const en = {
   ...evidenceDisclosure,
   ...evidenceFiles,
   ...hearingFlow,
+  ...hearingPanel,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -21,6 +21,7 @@ import { agencyHome } from "~/i18n/zh-CN/agency-home";
 import { evidenceDisclosure } from "~/i18n/zh-CN/evidence-disclosure";
 import { evidenceFiles } from "~/i18n/zh-CN/evidence-files";
 import { hearingFlow } from "~/i18n/zh-CN/hearing-flow";
+import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
 
 export const zhCN = {
   ...common,
@@ -44,4 +45,5 @@ export const zhCN = {
   ...evidenceDisclosure,
   ...evidenceFiles,
   ...hearingFlow,
+  ...hearingPanel,
 } as const;
