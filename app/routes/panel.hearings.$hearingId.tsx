@@ -1,14 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
-import { useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { DeclarationForm, OpinionForm } from "~/components/hearing/panel-portal-forms";
 import type { ReactNode } from "react";
 import { DeclarationBadge, HearingStatusBadge, Prose, SectionTitle, StanceBadge, formatFileSize } from "~/components/portal";
 import { Badge, Card, EmptyState, Facts, PageHeader } from "~/components/ui";
 import { evidenceFilePath } from "~/domain/evidence/urls";
 import { formatDate, formatDateTime, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { getPanelistBriefing } from "~/models/panel-portal.server";
+import { portalSchema } from "~/domain/hearing/panel-schemas";
+import { getPanelistBriefing, saveOpinion, signDeclaration } from "~/models/panel-portal.server";
+import { actionError } from "~/utils/action-error.server";
 import { panelistScope, requirePermission } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -16,11 +22,33 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "portal.panel.meta", undefined, data?.hearing.title ?? null);
 
 // The briefing pack of one hearing the panelist sits on (听证规定 Art 11); any other hearing is
-// not found. Opinions and declarations are shown as recorded; they are entered elsewhere.
+// not found. The briefing opens once the panelist has signed the no-conflict declaration (听证规定
+// Art 7); a recused panelist sees neither. While the hearing is in progress and until the host
+// closes deliberation, the panelist gives or changes a signed opinion per case (Art 15).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requirePermission(request, "panel:use");
   const hearing = await getPanelistBriefing(panelistScope(scope), params.hearingId ?? "");
   return { hearing };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, scope } = await requirePermission(request, "panel:use");
+  const panel = panelistScope(scope);
+  const hearingId = params.hearingId ?? "";
+  const submission = parseWithZod(await readForm(request), { schema: portalSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 400 });
+  const v = submission.value;
+  try {
+    if (v.intent === "declare") {
+      await signDeclaration(panel, actor.userId, hearingId, v.signedName);
+      return { result: submission.reply({ resetForm: true }), done: { key: "hearingPanel.portal.signed", caseId: null } };
+    }
+    const saved = await saveOpinion(panel, actor.userId, hearingId, v);
+    const key = saved.changed ? "hearingPanel.portal.changed" : "hearingPanel.portal.saved";
+    return { result: submission.reply({ resetForm: true }), done: { key, caseId: v.caseId as string | null } };
+  } catch (error) {
+    return actionError(error, submission);
+  }
 }
 
 type Briefing = ReturnType<typeof useLoaderData<typeof loader>>["hearing"];
@@ -30,8 +58,14 @@ const CN_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "�
 
 export default function PanelHearing() {
   const { hearing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const seat = hearing.seat;
+  const done = actionData && "done" in actionData ? actionData.done : null;
+  const errors = actionData?.result.error ?? {};
+  const formErrors = Object.values(errors).flatMap((v) => v ?? []);
+  // The case whose opinion form was refused: its errors show beside that form only.
+  const failedCase = done === null ? (actionData?.result.initialValue?.caseId ?? null) : null;
   const format = hearing.isPublic
     ? t("portal.publicHearing")
     : hearing.closedReason
@@ -50,6 +84,15 @@ export default function PanelHearing() {
       />
       <p className="notice">{t("portal.briefing.intro")}</p>
       {seat.recused ? <p className="notice notice--warn">{t("portal.briefing.recusedNotice")}</p> : null}
+      {done ? (
+        <p className="notice notice--ok" role="status">
+          {t.dynamic(done.key)}
+        </p>
+      ) : null}
+      {!hearing.briefingOpen && seat.recused ? (
+        <p className="notice notice--warn">{t("hearingPanel.portal.recusedNoBriefing")}</p>
+      ) : null}
+      {!hearing.briefingOpen && !seat.recused ? <DeclarationForm errors={done === null ? formErrors : null} /> : null}
 
       <div className="grid grid-2 portal-top">
         <Card title={t("portal.briefing.hearing")}>
@@ -125,7 +168,7 @@ export default function PanelHearing() {
         </Card>
       ) : null}
 
-      {hearing.opinionsSealed ? <p className="notice">{t("portal.briefing.sealed")}</p> : null}
+      {hearing.briefingOpen && hearing.opinionsSealed ? <p className="notice">{t("portal.briefing.sealed")}</p> : null}
 
       {hearing.cases.length > 1 ? (
         <nav className="card portal-case-index" aria-label={t("portal.briefing.caseIndex")}>
@@ -146,8 +189,17 @@ export default function PanelHearing() {
         </nav>
       ) : null}
 
-      {hearing.cases.length ? (
-        hearing.cases.map((c, i) => <CaseBrief key={c.id} c={c} index={i} />)
+      {!hearing.briefingOpen ? null : hearing.cases.length ? (
+        hearing.cases.map((c, i) => (
+          <CaseBrief
+            key={c.id}
+            c={c}
+            index={i}
+            opinionsOpen={hearing.opinionsOpen}
+            status={hearing.status}
+            errors={failedCase === c.id ? formErrors : null}
+          />
+        ))
       ) : (
         <Card>
           <EmptyState title={t("portal.briefing.noCases")} />
@@ -192,7 +244,19 @@ function EvidenceFiles({ files }: { files: PanelFile[] }) {
   );
 }
 
-function CaseBrief({ c, index }: { c: BriefingCase; index: number }) {
+function CaseBrief({
+  c,
+  index,
+  opinionsOpen,
+  status,
+  errors,
+}: {
+  c: BriefingCase;
+  index: number;
+  opinionsOpen: boolean;
+  status: string;
+  errors: string[] | null;
+}) {
   const t = useT();
   const ordinal = t.locale === "zh-CN" ? CN_ORDINALS[index] ?? String(index + 1) : String(index + 1);
   return (
@@ -269,6 +333,13 @@ function CaseBrief({ c, index }: { c: BriefingCase; index: number }) {
         ) : (
           <p className="muted">{t("portal.briefing.myOpinionNone")}</p>
         )}
+        {opinionsOpen ? (
+          <OpinionForm caseId={c.id} title={c.title} mine={c.myOpinion} errors={errors} />
+        ) : status === "planned" || status === "notified" ? (
+          <p className="muted small">{t("hearingPanel.portal.notYetOpen")}</p>
+        ) : c.myOpinion ? (
+          <p className="muted small">{t("hearingPanel.portal.closed")}</p>
+        ) : null}
 
         {c.panel ? (
           <>

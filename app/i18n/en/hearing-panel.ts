@@ -94,5 +94,5 @@ export const hearingPanel = {
   "hearingPanel.tally.majority": "Majority: {stance}",
   "hearingPanel.tally.noMajority": "No majority",
   "hearingPanel.tally.none": "No opinions",
-  "hearingPanel.tally.decision": "Decision: {stance}",
+  "hearingPanel.tally.decision": "Decision: ",
 } as const;

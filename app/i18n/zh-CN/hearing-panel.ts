@@ -94,5 +94,5 @@ export const hearingPanel = {
   "hearingPanel.tally.majority": "多数意见：{stance}",
   "hearingPanel.tally.noMajority": "未形成多数意见",
   "hearingPanel.tally.none": "没有意见",
-  "hearingPanel.tally.decision": "处理决定：{stance}",
+  "hearingPanel.tally.decision": "处理决定：",
 } as const;
