@@ -109,7 +109,7 @@ async function signDeclaration(page: Page, name: string) {
 
 async function giveOpinion(page: Page, o: { stance: "agree" | "disagree"; reasons: string; name: string }) {
   const form = page.getByRole("form", { name: new RegExp(zh("hearingPanel.portal.opinionForm")) });
-  await form.getByLabel(zh(`opinionStance.${o.stance}`)).check();
+  await form.getByRole("radio", { name: zh(`opinionStance.${o.stance}`), exact: true }).check();
   await form.getByLabel(zh("hearingPanel.portal.reasons")).fill(o.reasons);
   await form.getByLabel(zh("hearingPanel.portal.signature")).fill(o.name);
   await form.getByRole("button", { name: zh("hearingPanel.portal.submit") }).click();
