@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieForUserId, createCase, createProcuratorate, createUser, request } from "#tests/factories";
 import { getCaseHearingTallies } from "~/models/hearing-decision.server";
 import { action as opinionsAction, loader as opinionsLoader } from "~/routes/_staff.hearings.$hearingId.opinions";
@@ -18,8 +19,11 @@ let staffCookie: string;
 let agencyId: string;
 let participantAgencyId: string;
 let caseId: string;
-const hearings: Record<string, string> = {};
-const panelists: Record<string, { id: string; name: string; cookie: string }> = {};
+type Who = { id: string; name: string; cookie: string };
+const hearings = { seat: "", foreign: "", portal: "" };
+const panelists: { a: Who; b: Who; outsider: Who } = {} as { a: Who; b: Who; outsider: Who };
+// What an action or loader answered as data (null for a thrown Response).
+const dataOf = (r: RouteResult) => (r.kind === "data" ? r.data : null) as never;
 
 async function newHearing(procuratorateId: string, hostId: string, status = "planned") {
   const h = await prisma.hearing.create({
@@ -89,7 +93,7 @@ describe("seating", () => {
     const before = await seatCount(hearings.seat);
     const res = await postPanel(hearings.seat, { intent: "seat", panelistId: p.id });
     expect(res.status).toBe(409);
-    const refused = (res.data as { refused: { block: { conflicts: { agencyName: string; role: string }[] } } }).refused;
+    const refused = (dataOf(res) as { refused: { block: { conflicts: { agencyName: string; role: string }[] } } }).refused;
     expect(refused.block.conflicts.map((c) => [c.agencyName, c.role]).sort()).toEqual([
       ["测试县水利局", "participant"],
       ["测试县生态环境分局", "respondent"],
@@ -97,7 +101,7 @@ describe("seating", () => {
     expect(await seatCount(hearings.seat)).toBe(before);
     // The tab lists the candidate as blocked, with the same reasons.
     const page = await callLoader(panelLoader, request(`/hearings/${hearings.seat}/panel`, { cookie: staffCookie }), { hearingId: hearings.seat });
-    const row = (page.data as { pool: { id: string; block: { conflicts: unknown[] } | null }[] }).pool.find((c) => c.id === p.id);
+    const row = (dataOf(page) as { pool: { id: string; block: { conflicts: unknown[] } | null }[] }).pool.find((c) => c.id === p.id);
     expect(row?.block?.conflicts).toHaveLength(2);
   });
 
@@ -109,9 +113,9 @@ describe("seating", () => {
     const fine = await prisma.panelist.create({ data: { procuratorateId: P, name: "郑合格", category: "npc_deputy", birthOn: "1960-01-01" } });
     const r1 = await postPanel(hearings.seat, { intent: "seat", panelistId: young.id });
     expect(r1.status).toBe(409);
-    expect((r1.data as { refused: { block: { reasons: string[] } } }).refused.block.reasons).toEqual(["under_age"]);
+    expect((dataOf(r1) as { refused: { block: { reasons: string[] } } }).refused.block.reasons).toEqual(["under_age"]);
     const r2 = await postPanel(hearings.seat, { intent: "seat", panelistId: barred.id });
-    expect((r2.data as { refused: { block: { reasons: string[] } } }).refused.block.reasons).toEqual(["barred"]);
+    expect((dataOf(r2) as { refused: { block: { reasons: string[] } } }).refused.block.reasons).toEqual(["barred"]);
     const ok = await postPanel(hearings.seat, { intent: "seat", panelistId: fine.id });
     expect(ok.status).toBe(200);
     expect(await prisma.hearingPanelist.count({ where: { hearingId: hearings.seat, panelistId: fine.id } })).toBe(1);
@@ -138,7 +142,7 @@ describe("seating", () => {
     const again = await postPanel(hearings.seat, { intent: "requestRecusal", panelistId: p.id, requestedBy: "x", reason: "y" });
     expect(again.status).toBe(409);
     const page = await callLoader(panelLoader, request(`/hearings/${hearings.seat}/panel`, { cookie: staffCookie }), { hearingId: hearings.seat });
-    const seat = (page.data as { seats: { panelistId: string; recusal: { state: string; dueOn: string | null; overdue: boolean } }[] }).seats.find(
+    const seat = (dataOf(page) as { seats: { panelistId: string; recusal: { state: string; dueOn: string | null; overdue: boolean } }[] }).seats.find(
       (s) => s.panelistId === p.id
     );
     expect(seat?.recusal.state).toBe("pending");
@@ -162,15 +166,15 @@ describe("the panel portal", () => {
   test("until the declaration is signed the briefing is not shown, and an opinion is refused", async () => {
     const before = await getPortal(panelists.a, hearings.portal);
     expect(before.status).toBe(200);
-    const hearing = (before.data as { hearing: { briefingOpen: boolean; cases: unknown[]; purpose: unknown } }).hearing;
+    const hearing = (dataOf(before) as { hearing: { briefingOpen: boolean; cases: unknown[]; purpose: unknown } }).hearing;
     expect(hearing.briefingOpen).toBe(false);
     expect(hearing.cases).toEqual([]);
-    expect(JSON.stringify(before.data)).not.toContain(`听证事项 ${hearings.portal}`);
+    expect(JSON.stringify(dataOf(before))).not.toContain(`听证事项 ${hearings.portal}`);
 
     await prisma.hearing.update({ where: { id: hearings.portal }, data: { status: "in_progress" } });
     const unsigned = await postPortal(panelists.a, hearings.portal, { intent: "opinion", caseId, stance: "agree", reasons: "理由", signedName: "赵一" });
     expect(unsigned.status).toBe(409);
-    expect(JSON.stringify(unsigned.data)).toContain("hearingPanel.error.declarationRequired");
+    expect(JSON.stringify(dataOf(unsigned))).toContain("hearingPanel.error.declarationRequired");
     await prisma.hearing.update({ where: { id: hearings.portal }, data: { status: "notified" } });
 
     const wrong = await postPortal(panelists.a, hearings.portal, { intent: "declare", confirm: "on", signedName: "别人" });
@@ -178,13 +182,13 @@ describe("the panel portal", () => {
     const signed = await postPortal(panelists.a, hearings.portal, { intent: "declare", confirm: "on", signedName: "赵一" });
     expect(signed.status).toBe(200);
     const after = await getPortal(panelists.a, hearings.portal);
-    expect(JSON.stringify(after.data)).toContain(`听证事项 ${hearings.portal}`);
+    expect(JSON.stringify(dataOf(after))).toContain(`听证事项 ${hearings.portal}`);
   });
 
   test("an opinion is refused before the hearing is in progress", async () => {
     const res = await postPortal(panelists.a, hearings.portal, { intent: "opinion", caseId, stance: "agree", reasons: "理由", signedName: "赵一" });
     expect(res.status).toBe(409);
-    expect(JSON.stringify(res.data)).toContain("hearingPanel.error.opinionsNotOpen");
+    expect(JSON.stringify(dataOf(res))).toContain("hearingPanel.error.opinionsNotOpen");
     expect(await prisma.panelOpinion.count({ where: { hearingId: hearings.portal } })).toBe(0);
   });
 
@@ -197,11 +201,11 @@ describe("the panel portal", () => {
     expect((await postPortal(panelists.a, hearings.portal, { intent: "opinion", caseId, stance: "disagree", reasons: "赵一改稿", signedName: "赵一" })).status).toBe(200);
     expect((await postPortal(panelists.b, hearings.portal, { intent: "opinion", caseId, stance: "disagree", reasons: "钱二意见", signedName: "钱二" })).status).toBe(200);
     // The other panelist's portal does not carry the first one's reasons, nor does the staff tab.
-    expect(JSON.stringify((await getPortal(panelists.b, hearings.portal)).data)).not.toContain("赵一改稿");
+    expect(JSON.stringify(dataOf(await getPortal(panelists.b, hearings.portal)))).not.toContain("赵一改稿");
     const staff = await callLoader(opinionsLoader, request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie }), { hearingId: hearings.portal });
     expect(staff.status).toBe(200);
-    expect((staff.data as { opinionsOpen: boolean }).opinionsOpen).toBe(false);
-    expect(JSON.stringify(staff.data)).not.toContain("赵一改稿");
+    expect((dataOf(staff) as { opinionsOpen: boolean }).opinionsOpen).toBe(false);
+    expect(JSON.stringify(dataOf(staff))).not.toContain("赵一改稿");
     expect(await getCaseHearingTallies(P, caseId)).toContainEqual({ hearingId: hearings.portal, sealed: true });
     // The audit event says an opinion was given, not what it says.
     const events = await prisma.auditEvent.findMany({ where: { action: { in: ["hearing.opinion_give", "hearing.opinion_change"] } }, select: { data: true } });
@@ -220,7 +224,7 @@ describe("the panel portal", () => {
     await prisma.hearing.update({ where: { id: hearings.portal }, data: { status: "deliberating", deliberationClosedAt: new Date() } });
     const res = await postPortal(panelists.a, hearings.portal, { intent: "opinion", caseId, stance: "agree", reasons: "赵一事后修改", signedName: "赵一" });
     expect(res.status).toBe(409);
-    expect(JSON.stringify(res.data)).toContain("hearings.error.opinionsClosed");
+    expect(JSON.stringify(dataOf(res))).toContain("hearings.error.opinionsClosed");
     await expect(
       prisma.panelOpinion.updateMany({ where: { hearingId: hearings.portal, panelistId: panelists.a.id }, data: { reasons: "绕过模型" } })
     ).rejects.toThrow();
@@ -228,7 +232,7 @@ describe("the panel portal", () => {
     expect(stored.reasons).toBe("赵一改稿");
     // Unsealed now: staff and the case page read them.
     const staff = await callLoader(opinionsLoader, request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie }), { hearingId: hearings.portal });
-    expect(JSON.stringify(staff.data)).toContain("赵一改稿");
+    expect(JSON.stringify(dataOf(staff))).toContain("赵一改稿");
     const tallies = await getCaseHearingTallies(P, caseId);
     const t = tallies.find((x) => x.hearingId === hearings.portal);
     expect(t && !t.sealed ? [t.tally.disagree, t.tally.majority] : null).toEqual([2, "disagree"]);
@@ -243,7 +247,7 @@ describe("the panel portal", () => {
       );
     const refused = await decide();
     expect(refused.status).toBe(409);
-    expect(JSON.stringify(refused.data)).toContain("hearingPanel.error.departureNeedsApproval");
+    expect(JSON.stringify(dataOf(refused))).toContain("hearingPanel.error.departureNeedsApproval");
     const asked = await callAction(
       opinionsAction,
       request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie, form: { intent: "requestDeparture", caseId, reason: "现场复查显示已整改到位" } }),
