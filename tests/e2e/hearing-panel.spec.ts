@@ -83,6 +83,18 @@ function setUp(): Setup {
   }
 }
 
+function approveDeparture(hearingId: string) {
+  const db = new Database(DB);
+  try {
+    const chief = db.prepare(`SELECT "id" FROM "User" WHERE "username" = 'chief'`).get() as { id: string };
+    db.prepare(
+      `UPDATE "Approval" SET "decision" = 'approved', "decidedAt" = ?, "decidedById" = ? WHERE "hearingId" = ? AND "kind" = 'departure_from_majority'`
+    ).run(now(), chief.id, hearingId);
+  } finally {
+    db.close();
+  }
+}
+
 function closeDeliberation(hearingId: string) {
   const db = new Database(DB);
   try {
@@ -136,6 +148,26 @@ test("the prosecutor seats five panelists and one is blocked for a conflict; two
   await expect(page.getByTestId("panel-mix")).toContainText("(2/1/1/1)");
   await expect(seats).not.toContainText(s.conflicted);
 
+  // A recusal request is recorded with who asked and why, shows its due date, and is granted.
+  const [first, second] = [s.pool[0]!, s.pool[1]!];
+  const firstRow = seats.getByRole("row").filter({ hasText: first.name });
+  await firstRow.getByText(zh("hearingPanel.recusal.record")).click();
+  const recusalForm = page.getByRole("form", { name: zh("hearingPanel.recusal.recordOf").replace("{name}", first.name) });
+  await recusalForm.getByLabel(zh("hearingPanel.recusal.requestedBy")).fill("桂阳县生态环境分局");
+  await recusalForm.getByLabel(zh("hearingPanel.recusal.reasonLabel")).fill("曾为该局提供法律咨询");
+  await recusalForm.getByRole("button", { name: zh("hearingPanel.recusal.submit") }).click();
+  await expect(page.getByRole("status").filter({ hasText: first.name })).toBeVisible();
+  await expect(firstRow).toContainText("曾为该局提供法律咨询");
+  await expect(firstRow).toContainText(zh("hearingPanel.recusal.due").replace(/\{date\}.*$/, "").trim());
+  await firstRow.getByRole("button", { name: zh("hearingPanel.recusal.grant") }).click();
+  await expect(page.getByRole("status").filter({ hasText: first.name })).toBeVisible();
+  await expect(seats.getByRole("row").filter({ hasText: first.name })).toContainText(zh("hearings.recused"));
+  await expect(page.getByTestId("panel-mix")).toContainText("(1/1/1/1)");
+  // Unseating while the hearing is being prepared.
+  await seats.getByRole("row").filter({ hasText: second.name }).getByRole("button", { name: zh("hearingPanel.unseat") }).click();
+  await expect(page.getByRole("status").filter({ hasText: second.name })).toBeVisible();
+  await expect(seats).not.toContainText(second.name);
+
   // Panelist one (the demo 刘振华): the briefing stays closed until the declaration is signed with
   // their own name; a wrong name is refused.
   const one = await panelistPage(browser, DEMO.panelist.username);
@@ -178,5 +210,50 @@ test("the prosecutor seats five panelists and one is blocked for a conflict; two
   await expect(page.getByText(`乙的理由 ${tag}`)).toBeVisible();
   await expect(page.getByText(`甲改后的理由 ${tag}`)).toHaveCount(0);
   await page.goto(`/cases/${s.caseId}/hearings`);
+  // Agree 1, disagree 1 (panelist one's change was refused): no majority yet on the case page.
   await expect(page.locator(`[data-tally="${s.portalHearingId}"]`)).toContainText(zh("hearingPanel.tally.noMajority"));
+});
+
+test("a decision departing from the panel majority needs the chief's approval (听证规定 Art 16)", async ({ page, browser }) => {
+  const s = setUp();
+  // Both panelists sign and disagree; the host closes deliberation.
+  for (const [username, name] of [[DEMO.panelist.username, "刘振华"], [s.second.username, s.second.name]] as const) {
+    const p = await panelistPage(browser, username);
+    await p.goto(`/panel/hearings/${s.portalHearingId}`);
+    await signDeclaration(p, name);
+    await giveOpinion(p, { stance: "disagree", reasons: `${name}认为尚未整改到位`, name });
+    await expect(p.getByRole("status").filter({ hasText: zh("hearingPanel.portal.saved") })).toBeVisible();
+  }
+  closeDeliberation(s.portalHearingId);
+
+  await signIn(page, DEMO.prosecutor.username);
+  await expect(page).toHaveURL(/\/work$/);
+  await page.goto(`/hearings/${s.portalHearingId}/opinions`);
+  const decision = page.locator(`[data-decision="${s.caseId}"]`);
+  const decide = async () => {
+    const form = decision.getByRole("form", { name: zh("hearingPanel.decision.title") });
+    await form.getByLabel(zh("hearingPanel.decision.stance")).selectOption("agree");
+    await form.getByLabel(zh("hearingPanel.decision.note")).fill("现场复查显示已整改到位，采纳拟处理意见");
+    await form.getByRole("button", { name: zh("hearingPanel.decision.submit") }).click();
+  };
+  await decide();
+  await expect(page.getByText(zh("hearingPanel.error.departureNeedsApproval"))).toBeVisible();
+
+  await decision.getByText(zh("hearingPanel.departure.request")).click();
+  const ask = decision.getByRole("form", { name: zh("hearingPanel.departure.request") });
+  await ask.getByLabel(zh("hearingPanel.departure.reason")).fill("现场复查显示已整改到位");
+  await ask.getByRole("button", { name: zh("hearingPanel.departure.submit") }).click();
+  await expect(page.getByRole("status").filter({ hasText: zh("hearingPanel.departure.done") })).toBeVisible();
+  await expect(decision).toContainText(zh("approvalDecision.pending"));
+
+  approveDeparture(s.portalHearingId);
+  await page.reload();
+  await decide();
+  await expect(page.getByRole("status").filter({ hasText: zh("hearingPanel.decision.done") })).toBeVisible();
+  await expect(decision).toContainText(zh("hearingPanel.decision.departed"));
+
+  await page.goto(`/cases/${s.caseId}/hearings`);
+  const tally = page.locator(`[data-tally="${s.portalHearingId}"]`);
+  await expect(tally).toContainText(zh("hearingPanel.tally.majority").replace("{stance}", zh("opinionStance.disagree")));
+  await expect(tally).toContainText(zh("hearingPanel.decision.departed"));
 });
