@@ -1,14 +1,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AttendedText } from "~/components/hearing/hearing-badges";
+import { RecusalCell } from "~/components/hearing/recusal-cell";
 import { SeatBlockReasons } from "~/components/hearing/seat-block";
 import { Badge, Card, EmptyState, FormError } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
 import type { SeatBlock } from "~/domain/hearing/panel";
-import { PANEL_NAME_MAX, PANEL_REASON_MAX, panelTabSchema } from "~/domain/hearing/panel-schemas";
-import { formatDate, formatDateTime } from "~/i18n";
+import { panelTabSchema } from "~/domain/hearing/panel-schemas";
+import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import {
   SeatRefusedError,
@@ -80,81 +81,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return actionError(error, submission);
   }
-}
-
-type Loaded = Awaited<ReturnType<typeof loader>>;
-type SeatRow = Loaded["seats"][number];
-
-function useBusy(key: string) {
-  const navigation = useNavigation();
-  return navigation.state !== "idle" && navigation.formData?.get("panelistId") === key;
-}
-
-function RecusalCell({ s, mayManage, finished }: { s: SeatRow; mayManage: boolean; finished: boolean }) {
-  const t = useT();
-  const busy = useBusy(s.panelistId);
-  const r = s.recusal;
-  return (
-    <div className="recusal">
-      {s.recusalRequestedAt ? (
-        <div className="small">
-          {t("hearingPanel.recusal.requested", {
-            who: s.recusalRequestedBy ?? "—",
-            time: formatDateTime(s.recusalRequestedAt, t.locale),
-          })}
-          {s.recusalReason ? <div>{t("hearingPanel.recusal.reason", { reason: s.recusalReason })}</div> : null}
-        </div>
-      ) : null}
-      {r.state === "pending" && r.dueOn ? (
-        <div className="small">
-          {t("hearingPanel.recusal.due", { date: formatDate(r.dueOn, t.locale) })}{" "}
-          {r.overdue ? <Badge tone="danger">{t("hearingPanel.recusal.overdue")}</Badge> : null}
-        </div>
-      ) : null}
-      {r.state === "decided" && s.recusalDecision ? (
-        <div className="small">
-          <Badge tone={s.recusalDecision === "granted" ? "danger" : "neutral"}>{t.label("recusalDecision", s.recusalDecision)}</Badge>{" "}
-          {t("hearingPanel.recusal.decidedBy", {
-            name: s.recusalDecidedBy?.displayName ?? "—",
-            time: s.recusalDecidedAt ? formatDateTime(s.recusalDecidedAt, t.locale) : "—",
-          })}
-        </div>
-      ) : null}
-      {r.state === "none" && !s.recused ? <span className="muted">—</span> : null}
-      {mayManage && !finished && r.state === "pending" ? (
-        <Form method="post" className="inline-form" aria-label={t("hearingPanel.recusal.decideOf", { name: s.panelist.name })}>
-          <input type="hidden" name="intent" value="decideRecusal" />
-          <input type="hidden" name="panelistId" value={s.panelistId} />
-          <button className="button" type="submit" name="decision" value="granted" disabled={busy}>
-            {t("hearingPanel.recusal.grant")}
-          </button>{" "}
-          <button className="button button--secondary" type="submit" name="decision" value="refused" disabled={busy}>
-            {t("hearingPanel.recusal.refuse")}
-          </button>
-        </Form>
-      ) : null}
-      {mayManage && !finished && r.state !== "pending" && !s.recused ? (
-        <details className="small">
-          <summary>{t("hearingPanel.recusal.record")}</summary>
-          <Form method="post" className="stack" aria-label={t("hearingPanel.recusal.recordOf", { name: s.panelist.name })}>
-            <input type="hidden" name="intent" value="requestRecusal" />
-            <input type="hidden" name="panelistId" value={s.panelistId} />
-            <label>
-              {t("hearingPanel.recusal.requestedBy")}
-              <input type="text" name="requestedBy" required maxLength={PANEL_NAME_MAX} />
-            </label>
-            <label>
-              {t("hearingPanel.recusal.reasonLabel")}
-              <textarea name="reason" required maxLength={PANEL_REASON_MAX} rows={2} />
-            </label>
-            <button className="button button--secondary" type="submit" disabled={busy}>
-              {t("hearingPanel.recusal.submit")}
-            </button>
-          </Form>
-        </details>
-      ) : null}
-    </div>
-  );
 }
 
 export default function HearingPanel() {
