@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieForUserId, createCase, createProcuratorate, createUser, request } from "#tests/factories";
+import { decideApproval } from "~/models/approval.server";
 import { getCaseHearingTallies } from "~/models/hearing-decision.server";
 import { action as opinionsAction, loader as opinionsLoader } from "~/routes/_staff.hearings.$hearingId.opinions";
 import { action as panelAction, loader as panelLoader } from "~/routes/_staff.hearings.$hearingId.panel";
@@ -257,7 +258,9 @@ describe("the panel portal", () => {
     const approval = await prisma.approval.findFirstOrThrow({ where: { kind: "departure_from_majority", caseId, hearingId: hearings.portal } });
     expect(approval.decision).toBe("pending");
     expect((await decide()).status).toBe(409);
-    await prisma.approval.update({ where: { id: approval.id }, data: { decision: "approved", decidedAt: new Date() } });
+    // The chief approves it in the queue (no effect of its own: the decision uses it).
+    const chief = await createUser({ role: "approver", procuratorateId: P });
+    await decideApproval(P, approval.id, chief.id, { decision: "approved" });
     const accepted = await decide();
     expect(accepted.status).toBe(200);
     const hc = await prisma.hearingCase.findUniqueOrThrow({ where: { hearingId_caseId: { hearingId: hearings.portal, caseId } } });
