@@ -10,8 +10,10 @@ import { prisma } from "~/utils/db.server";
 // Reading one stored evidence file (GET /evidence/files/:fileId, app/routes/evidence.files.$fileId.tsx).
 // Who may read it is decided here, on every request, from the actor's scope:
 // - staff allowed to read cases (case:read), of the case's procuratorate;
-// - a panelist seated (not recused) on a hearing of their procuratorate the item is disclosed to
-//   (HearingEvidence) that is not cancelled (a concluded one still counts), and then only the files panelSeesFile allows (personal-data items: only
+// - a panelist seated (not recused, no-conflict declaration signed: the briefing opens only then,
+//   app/domain/hearing/panel.ts briefingOpen) on a hearing of their procuratorate the item is disclosed to
+//   (HearingEvidence) that is not cancelled (a concluded one still counts), and then only the files
+//   panelSeesFile allows (personal-data items: only
 //   redacted copies; 个人信息保护法 Arts 28, 51);
 // - nobody else: the answer is null, which the route turns into 404 (never 403: the id's existence
 //   is not disclosed either).
@@ -58,7 +60,7 @@ export async function findReadableFile(actor: { role: Role }, scope: Scope, file
                 procuratorateId: scope.procuratorateId,
                 // Not once the hearing is cancelled; still after it concluded (PANEL_EVIDENCE_STATUSES).
                 status: { in: [...PANEL_EVIDENCE_STATUSES] },
-                panelists: { some: { panelistId: scope.panelistId, recused: false } },
+                panelists: { some: { panelistId: scope.panelistId, recused: false, declaredAt: { not: null } } },
               },
             },
           },

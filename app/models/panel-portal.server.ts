@@ -3,10 +3,14 @@ import { panelReadsEvidence, panelSeesFile } from "~/domain/evidence/disclosure"
 import { tallyOpinions } from "~/domain/hearing/majority";
 import { countedOpinions, opinionsUnsealed } from "~/domain/hearing/opinions";
 import { isFinishedHearing, splitUpcomingPast } from "~/domain/hearing/schedule";
+import type { OpinionInput } from "~/domain/hearing/panel-schemas";
+import { briefingOpen, declarationText, opinionConditions, opinionRefusal, signatureMatches } from "~/domain/hearing/panel";
 import { declarationState } from "~/domain/hearing/states";
+import { recordAudit } from "~/models/audit.server";
 import { byteCount } from "~/utils/bytes";
+import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
-import { notFound, orNotFound } from "~/utils/errors";
+import { DomainError, notFound, orNotFound } from "~/utils/errors";
 
 // The panel portal (听证员端). A panelist sees only the hearings they hold a seat on
 // (HearingPanelist), in their own procuratorate; everything else answers "not found".
@@ -94,6 +98,62 @@ type OpinionRow = {
  * panelists); throws 404 when the panelist does not sit on it.
  */
 export async function getPanelistBriefing(scope: PanelScope, hearingId: string) {
+  // The seat first: until its declaration is signed (and never for a recused panelist) the
+  // briefing (facts, issues, disclosed evidence) is not even read, only the hearing's notice.
+  const gate = await prisma.hearingPanelist.findFirst({
+    where: { hearingId, panelistId: scope.panelistId, hearing: { procuratorateId: scope.procuratorateId } },
+    select: {
+      invitedAt: true,
+      declaredAt: true,
+      declaration: true,
+      recused: true,
+      recusalReason: true,
+      attended: true,
+      panelist: { select: { name: true } },
+      hearing: {
+        select: {
+          id: true,
+          title: true,
+          isPublic: true,
+          closedReason: true,
+          venue: true,
+          startsAt: true,
+          endsAt: true,
+          status: true,
+          deliberationClosedAt: true,
+          concludedAt: true,
+          procuratorate: { select: { name: true } },
+          host: { select: { displayName: true, post: true } },
+        },
+      },
+    },
+  });
+  if (!gate) notFound();
+  if (!briefingOpen(gate)) {
+    const { hearing: h, panelist, ...seat } = gate;
+    return {
+      id: h.id,
+      title: h.title,
+      purpose: null,
+      isPublic: h.isPublic,
+      closedReason: h.closedReason,
+      venue: h.venue,
+      startsAt: h.startsAt,
+      endsAt: h.endsAt,
+      status: h.status,
+      concludedAt: h.concludedAt,
+      outcome: null,
+      procuratorate: h.procuratorate.name,
+      host: h.host.displayName,
+      hostPost: h.host.post,
+      seat: { ...seat, state: declarationState(seat) },
+      panelistName: panelist.name,
+      briefingOpen: false,
+      opinionsOpen: false,
+      cases: [] as BriefingCase[],
+      opinionsSealed: !opinionsUnsealed(h),
+    };
+  }
   const hearing = await prisma.hearing.findFirst({
     where: {
       id: hearingId,
@@ -283,7 +343,137 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
     host: hearing.host.displayName,
     hostPost: hearing.host.post,
     seat: { ...seat, state: declarationState(seat) },
-    cases,
+    panelistName: gate.panelist.name,
+    briefingOpen: true,
+    // Whether this panelist may give or change an opinion now (app/domain/hearing/panel.ts).
+    opinionsOpen: opinionRefusal(hearing, seat) === null,
+    cases: cases as BriefingCase[],
     opinionsSealed: !concluded,
   };
+}
+
+type BriefingCase = {
+  id: string;
+  ordinal: number;
+  number: string | null;
+  title: string;
+  field: string;
+  respondent: string | null;
+  respondentUnknown: boolean;
+  sessionAt: Date | null;
+  issues: string | null;
+  evidence: {
+    id: string;
+    ordinal: number;
+    title: string;
+    kind: string;
+    description: string | null;
+    disclosedAt: Date;
+    files: { id: string; name: string; mimeType: string; size: number; redacted: boolean }[];
+  }[];
+  myOpinion: OpinionRow | null;
+  panel: {
+    tally: ReturnType<typeof tallyOpinions>;
+    opinions: {
+      panelistName: string;
+      panelistCategory: string;
+      stance: string;
+      reasons: string;
+      conditions: string | null;
+      submittedAt: Date;
+    }[];
+  } | null;
+};
+
+/** Reads the panelist's own seat on the hearing in the transaction; 404 when they hold none. */
+async function mySeat(tx: Tx, scope: PanelScope, hearingId: string) {
+  const seat = await tx.hearingPanelist.findFirst({
+    where: { hearingId, panelistId: scope.panelistId, hearing: { procuratorateId: scope.procuratorateId } },
+    select: {
+      hearingId: true,
+      declaredAt: true,
+      recused: true,
+      panelist: { select: { name: true } },
+      hearing: { select: { id: true, status: true, deliberationClosedAt: true } },
+    },
+  });
+  if (!seat) notFound();
+  return seat;
+}
+
+/**
+ * Signs the no-conflict declaration of the panelist's seat (听证规定 Art 7) with their name; the
+ * briefing opens from then. Refused for a recused seat, a second signature, a hearing that is over,
+ * or a signature that is not the panelist's name (400).
+ */
+export async function signDeclaration(scope: PanelScope, actorId: string, hearingId: string, signedName: string, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const seat = await mySeat(tx, scope, hearingId);
+    if (seat.recused) throw new DomainError("hearingPanel.error.recused", 409);
+    if (seat.declaredAt) throw new DomainError("hearingPanel.error.alreadyDeclared", 409);
+    if (isFinishedHearing(seat.hearing.status)) throw new DomainError("hearings.error.illegalTransition", 409);
+    if (!signatureMatches(signedName, seat.panelist.name)) throw new DomainError("hearingPanel.error.signatureMismatch", 400);
+    const declaration = declarationText(signedName);
+    const changed = await tx.hearingPanelist.updateMany({
+      where: { hearingId: seat.hearingId, panelistId: scope.panelistId, declaredAt: null },
+      data: { declaredAt: now, declaration },
+    });
+    if (changed.count !== 1) throw new DomainError("hearingPanel.error.alreadyDeclared", 409);
+    await recordAudit(tx, {
+      procuratorateId: scope.procuratorateId,
+      actorId,
+      action: "hearing.panel_declaration",
+      entityType: "HearingPanelist",
+      entityId: `${seat.hearingId}:${scope.panelistId}`,
+      data: { hearingId: seat.hearingId, panelistId: scope.panelistId, before: { declaredAt: null }, after: { declaredAt: now } },
+      at: now,
+    });
+  });
+}
+
+/**
+ * Gives or changes the panelist's opinion on one case of the hearing, signed with their name.
+ * Refused unless opinionRefusal allows it (declared, not recused, hearing in progress or in recess,
+ * deliberation not closed); the database refuses a change after closing too (trigger
+ * PanelOpinion_locked_*). The audit event records that an opinion was given, not what it says:
+ * opinions stay sealed from staff until deliberation closes.
+ */
+export async function saveOpinion(scope: PanelScope, actorId: string, hearingId: string, input: OpinionInput, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const seat = await mySeat(tx, scope, hearingId);
+    const onHearing = await tx.hearingCase.findUnique({
+      where: { hearingId_caseId: { hearingId: seat.hearingId, caseId: input.caseId } },
+      select: { caseId: true },
+    });
+    if (!onHearing) notFound();
+    const refusal = opinionRefusal(seat.hearing, seat);
+    if (refusal) throw new DomainError(refusal, 409);
+    if (!signatureMatches(input.signedName, seat.panelist.name)) {
+      throw new DomainError("hearingPanel.error.signatureMismatch", 400);
+    }
+    const data = {
+      stance: input.stance,
+      reasons: input.reasons,
+      conditions: opinionConditions(input.stance, input.conditions),
+      signedName: input.signedName.trim(),
+    };
+    const key = { hearingId_caseId_panelistId: { hearingId: seat.hearingId, caseId: onHearing.caseId, panelistId: scope.panelistId } };
+    const before = await tx.panelOpinion.findUnique({ where: key, select: { id: true } });
+    const saved = await tx.panelOpinion.upsert({
+      where: key,
+      create: { hearingId: seat.hearingId, caseId: onHearing.caseId, panelistId: scope.panelistId, submittedAt: now, ...data },
+      update: { ...data, submittedAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      procuratorateId: scope.procuratorateId,
+      actorId,
+      action: before ? "hearing.opinion_change" : "hearing.opinion_give",
+      entityType: "PanelOpinion",
+      entityId: saved.id,
+      data: { hearingId: seat.hearingId, caseId: onHearing.caseId, panelistId: scope.panelistId },
+      at: now,
+    });
+    return { id: saved.id, changed: before !== null };
+  });
 }

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { HearingFormBadge, HearingStatusBadge } from "~/components/hearing/hearing-badges";
+import { PanelTally } from "~/components/hearing/panel-tally";
 import { Card } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getCaseHearings } from "~/models/case-page.server";
+import { getCaseHearingTallies } from "~/models/hearing-decision.server";
 import { requireCaseRoute } from "~/utils/auth.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
@@ -13,11 +15,16 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 // The hearings tab: the hearings (听证) the case is heard in, with its own session and issues.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
-  return { caseId, hearings: await getCaseHearings(procuratorateId, caseId), mayHold: can(actor, "hearing:manage") };
+  const [hearings, tallies] = await Promise.all([
+    getCaseHearings(procuratorateId, caseId),
+    // The panel's tally per hearing, sealed until deliberation closes (opinionsUnsealed).
+    getCaseHearingTallies(procuratorateId, caseId),
+  ]);
+  return { caseId, hearings, tallies, mayHold: can(actor, "hearing:manage") };
 }
 
 export default function CaseHearingsTab() {
-  const { caseId, hearings, mayHold } = useLoaderData<typeof loader>();
+  const { caseId, hearings, tallies, mayHold } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div id="hearings" className="case-section">
@@ -34,6 +41,7 @@ export default function CaseHearingsTab() {
                   <th scope="col">{t("cases.hearings.venue")}</th>
                   <th scope="col">{t("common.status")}</th>
                   <th scope="col">{t("cases.hearings.issues")}</th>
+                  <th scope="col">{t("hearingPanel.tally.title")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -53,6 +61,9 @@ export default function CaseHearingsTab() {
                       <HearingStatusBadge status={h.hearing.status} />
                     </td>
                     <td data-label={t("cases.hearings.issues")}>{h.issues ?? "—"}</td>
+                    <td data-label={t("hearingPanel.tally.title")}>
+                      <PanelTally view={tallies.find((x) => x.hearingId === h.hearing.id)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

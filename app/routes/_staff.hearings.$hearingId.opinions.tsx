@@ -1,27 +1,63 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseDecision } from "~/components/hearing/case-decision";
 import { StanceBadge } from "~/components/hearing/hearing-badges";
-import { Badge, Card } from "~/components/ui";
+import { Badge, Card, FormError } from "~/components/ui";
+import { can } from "~/domain/auth/policy";
+import { opinionsTabSchema } from "~/domain/hearing/panel-schemas";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { getHearingDecisions, recordDecision, requestDeparture } from "~/models/hearing-decision.server";
 import { getHearingOpinions } from "~/models/hearing.server";
+import { actionError } from "~/utils/action-error.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-// Deliberation and opinions tab: sealed until the hearing concludes, then per case each seated
-// panelist's signed opinion and the majority (听证规定 Art 16), and the record's summaries.
+// Deliberation and opinions tab: sealed until the host closes deliberation (opinionsUnsealed), then
+// per case each seated panelist's signed opinion and the majority, the record's summaries, and the
+// procuratorate's decision; one departing from the majority needs the chief's approval (听证规定 Art 16).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "hearing:read");
+  const { actor, scope } = await requirePermission(request, "hearing:read");
   const procuratorateId = staffScope(scope);
   if (!params.hearingId) notFound();
-  return getHearingOpinions(procuratorateId, params.hearingId);
+  const [opinions, decisions] = await Promise.all([
+    getHearingOpinions(procuratorateId, params.hearingId),
+    getHearingDecisions(procuratorateId, params.hearingId),
+  ]);
+  return { ...opinions, decisions: decisions.decisions, mayDecide: can(actor, "hearing:manage") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, scope } = await requirePermission(request, "hearing:manage");
+  const procuratorateId = staffScope(scope);
+  if (!params.hearingId) notFound();
+  const submission = parseWithZod(await readForm(request), { schema: opinionsTabSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 400 });
+  const v = submission.value;
+  try {
+    if (v.intent === "decide") {
+      await recordDecision(procuratorateId, actor.userId, params.hearingId, v);
+      return { result: submission.reply({ resetForm: true }), done: "hearingPanel.decision.done" };
+    }
+    await requestDeparture(procuratorateId, actor.userId, params.hearingId, v);
+    return { result: submission.reply({ resetForm: true }), done: "hearingPanel.departure.done" };
+  } catch (error) {
+    return actionError(error, submission);
+  }
 }
 
 export default function HearingOpinions() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
+  const done = actionData && "done" in actionData ? actionData.done : null;
+  const errors = Object.values(actionData?.result.error ?? {}).flatMap((v) => v ?? []);
+  const failedCase = done === null ? (actionData?.result.initialValue?.caseId ?? null) : null;
   if (!data.opinionsOpen) {
     return (
       <Card title={t("hearings.opinions")}>
@@ -31,6 +67,11 @@ export default function HearingOpinions() {
   }
   return (
     <Card title={t("hearings.opinions")}>
+      {done ? (
+        <p className="notice notice--ok" role="status">
+          {t.dynamic(done)}
+        </p>
+      ) : null}
       {data.deliberationSummary ? (
         <>
           <h3>{t("hearings.deliberationSummary")}</h3>
@@ -72,6 +113,13 @@ export default function HearingOpinions() {
                 )}
               </span>
             </summary>
+            <CaseDecision
+              caseId={hc.case.id}
+              tally={tally}
+              decision={data.decisions.find((d) => d.caseId === hc.case.id) ?? null}
+              mayDecide={data.mayDecide}
+              errors={failedCase === hc.case.id ? errors : null}
+            />
             {opinions.length === 0 ? null : (
               <>
                 <p className="small">
@@ -124,6 +172,7 @@ export default function HearingOpinions() {
         );
       })}
       <p className="muted small">{t("hearings.opinions.departureNote")}</p>
+      {failedCase === null && errors.length ? <FormError errors={errors} /> : null}
       {data.hostSummary ? (
         <>
           <h3>{t("hearings.hostSummary")}</h3>

@@ -16,7 +16,8 @@ async function fileParams({ db, who, userId }: ParamContext): Promise<ParamSets>
   const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { panelistId: true } }) : null;
   const panelistId = who === "panelist" ? (user?.panelistId ?? null) : null;
   if (panelistId) {
-    const seated = { panelistId, recused: false };
+    // A seat whose declaration is signed: the briefing and its files open only then (issue 9).
+    const seated = { panelistId, recused: false, declaredAt: { not: null } };
     const [mine, notMine] = await Promise.all([
       db.evidenceFile.findFirst({
         where: { evidence: { containsPersonal: false, disclosures: { some: { hearing: { panelists: { some: seated } } } } } },

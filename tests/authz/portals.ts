@@ -1,6 +1,6 @@
-import type { Expectations, Outcome, ParamContext, ParamSets, Who } from "#tests/authz/types";
+import type { Expectations, Outcome, ParamContext, ParamSets, Who, WriteRow } from "#tests/authz/types";
 import { only } from "#tests/authz/types";
-import { phone } from "#tests/authz/write-fixtures";
+import { newHearing, newPanelist, phone, procuratorates } from "#tests/authz/write-fixtures";
 
 // Authorization matrix entries of the panel portal (panel:use), the agency portal (agency:use)
 // and the public pages (no sign-in). Out of scope: a hearing the demo panelist does not sit on,
@@ -93,9 +93,45 @@ async function publicHearingParams(ctx: ParamContext): Promise<ParamSets> {
   return { inScope: { hearingId: open.id }, outOfScope: { hearingId: hidden.id } };
 }
 
+/**
+ * The demo panelist signs the declaration of a seat on a fresh hearing of 桂 (in scope) and tries
+ * to sign on a fresh hearing of 桂 they do not sit on (another panelist's seat there stays unsigned).
+ */
+const declarationWrites: WriteRow[] = [
+  {
+    name: "sign the no-conflict declaration",
+    as: "panelist",
+    inScopeExpected: 200,
+    targets: async (ctx) => {
+      const user = await demoUser(ctx);
+      if (!user?.panelistId) throw new Error("the demo panelist has no pool entry");
+      const me = await ctx.db.panelist.findUniqueOrThrow({ where: { id: user.panelistId }, select: { id: true, name: true } });
+      const p = await procuratorates(ctx.db);
+      const seatOn = async (panelistId: string) => {
+        const hearing = await newHearing(ctx.db, p.inScope);
+        await ctx.db.hearingPanelist.create({ data: { hearingId: hearing.id, panelistId } });
+        return {
+          params: { hearingId: hearing.id },
+          form: { intent: "declare", confirm: "on", signedName: me.name },
+          state: () =>
+            ctx.db.hearingPanelist.findMany({ where: { hearingId: hearing.id }, select: { declaredAt: true, declaration: true } }),
+        };
+      };
+      const other = await newPanelist(ctx.db, p.inScope);
+      return { outOfScope: await seatOn(other.id), inScope: await seatOn(me.id) };
+    },
+  },
+];
+
 export const expectations: Expectations = {
   "routes/panel._index": { loader: only({ panelist: 200 }) },
-  "routes/panel.hearings.$hearingId": { params: panelHearingParams, loader: only({ panelist: 200 }) },
+  // The declaration and opinions (panel:use): an empty form is invalid input.
+  "routes/panel.hearings.$hearingId": {
+    params: panelHearingParams,
+    loader: only({ panelist: 200 }),
+    action: only({ panelist: 400 }),
+    writes: declarationWrites,
+  },
   "routes/agency._index": { loader: only({ agency: 200 }) },
   // The lists read only the liaison's own agency; they take no record id (out of scope is covered
   // in tests/integration/agency-portal-paging.test.ts).

@@ -71,9 +71,11 @@ function seed(testInfo: TestInfo) {
        VALUES (?, ?, ?, '检察听证室', ?, ?, 'planned', ?, ?)`
     ).run(id("h"), prosecutor.procuratorateId, names.hearing, startsAt, prosecutor.id, now, now);
     db.prepare(`INSERT INTO "HearingCase" ("hearingId", "caseId", "ordinal") VALUES (?, ?, 1)`).run(id("h"), id("c"));
-    db.prepare(`INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt") VALUES (?, ?, ?)`).run(
+    // The declaration is signed: the briefing and its files open only then (issue 9).
+    db.prepare(`INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt", "declaredAt") VALUES (?, ?, ?, ?)`).run(
       id("h"),
       panelist.panelistId,
+      now,
       now
     );
   })();

@@ -114,7 +114,8 @@ beforeAll(async () => {
   ids.hearing = await hearing(P, prosecutor.id, "planned", [a.id, b.id]);
   ids.deliberating = await hearing(P, prosecutor.id, "deliberating", [a.id]);
   ids.foreignHearing = await hearing(Q, qProsecutor.id, "planned", [d.id]);
-  await prisma.hearingPanelist.create({ data: { hearingId: ids.hearing, panelistId: seated.panelistId! } });
+  // Signed: the briefing (and its evidence) opens once the no-conflict declaration is signed (issue 9).
+  await prisma.hearingPanelist.create({ data: { hearingId: ids.hearing, panelistId: seated.panelistId!, declaredAt: new Date() } });
 });
 
 function form(shown: string[], disclose: string[]) {

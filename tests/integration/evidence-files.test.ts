@@ -55,8 +55,9 @@ async function fixture() {
   const other = await createUser({ role: "panelist", procuratorateId: gui.id });
   await prisma.hearingPanelist.createMany({
     data: [
-      { hearingId: h1.id, panelistId: seated.panelistId! },
-      { hearingId: h2.id, panelistId: other.panelistId! },
+      // Declarations signed: the briefing and its files open only then (issue 9).
+      { hearingId: h1.id, panelistId: seated.panelistId!, declaredAt: new Date() },
+      { hearingId: h2.id, panelistId: other.panelistId!, declaredAt: new Date() },
     ],
   });
   await prisma.hearingEvidence.createMany({
@@ -154,6 +155,18 @@ describe("who may read a file", () => {
     const user = await createUser({ role: "panelist", procuratorateId: f.prosecutor.procuratorateId });
     await prisma.hearingPanelist.create({ data: { hearingId: f.h1.id, panelistId: user.panelistId!, recused: true, recusalReason: "与行政机关负责人有近亲属关系" } });
     expect((await get(f.files.png.id, await cookieForUserId(user.id))).status).toBe(404);
+  });
+
+  test("a seated panelist who has not signed the no-conflict declaration does not read them yet (issue 9)", async () => {
+    const user = await createUser({ role: "panelist", procuratorateId: f.prosecutor.procuratorateId });
+    await prisma.hearingPanelist.create({ data: { hearingId: f.h1.id, panelistId: user.panelistId! } });
+    const cookie = await cookieForUserId(user.id);
+    expect((await get(f.files.png.id, cookie)).status).toBe(404);
+    await prisma.hearingPanelist.update({
+      where: { hearingId_panelistId: { hearingId: f.h1.id, panelistId: user.panelistId! } },
+      data: { declaredAt: new Date() },
+    });
+    expect((await get(f.files.png.id, cookie)).status).toBe(200);
   });
 });
 

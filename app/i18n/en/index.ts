@@ -24,6 +24,7 @@ import { evidenceCustody } from "~/i18n/en/evidence-custody";
 import { hearingDay } from "~/i18n/en/hearing-day";
 import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
+import { hearingPanel } from "~/i18n/en/hearing-panel";
 
 export const en = {
   ...common,
@@ -51,4 +52,5 @@ export const en = {
   ...hearingDay,
   ...calendar,
   ...hearingSetup,
+  ...hearingPanel,
 } as const satisfies Record<keyof typeof zhCN, string>;

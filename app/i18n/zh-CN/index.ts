@@ -25,6 +25,7 @@ import { evidenceCustody } from "~/i18n/zh-CN/evidence-custody";
 import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
+import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
 
 export const zhCN = {
   ...common,
@@ -52,4 +53,5 @@ export const zhCN = {
   ...hearingDay,
   ...calendar,
   ...hearingSetup,
+  ...hearingPanel,
 } as const;
