@@ -5,6 +5,7 @@ import { isHearingEditable } from "~/domain/hearing/states";
 import { requestApproval } from "~/models/approval-request.server";
 import { recordAudit } from "~/models/audit.server";
 import { calendarFor } from "~/models/deadline.server";
+import { refreshDeadlines } from "~/models/deadline.server";
 import { moveHearing } from "~/models/hearing-state.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
@@ -191,6 +192,8 @@ export async function createHearing(procuratorateId: string, actorId: string, in
         data: { ordinal: r.ordinal, proposedHandling: r.proposedHandling },
       });
     }
+    // The hearing_notice deadline of a planned hearing is stored like every other (README "Deadlines are stored").
+    await refreshDeadlines(tx, procuratorateId, { hearingId: hearing.id });
     return hearing;
   });
 }
@@ -284,6 +287,8 @@ export async function updateHearing(procuratorateId: string, actorId: string, he
         data: { ordinal: c.ordinal },
       });
     }
+    // A new time or new cases change the hearing_notice deadline and the cases it is shown on.
+    await refreshDeadlines(tx, procuratorateId, { hearingId });
     return { id: hearingId };
   });
 }

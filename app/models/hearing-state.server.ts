@@ -1,6 +1,7 @@
 import type { HearingStage, HearingStatus } from "~/domain/hearing/states";
 import { canMoveHearing, hearingStatusSchema } from "~/domain/hearing/states";
 import { recordAudit } from "~/models/audit.server";
+import { refreshDeadlines } from "~/models/deadline.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
 
@@ -35,6 +36,9 @@ export async function moveHearing(tx: Tx, move: HearingMove): Promise<{ from: He
     throw new DomainError("hearings.error.deliberationOpen", 409);
   }
   if (move.to === "cancelled" && !move.reason?.trim()) throw new DomainError("validation.required", 400);
+  // Once deliberation is closed the opinions are final and unsealed: the hearing is concluded, not
+  // called off (cancelling would seal them again for good and leave no decision to record).
+  if (move.to === "cancelled" && hearing.deliberationClosedAt) throw new DomainError("hearings.error.illegalTransition", 409);
   const updated = await tx.hearing.updateMany({
     // Compare-and-set on the status read above: a concurrent move answers 409, not a double move.
     where: { id: hearing.id, procuratorateId: move.procuratorateId, status: from },
@@ -46,6 +50,8 @@ export async function moveHearing(tx: Tx, move: HearingMove): Promise<{ from: He
     },
   });
   if (updated.count !== 1) throw new DomainError("hearings.error.moved", 409);
+  // Only a planned hearing has a hearing_notice deadline running: the move drops or keeps it.
+  await refreshDeadlines(tx, move.procuratorateId, { hearingId: hearing.id });
   await recordAudit(tx, {
     procuratorateId: move.procuratorateId,
     actorId: move.actorId,
