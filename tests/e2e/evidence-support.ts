@@ -118,7 +118,8 @@ export function seedHearingWithPanelist(tag: string): { caseId: string; hearingI
          VALUES (?, ?, ?, '检察听证室', ?, ?, 'planned', ?, ?)`,
       ).run(hearingId, prosecutor.procuratorateId, hearingTitle, startsAt, prosecutor.id, now, now);
       db.prepare(`INSERT INTO "HearingCase" ("hearingId", "caseId", "ordinal") VALUES (?, ?, 1)`).run(hearingId, caseId);
-      db.prepare(`INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt") VALUES (?, ?, ?)`).run(hearingId, panelist.panelistId, now);
+      // Declaration signed: a panelist reads the briefing and its files only after it (app/domain/hearing/panel.ts).
+      db.prepare(`INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt", "declaredAt") VALUES (?, ?, ?, ?)`).run(hearingId, panelist.panelistId, now, now);
     })();
   } finally {
     db.close();

@@ -65,7 +65,7 @@ test("a member of the public signs up; a prosecutor accepts one request and decl
 
   // The other tabs still carry the page's information.
   await page.getByRole("link", { name: new RegExp(`^${zh("hearings.tab.panel")}`) }).click();
-  await expect(page.getByRole("heading", { name: zh("hearings.panel") })).toBeVisible();
+  await expect(page.getByRole("heading", { name: zh("hearings.panel"), exact: true })).toBeVisible();
   await page.getByRole("link", { name: zh("hearings.tab.overview") }).click();
   await expect(page.getByRole("heading", { name: zh("hearings.facts") })).toBeVisible();
 });

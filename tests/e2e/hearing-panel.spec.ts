@@ -24,7 +24,11 @@ type Setup = {
   issues: string;
 };
 
+let setUps = 0;
+
 function setUp(): Setup {
+  // Every call its own ids: both tests (and a retry) set up in the same worker.
+  const run = `${tag}${++setUps}`;
   const db = new Database(DB);
   try {
     const gui = db.prepare(`SELECT "id" FROM "Procuratorate" WHERE "shortName" = '桂'`).get() as { id: string };
@@ -44,37 +48,37 @@ function setUp(): Setup {
       ).run(id, gui.id, title, in10, host.id, status, now(), now());
       db.prepare(`INSERT INTO "HearingCase" ("hearingId", "caseId", "ordinal", "issues") VALUES (?, ?, 1, ?)`).run(id, kase.id, issues);
     };
-    const issues = `浏览器测试听证事项 ${tag}`;
-    const seatHearingId = `e2eseat${tag}`;
-    const portalHearingId = `e2eportal${tag}`;
-    hearing(seatHearingId, `选任听证员测试 ${tag}`, "planned");
-    hearing(portalHearingId, `听证员意见测试 ${tag}`, "in_progress");
+    const issues = `浏览器测试听证事项 ${run}`;
+    const seatHearingId = `e2eseat${run}`;
+    const portalHearingId = `e2eportal${run}`;
+    hearing(seatHearingId, `选任听证员测试 ${run}`, "planned");
+    hearing(portalHearingId, `听证员意见测试 ${run}`, "in_progress");
     const panelist = (id: string, name: string, category: string) =>
       db.prepare(
         `INSERT INTO "Panelist" ("id", "procuratorateId", "name", "category", "birthOn", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '1975-05-05', ?, ?)`
       ).run(id, gui.id, name, category, now(), now());
     const pool = [
-      { name: `甲代表${tag}`, category: "npc_deputy" },
-      { name: `乙代表${tag}`, category: "npc_deputy" },
-      { name: `丙委员${tag}`, category: "cppcc_member" },
-      { name: `丁监督员${tag}`, category: "people_supervisor" },
-      { name: `戊专家${tag}`, category: "expert" },
+      { name: `甲代表${run}`, category: "npc_deputy" },
+      { name: `乙代表${run}`, category: "npc_deputy" },
+      { name: `丙委员${run}`, category: "cppcc_member" },
+      { name: `丁监督员${run}`, category: "people_supervisor" },
+      { name: `戊专家${run}`, category: "expert" },
     ];
-    pool.forEach((p, i) => panelist(`e2epool${i}${tag}`, p.name, p.category));
-    const conflicted = `己关联${tag}`;
-    panelist(`e2econf${tag}`, conflicted, "volunteer");
+    pool.forEach((p, i) => panelist(`e2epool${i}${run}`, p.name, p.category));
+    const conflicted = `己关联${run}`;
+    panelist(`e2econf${run}`, conflicted, "volunteer");
     db.prepare(
       `INSERT INTO "PanelistAffiliation" ("id", "panelistId", "agencyId", "organisation", "relation") VALUES (?, ?, ?, ?, '配偶在该单位工作')`
-    ).run(`e2eaff${tag}`, `e2econf${tag}`, kase.agencyId, kase.agencyName);
+    ).run(`e2eaff${run}`, `e2econf${run}`, kase.agencyId, kase.agencyName);
     // A second panelist with an account (the demo password), and both seated on the portal hearing.
-    const second = { username: `e2epanel${tag}`, name: `庚听证员${tag}` };
-    panelist(`e2esecond${tag}`, second.name, "expert");
+    const second = { username: `e2epanel${run}`, name: `庚听证员${run}` };
+    panelist(`e2esecond${run}`, second.name, "expert");
     db.prepare(
       `INSERT INTO "User" ("id", "procuratorateId", "username", "displayName", "role", "passwordHash", "panelistId", "createdAt", "updatedAt")
        VALUES (?, ?, ?, ?, 'panelist', ?, ?, ?, ?)`
-    ).run(`e2euser${tag}`, gui.id, second.username, second.name, demo.passwordHash, `e2esecond${tag}`, now(), now());
+    ).run(`e2euser${run}`, gui.id, second.username, second.name, demo.passwordHash, `e2esecond${run}`, now(), now());
     const demoPanelist = db.prepare(`SELECT "panelistId" FROM "User" WHERE "username" = 'panelist'`).get() as { panelistId: string };
-    for (const id of [demoPanelist.panelistId, `e2esecond${tag}`]) {
+    for (const id of [demoPanelist.panelistId, `e2esecond${run}`]) {
       db.prepare(`INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt") VALUES (?, ?, ?)`).run(portalHearingId, id, now());
     }
     return { seatHearingId, portalHearingId, caseId: kase.id, agencyName: kase.agencyName, pool, conflicted, second, issues };
