@@ -74,9 +74,28 @@ describe("scope and roles", () => {
     expect((await prisma.hearing.findUniqueOrThrow({ where: { id: foreignId } })).status).toBe("notified");
   });
 
-  test("an approver reads the tab but may not act (403)", async () => {
+  test("an approver who does not host reads the tab but may not act (403, not the host)", async () => {
     expect((await callLoader(dayLoader, request(`/hearings/${hearingId}/day`, { cookie: cookies.approver }), { hearingId })).status).toBe(200);
-    expect((await post("approver", { intent: "open" })).status).toBe(403);
+    const res = await post("approver", { intent: "open" });
+    expect(res.status).toBe(403);
+    expect(messageOf(res)).toContain("hearingDay.refusal.notHost");
+    expect((await state()).status).toBe("notified");
+  });
+
+  test("an approver chosen as host (听证规定 Art 13) is offered the opening and opens the hearing", async () => {
+    const approver = await prisma.user.findFirstOrThrow({ where: { procuratorateId: P, role: "approver" } });
+    const h = await prisma.hearing.create({
+      data: { procuratorateId: P, title: "检察长主持听证", venue: "检察听证室", startsAt: new Date(Date.now() + DAY), status: "notified", hostId: approver.id },
+    });
+    const loaded = await callLoader(dayLoader, request(`/hearings/${h.id}/day`, { cookie: cookies.approver }), { hearingId: h.id });
+    expect(loaded.status).toBe(200);
+    expect(JSON.stringify(loaded.kind === "data" ? loaded.data : null)).toContain('"open":true');
+    const res = await post("approver", { intent: "open" }, h.id);
+    expect(res.status).toBe(200);
+    expect(await prisma.hearing.findUniqueOrThrow({ where: { id: h.id }, select: { status: true, stage: true } })).toEqual({
+      status: "in_progress",
+      stage: "attendance",
+    });
   });
 
   test("only the host opens the hearing: the clerk and a colleague are refused with 403", async () => {
