@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const next = nextStage(day.stage);
   // What the actor is offered: each form only where its rule lets it through.
   const offers = {
-    open: openRefusal(day, me) === null,
+    open: openRefusal(day, me, day.missing) === null,
     advance: day.stage !== null && next !== null && advanceRefusal(day, me, day.stage, next) === null,
     minutes: day.stage !== null && minutesRefusal(day, me, day.stage) === null,
     attendance: attendanceRefusal(day, me) === null,

@@ -44,8 +44,10 @@ beforeAll(async () => {
       hostId: host.id,
       clerkId: clerk.id,
       cases: { create: [{ caseId, ordinal: 1 }] },
-      panelists: { create: panelists.map((p) => ({ panelistId: p.id, declaredAt: new Date() })) },
-      participants: { create: [{ kind: "agency_representative", organisation: "县市场监管局", name: "钱代表", post: "副局长" }] },
+      panelists: { create: panelists.map((p) => ({ panelistId: p.id, declaredAt: new Date(), notifiedAt: new Date(Date.now() - 5 * DAY) })) },
+      participants: {
+        create: [{ kind: "agency_representative", organisation: "县市场监管局", name: "钱代表", post: "副局长", notifiedAt: new Date(Date.now() - 5 * DAY) }],
+      },
     },
     include: { participants: true },
   });
@@ -96,6 +98,31 @@ describe("scope and roles", () => {
       status: "in_progress",
       stage: "attendance",
     });
+  });
+
+  test("the host may not open while someone added after the notices has none (听证规定 Art 10): 409, then opens once notified", async () => {
+    const host = await prisma.user.findFirstOrThrow({ where: { procuratorateId: P, displayName: "王主持" } });
+    const h = await prisma.hearing.create({
+      data: {
+        procuratorateId: P,
+        title: "补充参加人听证",
+        venue: "检察听证室",
+        startsAt: new Date(Date.now() + DAY),
+        status: "notified",
+        hostId: host.id,
+        panelists: { create: [{ panelistId: seat.a!, notifiedAt: new Date(Date.now() - 5 * DAY) }] },
+        participants: { create: [{ kind: "other", organisation: "疫情防控指挥部", name: "孙后加" }] },
+      },
+      include: { participants: true },
+    });
+    const loaded = await callLoader(dayLoader, request(`/hearings/${h.id}/day`, { cookie: cookies.host }), { hearingId: h.id });
+    expect(JSON.stringify(loaded.kind === "data" ? loaded.data : null)).toContain('"open":false');
+    const res = await post("host", { intent: "open" }, h.id);
+    expect(res.status).toBe(409);
+    expect(messageOf(res)).toContain("hearingDay.refusal.noticesMissing");
+    expect((await prisma.hearing.findUniqueOrThrow({ where: { id: h.id } })).status).toBe("notified");
+    await prisma.hearingParticipant.update({ where: { id: h.participants[0]!.id }, data: { notifiedAt: new Date(), noticeMethod: "phone" } });
+    expect((await post("host", { intent: "open" }, h.id)).status).toBe(200);
   });
 
   test("only the host opens the hearing: the clerk and a colleague are refused with 403", async () => {
