@@ -80,7 +80,7 @@ describe("the order of business (听证规定 Art 15)", () => {
     expect(closeDeliberationRefusal(atOpinions, HOST)).toBeNull();
     expect(closeDeliberationRefusal(atOpinions, CLERK)).toBe("notHost");
     expect(closeDeliberationRefusal(h({ status: "deliberating", stage: "deliberation" }), HOST)).toBe("notAtOpinions");
-    expect(closeDeliberationRefusal(h({ stage: "questions" }), HOST, [])).toBe("wrongStatus");
+    expect(closeDeliberationRefusal(h({ stage: "questions" }), HOST)).toBe("wrongStatus");
     expect(closeDeliberationRefusal({ ...atOpinions, deliberationClosedAt: new Date() }, HOST)).toBe("deliberationClosed");
   });
 
@@ -90,7 +90,7 @@ describe("the order of business (听证规定 Art 15)", () => {
     expect(concludeRefusal(h({ status: "deliberating", stage: "opinions" }), HOST)).toBe("deliberationOpen");
     expect(concludeRefusal(h({ status: "deliberating", stage: "final_statements", deliberationClosedAt: closed }), HOST)).toBe("notAtSummary");
     expect(concludeRefusal(h({ status: "deliberating", stage: "summary", deliberationClosedAt: closed }), CLERK)).toBe("notHost");
-    expect(concludeRefusal(h({ status: "concluded", stage: "summary", deliberationClosedAt: closed }), HOST, [])).toBe("wrongStatus");
+    expect(concludeRefusal(h({ status: "concluded", stage: "summary", deliberationClosedAt: closed }), HOST)).toBe("wrongStatus");
   });
 
   test("minutes and attendance: host or clerk, in session, a stage already started", () => {
@@ -102,7 +102,7 @@ describe("the order of business (听证规定 Art 15)", () => {
     expect(minutesRefusal(h({ status: "concluded", stage: "summary" }), CLERK, "summary")).toBe("wrongStatus");
     expect(attendanceRefusal(h(), CLERK)).toBeNull();
     expect(attendanceRefusal(h({ clerkId: null }), "someone")).toBe("notHostOrClerk");
-    expect(attendanceRefusal(h({ status: "notified", stage: null }), HOST, [])).toBe("wrongStatus");
+    expect(attendanceRefusal(h({ status: "notified", stage: null }), HOST)).toBe("wrongStatus");
   });
 
   test("refusals map to 403 (who) and 409 (state)", () => {
