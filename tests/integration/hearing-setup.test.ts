@@ -305,6 +305,23 @@ describe("notices (听证规定 Art 10) and marking notified", () => {
     expect((await edit(later)).status).toBe(302);
   });
 
+  test("a new hearing stores its hearing_notice deadline; marking it notified removes it", async () => {
+    const id = await createVia(hearingForm());
+    const rows = await prisma.deadline.findMany({ where: { hearingId: id }, select: { ruleId: true } });
+    expect(rows.map((r) => r.ruleId)).toContain("hearing_notice");
+    const panelist = await prisma.panelist.create({ data: { procuratorateId: P, name: "褚听证员", category: "expert" } });
+    await prisma.hearingPanelist.create({ data: { hearingId: id, panelistId: panelist.id } });
+    await prisma.approval.create({
+      data: { procuratorateId: P, kind: "hearing", subject: "听证", requestedById: hostId, hearingId: id, decision: "approved", decidedAt: new Date() },
+    });
+    const post = (form: Record<string, string>) => callAction(noticesAction, request(`/hearings/${id}/notices`, { cookie, form }), { hearingId: id });
+    expect(
+      (await post({ intent: "notice", target: `panelist:${panelist.id}`, notifiedAt: toShanghaiLocal(new Date(Date.now() - 60_000)), method: "phone" })).status,
+    ).toBe(200);
+    expect((await post({ intent: "markNotified" })).status).toBe(200);
+    expect(await prisma.deadline.count({ where: { hearingId: id, ruleId: "hearing_notice" } })).toBe(0);
+  });
+
   test("an on-time notice needs no approval; a notice in the future is refused", async () => {
     const id = await createVia(hearingForm({ startsAt: toShanghaiLocal(new Date(Date.now() + 20 * DAY)) }));
     const rep = await prisma.hearingParticipant.create({ data: { hearingId: id, kind: "observer", organisation: "", name: "王旁听" } });
