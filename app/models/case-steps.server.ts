@@ -7,6 +7,7 @@ import { approvalSubject, legalNextSteps, mayExtendPreSuitReview, needsClosureGr
 import type { CaseState } from "~/domain/case/states";
 import { caseStateSchema } from "~/domain/case/states";
 import { dateInShanghai } from "~/domain/deadlines/dates";
+import { assertNoPendingHearingDecision } from "~/models/hearing-decision.server";
 import { requestApproval } from "~/models/approval-request.server";
 import { transitionCase } from "~/models/case-state.server";
 import type { Tx } from "~/utils/db.server";
@@ -152,6 +153,10 @@ export async function takeNextStep(
     if (!guard.ok) throw new DomainError(guard.reason, 409);
     if (needsClosureGround(step) && !input.ground) throw new DomainError("casepage.validation.closureGround", 400);
 
+    if (step.approval === "closure" || step.approval === "suit") {
+      // Issue 9 item 7 (听证规定 Art 16): the decision after a hearing is recorded first.
+      await assertNoPendingHearingDecision(tx, procuratorateId, kase.id);
+    }
     if (step.approval) {
       const row = await requestApproval(
         {

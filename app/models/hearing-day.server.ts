@@ -11,6 +11,7 @@ import {
   refusalStatus,
   statusMoveFor,
 } from "~/domain/hearing/day";
+import { missingNotices } from "~/domain/hearing/notices";
 import { HEARING_STAGES } from "~/domain/hearing/states";
 import type { HearingStage } from "~/domain/hearing/states";
 import { recordAudit } from "~/models/audit.server";
@@ -66,7 +67,8 @@ export async function getHearingDay(procuratorateId: string, hearingId: string) 
   if (!hearing) notFound();
   const byStage = new Map(hearing.stages.map((s) => [s.stage, s]));
   const stages = HEARING_STAGES.map((stage) => ({ stage, record: byStage.get(stage) ?? null }));
-  return { ...hearing, stage: currentStage(hearing), stages };
+  const missing = hearing.status === "notified" ? await missingNoticesOf(prisma, hearing.id) : [];
+  return { ...hearing, stage: currentStage(hearing), stages, missing };
 }
 
 type Actor = { procuratorateId: string; userId: string };
@@ -78,6 +80,18 @@ async function readForUpdate(tx: Tx, actor: Actor, hearingId: string): Promise<D
   });
   if (!hearing) notFound();
   return hearing;
+}
+
+/** Who of the hearing's seated panelists and participants has no notice yet (听证规定 Art 10). */
+async function missingNoticesOf(db: Tx, hearingId: string): Promise<string[]> {
+  const [panelists, participants] = await Promise.all([
+    db.hearingPanelist.findMany({ where: { hearingId }, select: { recused: true, notifiedAt: true, panelist: { select: { name: true } } } }),
+    db.hearingParticipant.findMany({ where: { hearingId }, select: { name: true, notifiedAt: true } }),
+  ]);
+  return missingNotices(
+    panelists.map((p) => ({ recused: p.recused, notifiedAt: p.notifiedAt, name: p.panelist.name })),
+    participants,
+  );
 }
 
 function refuse(refusal: DayRefusal | null): void {
@@ -118,7 +132,7 @@ export async function runHearingDay(actor: Actor, hearingId: string, input: Hear
     switch (input.intent) {
       case "open": {
         // 听证规定 Art 14: the host opens the session at the first stage (attendance and discipline).
-        refuse(openRefusal(h, actor.userId));
+        refuse(openRefusal(h, actor.userId, await missingNoticesOf(tx, h.id)));
         await moveHearing(tx, { ...ids(actor, h.id), to: "in_progress", stage: "attendance", at });
         await startStage(tx, h.id, null, "attendance", actor.userId, at);
         return { intent: input.intent, stage: "attendance" as const };

@@ -1,5 +1,6 @@
 import type { OpinionTally } from "~/domain/hearing/majority";
 import { departsFromMajority, opinionStanceSchema, tallyOpinions } from "~/domain/hearing/majority";
+import { pendingHearingDecision } from "~/domain/hearing/decision-pending";
 import { countedOpinions, opinionsUnsealed } from "~/domain/hearing/opinions";
 import type { DecisionInput, DepartureRequestInput } from "~/domain/hearing/panel-schemas";
 import { requestApproval } from "~/models/approval-request.server";
@@ -207,4 +208,17 @@ export async function getCaseHearingTallies(procuratorateId: string, caseId: str
         }
       : { hearingId: r.hearingId, sealed: true as const }
   );
+}
+
+/**
+ * Refuses (409) a case step that carries the case on (closure, recommendation, suit) while one of
+ * its hearings has unsealed opinions but no recorded decision (app/domain/hearing/decision-pending.ts).
+ */
+export async function assertNoPendingHearingDecision(tx: Tx, procuratorateId: string, caseId: string): Promise<void> {
+  const rows = await tx.hearingCase.findMany({
+    where: { caseId, hearing: { procuratorateId } },
+    select: { hearingId: true, decisionStance: true, hearing: { select: { title: true, status: true, deliberationClosedAt: true } } },
+  });
+  const pending = pendingHearingDecision(rows.map((r) => ({ hearingId: r.hearingId, decisionStance: r.decisionStance, ...r.hearing })));
+  if (pending) throw new DomainError("hearings.error.decisionPending", 409);
 }

@@ -215,7 +215,7 @@ async function editableHearing(tx: Tx, procuratorateId: string, hearingId: strin
  */
 export async function updateHearing(procuratorateId: string, actorId: string, hearingId: string, input: HearingFormInput) {
   return prisma.$transaction(async (tx) => {
-    await editableHearing(tx, procuratorateId, hearingId);
+    const current = await editableHearing(tx, procuratorateId, hearingId);
     await assertStaff(tx, procuratorateId, [input.hostId, input.clerkId]);
     await assertCases(tx, procuratorateId, input.cases.map((c) => c.caseId));
     const before = await tx.hearing.findFirstOrThrow({
@@ -241,7 +241,12 @@ export async function updateHearing(procuratorateId: string, actorId: string, he
       const old = before[k as keyof typeof data];
       if (JSON.stringify(json(old)) !== JSON.stringify(json(v))) changed[k] = { before: json(old), after: json(v) };
     }
+    // 听证规定 Art 10: notices tell the time of the hearing. Once notified, the time is fixed (there
+    // is no way back to planned); while planned, a new time voids the notices given and any approved
+    // late_notice, which was weighed against the old time.
+    if (changed.startsAt && current.status === "notified") throw new DomainError("hearingSetup.error.startsAtNotified", 409);
     await tx.hearing.update({ where: { id: hearingId }, data });
+    if (changed.startsAt) await voidNotices(tx, procuratorateId, actorId, hearingId);
 
     const rows = caseRows(input);
     const keep = new Set(rows.map((r) => r.caseId));
@@ -290,6 +295,28 @@ export async function updateHearing(procuratorateId: string, actorId: string, he
     // A new time or new cases change the hearing_notice deadline and the cases it is shown on.
     await refreshDeadlines(tx, procuratorateId, { hearingId });
     return { id: hearingId };
+  });
+}
+
+/** Clears the notices of a hearing whose time changed and uses up its approved late_notice approvals (audited). */
+async function voidNotices(tx: Tx, procuratorateId: string, actorId: string, hearingId: string, now: Date = new Date()) {
+  const cleared = { notifiedAt: null, noticeMethod: null };
+  const panelists = await tx.hearingPanelist.updateMany({ where: { hearingId, notifiedAt: { not: null } }, data: cleared });
+  const participants = await tx.hearingParticipant.updateMany({ where: { hearingId, notifiedAt: { not: null } }, data: cleared });
+  const approvals = await tx.approval.findMany({
+    where: { procuratorateId, hearingId, kind: "late_notice", decision: "approved", usedAt: null },
+    select: { id: true },
+  });
+  if (approvals.length) await tx.approval.updateMany({ where: { id: { in: approvals.map((a) => a.id) } }, data: { usedAt: now } });
+  if (panelists.count + participants.count + approvals.length === 0) return;
+  await recordAudit(tx, {
+    procuratorateId,
+    actorId,
+    action: "hearing.notices_cleared",
+    entityType: "Hearing",
+    entityId: hearingId,
+    data: { panelists: panelists.count, participants: participants.count, lateNoticeApprovalsUsed: approvals.map((a) => a.id) },
+    at: now,
   });
 }
 
@@ -396,10 +423,11 @@ async function approvalsOf(db: Tx, procuratorateId: string, hearingId: string) {
   const rows = await db.approval.findMany({
     where: { procuratorateId, hearingId, kind: { in: ["hearing", "late_notice"] } },
     orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
-    select: { id: true, kind: true, decision: true, requestedAt: true, decidedAt: true, comment: true },
+    select: { id: true, kind: true, decision: true, requestedAt: true, decidedAt: true, comment: true, usedAt: true },
   });
   const latest = (kind: string) => rows.find((r) => r.kind === kind) ?? null;
-  const approved = (kind: string) => rows.some((r) => r.kind === kind && r.decision === "approved");
+  // An approval used up (a late_notice whose hearing's time changed since) no longer counts.
+  const approved = (kind: string) => rows.some((r) => r.kind === kind && r.decision === "approved" && r.usedAt === null);
   return {
     hearing: latest("hearing"),
     lateNotice: latest("late_notice"),

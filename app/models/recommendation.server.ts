@@ -2,6 +2,7 @@ import { recommendationGuard } from "~/domain/case/guards";
 import { approvalSubject } from "~/domain/case/next-steps";
 import type { RecommendationAction } from "~/domain/recommendation/schemas";
 import { isDraftEditable, mayDraft, movePoint } from "~/domain/recommendation/schemas";
+import { assertNoPendingHearingDecision } from "~/models/hearing-decision.server";
 import { requestApproval } from "~/models/approval-request.server";
 import { recordAudit } from "~/models/audit.server";
 import { guardFactsOf } from "~/models/case-steps.server";
@@ -208,6 +209,8 @@ export async function applyRecommendationAction(
         if (kase.state !== "recommending") throw new DomainError("casepage.rec.error.notRecommending", 409);
         const guard = recommendationGuard(await guardFactsOf(tx, kase.id, rec.id));
         if (!guard.ok) throw new DomainError(guard.reason, 409);
+        // Issue 9 item 7 (听证规定 Art 16): the decision after a hearing is recorded first.
+        await assertNoPendingHearingDecision(tx, procuratorateId, kase.id);
         const approval = await requestApproval(
           {
             procuratorateId,

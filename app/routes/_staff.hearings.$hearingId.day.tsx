@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Card, FormError } from "~/components/ui";
-import { can } from "~/domain/auth/policy";
 import {
   advanceRefusal,
   attendanceRefusal,
@@ -40,11 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const procuratorateId = staffScope(scope);
   if (!params.hearingId) notFound();
   const day = await getHearingDay(procuratorateId, params.hearingId);
-  const me = can(actor, "hearing:manage") ? actor.userId : "";
+  // Who may act is the hearing's own rule (host, clerk: app/domain/hearing/day.ts), not the role:
+  // an approver (检察长, 部门负责人) may host (听证规定 Art 13).
+  const me = actor.userId;
   const next = nextStage(day.stage);
   // What the actor is offered: each form only where its rule lets it through.
   const offers = {
-    open: openRefusal(day, me) === null,
+    open: openRefusal(day, me, day.missing) === null,
     advance: day.stage !== null && next !== null && advanceRefusal(day, me, day.stage, next) === null,
     minutes: day.stage !== null && minutesRefusal(day, me, day.stage) === null,
     attendance: attendanceRefusal(day, me) === null,
@@ -55,7 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, scope } = await requirePermission(request, "hearing:manage");
+  // hearing:read, then the host/clerk rules of app/domain/hearing/day.ts decide (听证规定 Art 13:
+  // the chief or a department head may host, so an approver host runs the hearing too).
+  const { actor, scope } = await requirePermission(request, "hearing:read");
   const procuratorateId = staffScope(scope);
   if (!params.hearingId) notFound();
   // Out of scope answers 404 whatever was posted.

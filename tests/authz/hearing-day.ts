@@ -72,12 +72,13 @@ const everyone = (outcome: Outcome): Record<Who, Outcome> => ({
 });
 
 export const expectations: Expectations = {
-  // The hearing day: staff read it; acting is hearing:manage (prosecutors), and within the hearing
-  // only its host (the order of business) or clerk (minutes, attendance): an empty form is 400.
+  // The hearing day: staff who read hearings reach it; within the hearing only its host (the order
+  // of business) or clerk (minutes, attendance) acts, whatever their role (an approver may host,
+  // 听证规定 Art 13): an empty form is 400.
   "routes/_staff.hearings.$hearingId.day": {
     params: hearingParams,
     loader: only({ prosecutor: 200, approver: 200 }),
-    action: only({ prosecutor: 400 }),
+    action: only({ prosecutor: 400, approver: 400 }),
     writes: openWrites,
   },
   "routes/_staff.hearings.$hearingId.record": { params: hearingParams, loader: only({ prosecutor: 200, approver: 200 }) },

@@ -44,8 +44,10 @@ beforeAll(async () => {
       hostId: host.id,
       clerkId: clerk.id,
       cases: { create: [{ caseId, ordinal: 1 }] },
-      panelists: { create: panelists.map((p) => ({ panelistId: p.id, declaredAt: new Date() })) },
-      participants: { create: [{ kind: "agency_representative", organisation: "县市场监管局", name: "钱代表", post: "副局长" }] },
+      panelists: { create: panelists.map((p) => ({ panelistId: p.id, declaredAt: new Date(), notifiedAt: new Date(Date.now() - 5 * DAY) })) },
+      participants: {
+        create: [{ kind: "agency_representative", organisation: "县市场监管局", name: "钱代表", post: "副局长", notifiedAt: new Date(Date.now() - 5 * DAY) }],
+      },
     },
     include: { participants: true },
   });
@@ -74,9 +76,53 @@ describe("scope and roles", () => {
     expect((await prisma.hearing.findUniqueOrThrow({ where: { id: foreignId } })).status).toBe("notified");
   });
 
-  test("an approver reads the tab but may not act (403)", async () => {
+  test("an approver who does not host reads the tab but may not act (403, not the host)", async () => {
     expect((await callLoader(dayLoader, request(`/hearings/${hearingId}/day`, { cookie: cookies.approver }), { hearingId })).status).toBe(200);
-    expect((await post("approver", { intent: "open" })).status).toBe(403);
+    const res = await post("approver", { intent: "open" });
+    expect(res.status).toBe(403);
+    expect(messageOf(res)).toContain("hearingDay.refusal.notHost");
+    expect((await state()).status).toBe("notified");
+  });
+
+  test("an approver chosen as host (听证规定 Art 13) is offered the opening and opens the hearing", async () => {
+    const approver = await prisma.user.findFirstOrThrow({ where: { procuratorateId: P, role: "approver" } });
+    const h = await prisma.hearing.create({
+      data: { procuratorateId: P, title: "检察长主持听证", venue: "检察听证室", startsAt: new Date(Date.now() + DAY), status: "notified", hostId: approver.id },
+    });
+    const loaded = await callLoader(dayLoader, request(`/hearings/${h.id}/day`, { cookie: cookies.approver }), { hearingId: h.id });
+    expect(loaded.status).toBe(200);
+    expect(JSON.stringify(loaded.kind === "data" ? loaded.data : null)).toContain('"open":true');
+    const res = await post("approver", { intent: "open" }, h.id);
+    expect(res.status).toBe(200);
+    expect(await prisma.hearing.findUniqueOrThrow({ where: { id: h.id }, select: { status: true, stage: true } })).toEqual({
+      status: "in_progress",
+      stage: "attendance",
+    });
+  });
+
+  test("the host may not open while someone added after the notices has none (听证规定 Art 10): 409, then opens once notified", async () => {
+    const host = await prisma.user.findFirstOrThrow({ where: { procuratorateId: P, displayName: "王主持" } });
+    const h = await prisma.hearing.create({
+      data: {
+        procuratorateId: P,
+        title: "补充参加人听证",
+        venue: "检察听证室",
+        startsAt: new Date(Date.now() + DAY),
+        status: "notified",
+        hostId: host.id,
+        panelists: { create: [{ panelistId: seat.a!, notifiedAt: new Date(Date.now() - 5 * DAY) }] },
+        participants: { create: [{ kind: "other", organisation: "疫情防控指挥部", name: "孙后加" }] },
+      },
+      include: { participants: true },
+    });
+    const loaded = await callLoader(dayLoader, request(`/hearings/${h.id}/day`, { cookie: cookies.host }), { hearingId: h.id });
+    expect(JSON.stringify(loaded.kind === "data" ? loaded.data : null)).toContain('"open":false');
+    const res = await post("host", { intent: "open" }, h.id);
+    expect(res.status).toBe(409);
+    expect(messageOf(res)).toContain("hearingDay.refusal.noticesMissing");
+    expect((await prisma.hearing.findUniqueOrThrow({ where: { id: h.id } })).status).toBe("notified");
+    await prisma.hearingParticipant.update({ where: { id: h.participants[0]!.id }, data: { notifiedAt: new Date(), noticeMethod: "phone" } });
+    expect((await post("host", { intent: "open" }, h.id)).status).toBe(200);
   });
 
   test("only the host opens the hearing: the clerk and a colleague are refused with 403", async () => {

@@ -259,6 +259,69 @@ describe("notices (听证规定 Art 10) and marking notified", () => {
     expect(await prisma.auditEvent.count({ where: { entityId: id, action: "hearing.status" } })).toBe(1);
   });
 
+  test("a new time while planned clears the notices and uses up the late_notice; once notified the time is fixed (409)", async () => {
+    const soon = toShanghaiLocal(new Date(Date.now() + 2 * DAY));
+    const id = await createVia(hearingForm({ startsAt: soon }));
+    const panelist = await prisma.panelist.create({ data: { procuratorateId: P, name: "冯听证员", category: "expert" } });
+    await prisma.hearingPanelist.create({ data: { hearingId: id, panelistId: panelist.id } });
+    const post = (form: Record<string, string>) => callAction(noticesAction, request(`/hearings/${id}/notices`, { cookie, form }), { hearingId: id });
+    const edit = (startsAt: string) =>
+      callAction(editAction, request(`/hearings/${id}/edit`, { cookie, form: hearingForm({ startsAt }) }), { hearingId: id });
+    const notice = () => post({ intent: "notice", target: `panelist:${panelist.id}`, notifiedAt: toShanghaiLocal(new Date(Date.now() - 60_000)), method: "phone" });
+    const seat = () => prisma.hearingPanelist.findUniqueOrThrow({ where: { hearingId_panelistId: { hearingId: id, panelistId: panelist.id } } });
+    await prisma.approval.create({
+      data: { procuratorateId: P, kind: "late_notice", subject: "迟延通知", requestedById: hostId, hearingId: id, decision: "approved", decidedAt: new Date() },
+    });
+    expect((await notice()).status).toBe(200);
+    expect((await seat()).notifiedAt).not.toBeNull();
+
+    // A new time (still planned): the notice is void and the late_notice no longer counts.
+    const later = toShanghaiLocal(new Date(Date.now() + 2 * DAY + 3_600_000));
+    expect((await edit(later)).status).toBe(302);
+    expect(await seat()).toMatchObject({ notifiedAt: null, noticeMethod: null });
+    expect((await prisma.approval.findFirstOrThrow({ where: { hearingId: id, kind: "late_notice" } })).usedAt).toBeInstanceOf(Date);
+    const ev = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "hearing.notices_cleared" } });
+    expect(JSON.parse(ev.data!)).toMatchObject({ panelists: 1, participants: 0 });
+    const late = await notice();
+    expect(late.status).toBe(409);
+    expect(errorsOf(late)).toContain("hearingSetup.error.lateNotice");
+
+    // A fresh approved late_notice, the notice, the hearing approved and marked notified: the time is fixed.
+    await prisma.approval.create({
+      data: { procuratorateId: P, kind: "late_notice", subject: "迟延通知", requestedById: hostId, hearingId: id, decision: "approved", decidedAt: new Date() },
+    });
+    await prisma.approval.create({
+      data: { procuratorateId: P, kind: "hearing", subject: "听证", requestedById: hostId, hearingId: id, decision: "approved", decidedAt: new Date() },
+    });
+    expect((await notice()).status).toBe(200);
+    expect((await post({ intent: "markNotified" })).status).toBe(200);
+    const before = await prisma.hearing.findUniqueOrThrow({ where: { id }, select: { startsAt: true } });
+    const moved = await edit(toShanghaiLocal(new Date(Date.now() + DAY)));
+    expect(moved.status).toBe(409);
+    expect(errorsOf(moved)).toContain("hearingSetup.error.startsAtNotified");
+    expect((await prisma.hearing.findUniqueOrThrow({ where: { id }, select: { startsAt: true } })).startsAt).toEqual(before.startsAt);
+    expect((await seat()).notifiedAt).not.toBeNull();
+    // Other particulars stay editable while notified.
+    expect((await edit(later)).status).toBe(302);
+  });
+
+  test("a new hearing stores its hearing_notice deadline; marking it notified removes it", async () => {
+    const id = await createVia(hearingForm());
+    const rows = await prisma.deadline.findMany({ where: { hearingId: id }, select: { ruleId: true } });
+    expect(rows.map((r) => r.ruleId)).toContain("hearing_notice");
+    const panelist = await prisma.panelist.create({ data: { procuratorateId: P, name: "褚听证员", category: "expert" } });
+    await prisma.hearingPanelist.create({ data: { hearingId: id, panelistId: panelist.id } });
+    await prisma.approval.create({
+      data: { procuratorateId: P, kind: "hearing", subject: "听证", requestedById: hostId, hearingId: id, decision: "approved", decidedAt: new Date() },
+    });
+    const post = (form: Record<string, string>) => callAction(noticesAction, request(`/hearings/${id}/notices`, { cookie, form }), { hearingId: id });
+    expect(
+      (await post({ intent: "notice", target: `panelist:${panelist.id}`, notifiedAt: toShanghaiLocal(new Date(Date.now() - 60_000)), method: "phone" })).status,
+    ).toBe(200);
+    expect((await post({ intent: "markNotified" })).status).toBe(200);
+    expect(await prisma.deadline.count({ where: { hearingId: id, ruleId: "hearing_notice" } })).toBe(0);
+  });
+
   test("an on-time notice needs no approval; a notice in the future is refused", async () => {
     const id = await createVia(hearingForm({ startsAt: toShanghaiLocal(new Date(Date.now() + 20 * DAY)) }));
     const rep = await prisma.hearingParticipant.create({ data: { hearingId: id, kind: "observer", organisation: "", name: "王旁听" } });

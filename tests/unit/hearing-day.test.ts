@@ -42,10 +42,12 @@ describe("the order of business (听证规定 Art 15)", () => {
 
   test("only the host opens, only a notified hearing that has not started", () => {
     const notified = h({ status: "notified", stage: null });
-    expect(openRefusal(notified, HOST)).toBeNull();
-    expect(openRefusal(notified, CLERK)).toBe("notHost");
-    expect(openRefusal(h({ status: "planned", stage: null }), HOST)).toBe("wrongStatus");
-    expect(openRefusal(h(), HOST)).toBe("wrongStatus");
+    expect(openRefusal(notified, HOST, [])).toBeNull();
+    expect(openRefusal(notified, CLERK, [])).toBe("notHost");
+    expect(openRefusal(h({ status: "planned", stage: null }), HOST, [])).toBe("wrongStatus");
+    expect(openRefusal(h(), HOST, [])).toBe("wrongStatus");
+    // Someone added after the hearing was marked notified has no notice yet (听证规定 Art 10).
+    expect(openRefusal(notified, HOST, ["钱代表"])).toBe("noticesMissing");
   });
 
   test("advancing: the next stage only, from the stage the host saw", () => {

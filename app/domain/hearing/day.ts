@@ -30,6 +30,7 @@ export type DayRefusal =
   | "notHost"
   | "notHostOrClerk"
   | "wrongStatus"
+  | "noticesMissing"
   | "stageOrder"
   | "deliberationOpen"
   | "deliberationClosed"
@@ -63,10 +64,16 @@ export function inSession(status: string): boolean {
   return status === ("in_progress" satisfies HearingStatus) || status === ("deliberating" satisfies HearingStatus);
 }
 
-/** Why the host may not open the hearing (听证规定 Art 14: notified first, Art 10), or null. */
-export function openRefusal(h: DayHearing, userId: string): DayRefusal | null {
+/**
+ * Why the host may not open the hearing, or null (听证规定 Art 14: notified first). `missing` are
+ * the seated panelists and participants still without a notice (missingNotices,
+ * app/domain/hearing/notices.ts): someone added after the hearing was marked notified must be
+ * notified before it opens (听证规定 Art 10).
+ */
+export function openRefusal(h: DayHearing, userId: string, missing: readonly string[]): DayRefusal | null {
   if (!isHost(h, userId)) return "notHost";
   if (h.status !== ("notified" satisfies HearingStatus) || currentStage(h) !== null) return "wrongStatus";
+  if (missing.length > 0) return "noticesMissing";
   return null;
 }
 

@@ -50,6 +50,7 @@ export const hearingDay: Record<keyof typeof zh, string> = {
   "hearingDay.cancelled": "The hearing was cancelled.",
   "hearingDay.refusal.notHost": "Only the hearing's host can do this.",
   "hearingDay.refusal.notHostOrClerk": "Only the hearing's host or clerk can record this.",
+  "hearingDay.refusal.noticesMissing": "Some panelists or participants have no notice yet; notify them before the hearing opens (hearing rules Art 10).",
   "hearingDay.refusal.wrongStatus": "This cannot be done in the hearing's current status.",
   "hearingDay.refusal.stageOrder": "The order of business is followed stage by stage, without skipping or going back (hearing rules Art 15). Reload the page and try again.",
   "hearingDay.refusal.deliberationOpen": "The host has not closed deliberation yet.",

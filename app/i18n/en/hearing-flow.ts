@@ -26,5 +26,6 @@ export const hearingFlow = {
   "hearings.error.moved": "Someone else changed the hearing's status; reload the page and try again.",
   "hearings.error.deliberationOpen": "The host has not closed deliberation yet, so the hearing cannot be concluded.",
   "hearings.error.notEditable": "The hearing has started or ended; its arrangements can no longer be changed.",
+  "hearings.error.decisionPending": "The panel's opinions of this case's hearing are unsealed: record the procuratorate's decision on that hearing's opinions tab before the case moves on (departing from the majority needs the chief's approval, hearing rules Art 16).",
   "hearings.error.opinionsClosed": "Deliberation is closed; opinions can no longer be given or changed.",
 } as const;

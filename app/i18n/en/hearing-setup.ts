@@ -101,6 +101,7 @@ export const hearingSetup = {
   "hearingSetup.announce.publish": "Publish the announcement",
   "hearingSetup.error.lateNotice": "This notice is later than 3 days before the hearing (Art 10); it can be recorded only once a late notice is approved.",
   "hearingSetup.error.noticeInFuture": "A notice cannot be recorded for a time in the future.",
+  "hearingSetup.error.startsAtNotified": "The hearing has been notified, so its time can no longer change (the notices state it, hearing rules Art 10). To reschedule, cancel this hearing and set up a new one.",
   "hearingSetup.error.noticesMissing": "Some people have no notice yet, so the hearing cannot be marked notified.",
   "hearingSetup.error.hearingNotApproved": "The chief has not approved holding this hearing yet.",
   "hearingSetup.error.nobodyToNotify": "There are no panelists or participants yet, so the hearing cannot be marked notified.",

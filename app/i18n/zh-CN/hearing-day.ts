@@ -48,6 +48,7 @@ export const hearingDay = {
   "hearingDay.cancelled": "听证已取消。",
   "hearingDay.refusal.notHost": "只有本场听证的主持人可以进行此操作。",
   "hearingDay.refusal.notHostOrClerk": "只有本场听证的主持人或书记员可以记录。",
+  "hearingDay.refusal.noticesMissing": "还有听证员或参加人未收到通知，须先通知后才能开始听证（听证规定第十条）。",
   "hearingDay.refusal.wrongStatus": "听证当前状态下不能进行此操作。",
   "hearingDay.refusal.stageOrder": "须按听证程序依次进行，不能跳过或返回环节（听证规定第十五条）。请刷新页面后重试。",
   "hearingDay.refusal.deliberationOpen": "主持人尚未结束评议。",

@@ -26,5 +26,6 @@ export const hearingFlow = {
   "hearings.error.moved": "听证状态已被他人更改，请刷新页面后重试。",
   "hearings.error.deliberationOpen": "主持人尚未结束评议，不能结束听证。",
   "hearings.error.notEditable": "听证已开始或已结束，不能再修改听证安排。",
+  "hearings.error.decisionPending": "本案听证的听证员意见已公开，须先在该听证的「意见」页记录检察院的处理决定，才能继续办理（偏离多数意见须经检察长批准，听证规定第十六条）。",
   "hearings.error.opinionsClosed": "评议已结束，意见不能再提交或修改。",
 } as const;

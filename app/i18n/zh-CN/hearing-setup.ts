@@ -101,6 +101,7 @@ export const hearingSetup = {
   "hearingSetup.announce.publish": "发布公告",
   "hearingSetup.error.lateNotice": "该通知晚于听证三日前的期限（第十条），须先经批准迟延通知才能登记。",
   "hearingSetup.error.noticeInFuture": "通知时间不能晚于现在。",
+  "hearingSetup.error.startsAtNotified": "听证已通知，不能再更改听证时间（通知载明了听证时间，听证规定第十条）。如须改期，请取消本场听证后重新安排。",
   "hearingSetup.error.noticesMissing": "还有人员未通知，不能标记为已通知。",
   "hearingSetup.error.hearingNotApproved": "召开听证尚未经检察长批准。",
   "hearingSetup.error.nobodyToNotify": "尚无听证员或参加人，不能标记为已通知。",
