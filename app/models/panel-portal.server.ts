@@ -182,6 +182,8 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
           ordinal: true,
           sessionAt: true,
           issues: true,
+          proposedHandling: true,
+          proposal: true,
           case: {
             select: {
               id: true,
@@ -286,6 +288,9 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
       respondentUnknown: c.respondentUnknown,
       sessionAt: hc.sessionAt,
       issues: hc.issues,
+      // What the panel is asked to weigh (听证规定 Art 11: the panel is briefed on the proposed handling).
+      proposedHandling: hc.proposedHandling,
+      proposal: hc.proposal,
       // A cancelled hearing's panel no longer sees its evidence (the file route answers 404 too).
       evidence: hearing.disclosed
         .filter((d) => d.evidence.caseId === c.id && panelReadsEvidence(hearing.status))
@@ -362,6 +367,8 @@ type BriefingCase = {
   respondentUnknown: boolean;
   sessionAt: Date | null;
   issues: string | null;
+  proposedHandling: string;
+  proposal: string | null;
   evidence: {
     id: string;
     ordinal: number;

@@ -31,7 +31,7 @@ async function newHearing(procuratorateId: string, hostId: string, status = "pla
     data: { procuratorateId, title: `专家组测试听证 ${status}`, venue: "检察听证室", startsAt: new Date(Date.now() + 10 * DAY), hostId, status },
     select: { id: true },
   });
-  await prisma.hearingCase.create({ data: { hearingId: h.id, caseId, ordinal: 1, issues: `听证事项 ${h.id}` } });
+  await prisma.hearingCase.create({ data: { hearingId: h.id, caseId, ordinal: 1, issues: `听证事项 ${h.id}`, proposedHandling: "close", proposal: `拟处理要点 ${h.id}` } });
   return h.id;
 }
 
@@ -171,6 +171,7 @@ describe("the panel portal", () => {
     expect(hearing.briefingOpen).toBe(false);
     expect(hearing.cases).toEqual([]);
     expect(JSON.stringify(dataOf(before))).not.toContain(`听证事项 ${hearings.portal}`);
+    expect(JSON.stringify(dataOf(before))).not.toContain(`拟处理要点 ${hearings.portal}`);
 
     await prisma.hearing.update({ where: { id: hearings.portal }, data: { status: "in_progress" } });
     const unsigned = await postPortal(panelists.a, hearings.portal, { intent: "opinion", caseId, stance: "agree", reasons: "理由", signedName: "赵一" });
@@ -184,6 +185,9 @@ describe("the panel portal", () => {
     expect(signed.status).toBe(200);
     const after = await getPortal(panelists.a, hearings.portal);
     expect(JSON.stringify(dataOf(after))).toContain(`听证事项 ${hearings.portal}`);
+    // The panel sees the proposed handling it is asked to weigh, once the declaration is signed.
+    const briefed = (dataOf(after) as { hearing: { cases: { proposedHandling: string; proposal: string | null }[] } }).hearing;
+    expect(briefed.cases[0]).toMatchObject({ proposedHandling: "close", proposal: `拟处理要点 ${hearings.portal}` });
   });
 
   test("an opinion is refused before the hearing is in progress", async () => {
