@@ -222,7 +222,7 @@ async function seatIn(tx: Tx, procuratorateId: string, hearingId: string, paneli
       recusalDecision: true,
       recusalDecidedAt: true,
       recusalDecidedById: true,
-      hearing: { select: { status: true } },
+      hearing: { select: { status: true, deliberationClosedAt: true } },
       panelist: { select: { name: true } },
     },
   });
@@ -263,6 +263,8 @@ export async function requestRecusal(
   return prisma.$transaction(async (tx) => {
     const seat = await seatIn(tx, procuratorateId, hearingId, input.panelistId);
     if (isFinishedHearing(seat.hearing.status)) throw new DomainError("hearings.error.illegalTransition", 409);
+    // Once deliberation is closed the tally is final (听证规定 Art 16): no recusal can change it.
+    if (seat.hearing.deliberationClosedAt) throw new DomainError("hearingPanel.error.recusalAfterDeliberation", 409);
     if (seat.recused) throw new DomainError("hearingPanel.error.alreadyRecused", 409);
     if (recusalState(seat) === "pending") throw new DomainError("hearingPanel.error.recusalPending", 409);
     const after = {
@@ -315,6 +317,8 @@ export async function decideRecusal(
     const seat = await seatIn(tx, procuratorateId, hearingId, input.panelistId);
     if (recusalState(seat) !== "pending") throw new DomainError("hearingPanel.error.noRecusalRequest", 409);
     if (isFinishedHearing(seat.hearing.status)) throw new DomainError("hearings.error.illegalTransition", 409);
+    // A decision after deliberation closed would change a frozen tally (听证规定 Art 16).
+    if (seat.hearing.deliberationClosedAt) throw new DomainError("hearingPanel.error.recusalAfterDeliberation", 409);
     const granted = input.decision === "granted";
     // Compare-and-set on the pending request read above: a concurrent decision wins once.
     const changed = await tx.hearingPanelist.updateMany({

@@ -155,6 +155,26 @@ describe("seating", () => {
     expect(row).toMatchObject({ recused: true, recusalReason: "曾为该局提供咨询", recusalDecision: "granted", recusalDecidedById: prosecutor.id, recusalRequestedBy: "测试县生态环境分局" });
     expect(row.recusalDecidedAt).toBeInstanceOf(Date);
   });
+
+  test("after deliberation is closed a recusal can be neither requested nor decided (the tally is frozen)", async () => {
+    const h = await newHearing(P, prosecutor.id, "deliberating");
+    const asked = await prisma.panelist.create({ data: { procuratorateId: P, name: "褚冻结", category: "expert", birthOn: "1960-01-01" } });
+    const fresh = await prisma.panelist.create({ data: { procuratorateId: P, name: "卫冻结", category: "expert", birthOn: "1960-01-01" } });
+    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: fresh.id } });
+    await prisma.hearingPanelist.create({
+      data: { hearingId: h, panelistId: asked.id, recusalRequestedAt: new Date(), recusalRequestedBy: "测试县水利局", recusalReason: "亲属任职" },
+    });
+    await prisma.hearing.update({ where: { id: h }, data: { deliberationClosedAt: new Date(), deliberationClosedById: prosecutor.id } });
+    const request_ = await postPanel(h, { intent: "requestRecusal", panelistId: fresh.id, requestedBy: "测试县水利局", reason: "迟到的申请" });
+    expect(request_.status).toBe(409);
+    expect(JSON.stringify(dataOf(request_))).toContain("hearingPanel.error.recusalAfterDeliberation");
+    const decided = await postPanel(h, { intent: "decideRecusal", panelistId: asked.id, decision: "granted" });
+    expect(decided.status).toBe(409);
+    expect(JSON.stringify(dataOf(decided))).toContain("hearingPanel.error.recusalAfterDeliberation");
+    const rows = await prisma.hearingPanelist.findMany({ where: { hearingId: h }, orderBy: { panelistId: "asc" } });
+    expect(rows.every((r) => !r.recused && r.recusalDecision === null)).toBe(true);
+    expect(rows.find((r) => r.panelistId === fresh.id)?.recusalRequestedAt).toBeNull();
+  });
 });
 
 describe("the panel portal", () => {

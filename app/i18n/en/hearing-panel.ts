@@ -41,6 +41,7 @@ export const hearingPanel = {
   "hearingPanel.error.alreadySeated": "This panelist already sits on this hearing.",
   "hearingPanel.error.alreadyRecused": "This panelist is already recused.",
   "hearingPanel.error.recusalPending": "A recusal request is already waiting for a decision.",
+  "hearingPanel.error.recusalAfterDeliberation": "Deliberation is closed and the panel's opinions are final; a recusal can no longer be requested or decided.",
   "hearingPanel.error.noRecusalRequest": "There is no recusal request waiting for a decision.",
   "hearingPanel.error.recused": "You are recused from this hearing and cannot sign or give opinions.",
   "hearingPanel.error.alreadyDeclared": "The no-conflict declaration is already signed.",

@@ -41,6 +41,7 @@ export const hearingPanel = {
   "hearingPanel.error.alreadySeated": "该听证员已在本次听证中。",
   "hearingPanel.error.alreadyRecused": "该听证员已回避。",
   "hearingPanel.error.recusalPending": "已有尚未决定的回避申请。",
+  "hearingPanel.error.recusalAfterDeliberation": "评议已结束，听证员意见已确定，不能再申请或决定回避。",
   "hearingPanel.error.noRecusalRequest": "没有待决定的回避申请。",
   "hearingPanel.error.recused": "您已回避本次听证，不能签署承诺或发表意见。",
   "hearingPanel.error.alreadyDeclared": "无利害关系承诺书已签署。",
