@@ -264,27 +264,43 @@ describe("the panel portal", () => {
   });
 
   test("a decision departing from the majority is refused without an approved departure and accepted with it (听证规定 Art 16)", async () => {
-    const decide = () =>
+    const decide = (stance = "agree") =>
       callAction(
         opinionsAction,
-        request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie, form: { intent: "decide", caseId, stance: "agree", note: "整改已完成，采纳拟处理意见" } }),
+        request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie, form: { intent: "decide", caseId, stance, note: "整改已完成，采纳拟处理意见" } }),
         { hearingId: hearings.portal }
       );
     const refused = await decide();
     expect(refused.status).toBe(409);
     expect(JSON.stringify(dataOf(refused))).toContain("hearingPanel.error.departureNeedsApproval");
-    const asked = await callAction(
-      opinionsAction,
-      request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie, form: { intent: "requestDeparture", caseId, reason: "现场复查显示已整改到位" } }),
-      { hearingId: hearings.portal }
-    );
+    const ask = (stance?: string) =>
+      callAction(
+        opinionsAction,
+        request(`/hearings/${hearings.portal}/opinions`, {
+          cookie: staffCookie,
+          form: { intent: "requestDeparture", caseId, reason: "现场复查显示已整改到位", ...(stance ? { stance } : {}) },
+        }),
+        { hearingId: hearings.portal }
+      );
+    // The request names the decision it will allow: none (400), or the majority's own (409), is refused.
+    expect((await ask()).status).toBe(400);
+    const majority = await ask("disagree");
+    expect(majority.status).toBe(409);
+    expect(JSON.stringify(dataOf(majority))).toContain("hearingPanel.error.notADeparture");
+    const asked = await ask("agree");
     expect(asked.status).toBe(200);
     const approval = await prisma.approval.findFirstOrThrow({ where: { kind: "departure_from_majority", caseId, hearingId: hearings.portal } });
     expect(approval.decision).toBe("pending");
+    expect(JSON.parse(approval.payload!)).toEqual({ reason: "现场复查显示已整改到位", stance: "agree" });
     expect((await decide()).status).toBe(409);
     // The chief approves it in the queue (no effect of its own: the decision uses it).
     const chief = await createUser({ role: "approver", procuratorateId: P });
     await decideApproval(P, approval.id, chief.id, { decision: "approved" });
+    // An approval for 'agree' does not allow recording another departing stance.
+    const other = await decide("conditional");
+    expect(other.status).toBe(409);
+    expect(JSON.stringify(dataOf(other))).toContain("hearingPanel.error.departureNeedsApproval");
+    expect((await prisma.approval.findUniqueOrThrow({ where: { id: approval.id } })).usedAt).toBeNull();
     const accepted = await decide();
     expect(accepted.status).toBe(200);
     const hc = await prisma.hearingCase.findUniqueOrThrow({ where: { hearingId_caseId: { hearingId: hearings.portal, caseId } } });
