@@ -31,6 +31,14 @@ export class SeatRefusedError extends DomainError {
   }
 }
 
+/** Opening the hearing day is refused while a seated, non-recused panelist has a conflict (听证规定 Art 7). */
+export class SeatedConflictsError extends DomainError {
+  constructor(public readonly names: string[]) {
+    super("hearingPanel.error.seatedConflicts", 409);
+    this.name = "SeatedConflictsError";
+  }
+}
+
 const hearingAgencySelect = {
   id: true,
   status: true,
@@ -75,6 +83,34 @@ async function conflictsOf(db: Tx, panelistIds: string[], agencies: HearingAgenc
     if (found.length) byPanelist.set(id, found);
   }
   return byPanelist;
+}
+
+/**
+ * The conflicts of the seated, non-recused panelists (听证规定 Art 7), e.g. after an agency the
+ * panelist is affiliated with was added as a participant once they were seated. Scoped; [] when none.
+ */
+export async function seatedConflicts(tx: Tx, procuratorateId: string, hearingId: string) {
+  const hearing = await tx.hearing.findFirst({ where: { id: hearingId, procuratorateId }, select: hearingAgencySelect });
+  if (!hearing) notFound();
+  const seats = await tx.hearingPanelist.findMany({
+    where: { hearingId: hearing.id, recused: false },
+    orderBy: [{ invitedAt: "asc" }, { panelistId: "asc" }],
+    select: { panelistId: true, panelist: { select: { name: true } } },
+  });
+  const found = await conflictsOf(
+    tx,
+    seats.map((s) => s.panelistId),
+    agenciesOf(hearing)
+  );
+  return seats
+    .filter((s) => found.has(s.panelistId))
+    .map((s) => ({ panelistId: s.panelistId, name: s.panelist.name, conflicts: found.get(s.panelistId)! }));
+}
+
+/** Refuses (409) while any seated, non-recused panelist has a conflict: the hearing day cannot open. */
+export async function refuseSeatedConflicts(tx: Tx, procuratorateId: string, hearingId: string) {
+  const found = await seatedConflicts(tx, procuratorateId, hearingId);
+  if (found.length) throw new SeatedConflictsError(found.map((f) => f.name));
 }
 
 /**
@@ -156,9 +192,11 @@ export async function getPanelSeating(procuratorateId: string, hearingId: string
     }));
   }
 
+  const seatConflicts = await seatedConflicts(prisma, procuratorateId, hearing.id);
   return {
     hearing: { id: hearing.id, status: hearing.status, date: hearingDate, editable, finished: isFinishedHearing(hearing.status) },
     seats: seatRows,
+    seatConflicts,
     seated: seatRows.filter((s) => !s.recused).length,
     mix: categoryMix(seats.map((s) => ({ category: s.panelist.category, recused: s.recused }))),
     pool,

@@ -3,6 +3,8 @@ import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieForUserId, createCase, createProcuratorate, createUser, request } from "#tests/factories";
 import { decideApproval } from "~/models/approval.server";
 import { getCaseHearingTallies } from "~/models/hearing-decision.server";
+import { action as dayAction } from "~/routes/_staff.hearings.$hearingId.day";
+import { seatedConflicts } from "~/models/hearing-panel.server";
 import { action as opinionsAction, loader as opinionsLoader } from "~/routes/_staff.hearings.$hearingId.opinions";
 import { action as panelAction, loader as panelLoader } from "~/routes/_staff.hearings.$hearingId.panel";
 import { action as portalAction, loader as portalLoader } from "~/routes/panel.hearings.$hearingId";
@@ -174,6 +176,44 @@ describe("seating", () => {
     const rows = await prisma.hearingPanelist.findMany({ where: { hearingId: h }, orderBy: { panelistId: "asc" } });
     expect(rows.every((r) => !r.recused && r.recusalDecision === null)).toBe(true);
     expect(rows.find((r) => r.panelistId === fresh.id)?.recusalRequestedAt).toBeNull();
+  });
+});
+
+describe("conflicts of panelists already seated", () => {
+  test("an agency added after seating shows the conflict on the panel tab and the hearing day cannot open", async () => {
+    const h = await newHearing(P, prosecutor.id, "notified");
+    const later = (await prisma.agency.create({ data: { procuratorateId: P, name: "测试县交通运输局" } })).id;
+    const p = await prisma.panelist.create({
+      data: {
+        procuratorateId: P,
+        name: "蒋后冲突",
+        category: "expert",
+        birthOn: "1960-01-01",
+        affiliations: { create: [{ agencyId: later, organisation: "测试县交通运输局", relation: "法律顾问" }] },
+      },
+    });
+    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: p.id } });
+    expect(await seatedConflicts(prisma, P, h)).toEqual([]);
+    await prisma.hearingParticipant.create({
+      data: { hearingId: h, kind: "agency_representative", agencyId: later, organisation: "测试县交通运输局", name: "沈代表" },
+    });
+    const found = await seatedConflicts(prisma, P, h);
+    expect(found).toMatchObject([{ panelistId: p.id, name: "蒋后冲突", conflicts: [{ agencyId: later, role: "participant" }] }]);
+    await expect(seatedConflicts(prisma, Q, h)).rejects.toMatchObject({ status: 404 });
+
+    const page = await callLoader(panelLoader, request(`/hearings/${h}/panel`, { cookie: staffCookie }), { hearingId: h });
+    expect((dataOf(page) as { seatConflicts: { name: string }[] }).seatConflicts.map((c) => c.name)).toEqual(["蒋后冲突"]);
+
+    const open = await callAction(dayAction, request(`/hearings/${h}/day`, { cookie: staffCookie, form: { intent: "open" } }), { hearingId: h });
+    expect(open.status).toBe(409);
+    expect(JSON.stringify(dataOf(open))).toContain("hearingPanel.error.seatedConflicts");
+    expect((await prisma.hearing.findUniqueOrThrow({ where: { id: h } })).status).toBe("notified");
+
+    // Once the panelist is recused the conflict no longer blocks the opening.
+    await prisma.hearingPanelist.update({ where: { hearingId_panelistId: { hearingId: h, panelistId: p.id } }, data: { recused: true, recusalReason: "关联" } });
+    expect(await seatedConflicts(prisma, P, h)).toEqual([]);
+    const opened = await callAction(dayAction, request(`/hearings/${h}/day`, { cookie: staffCookie, form: { intent: "open" } }), { hearingId: h });
+    expect(opened.status).toBe(200);
   });
 });
 

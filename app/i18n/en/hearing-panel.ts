@@ -42,6 +42,8 @@ export const hearingPanel = {
   "hearingPanel.error.alreadyRecused": "This panelist is already recused.",
   "hearingPanel.error.recusalPending": "A recusal request is already waiting for a decision.",
   "hearingPanel.error.recusalAfterDeliberation": "Deliberation is closed and the panel's opinions are final; a recusal can no longer be requested or decided.",
+  "hearingPanel.error.seatedConflicts": "A seated panelist is linked to an agency of this hearing; recuse or replace them before the hearing opens.",
+  "hearingPanel.seatConflicts.warning": "These seated panelists are linked to an agency of this hearing and must be recused or replaced before it opens:",
   "hearingPanel.error.noRecusalRequest": "There is no recusal request waiting for a decision.",
   "hearingPanel.error.recused": "You are recused from this hearing and cannot sign or give opinions.",
   "hearingPanel.error.alreadyDeclared": "The no-conflict declaration is already signed.",

@@ -42,6 +42,8 @@ export const hearingPanel = {
   "hearingPanel.error.alreadyRecused": "该听证员已回避。",
   "hearingPanel.error.recusalPending": "已有尚未决定的回避申请。",
   "hearingPanel.error.recusalAfterDeliberation": "评议已结束，听证员意见已确定，不能再申请或决定回避。",
+  "hearingPanel.error.seatedConflicts": "已选任的听证员与本次听证涉及的行政机关存在关联，须先处理（回避或撤换）后才能开始听证。",
+  "hearingPanel.seatConflicts.warning": "以下已选任的听证员与本次听证涉及的行政机关存在关联，开始听证前须回避或撤换：",
   "hearingPanel.error.noRecusalRequest": "没有待决定的回避申请。",
   "hearingPanel.error.recused": "您已回避本次听证，不能签署承诺或发表意见。",
   "hearingPanel.error.alreadyDeclared": "无利害关系承诺书已签署。",
