@@ -5,6 +5,7 @@ import { decideApproval } from "~/models/approval.server";
 import { getCaseHearingTallies } from "~/models/hearing-decision.server";
 import { action as dayAction } from "~/routes/_staff.hearings.$hearingId.day";
 import { seatedConflicts } from "~/models/hearing-panel.server";
+import { opinionLockError } from "~/models/panel-portal.server";
 import { action as opinionsAction, loader as opinionsLoader } from "~/routes/_staff.hearings.$hearingId.opinions";
 import { action as panelAction, loader as panelLoader } from "~/routes/_staff.hearings.$hearingId.panel";
 import { action as portalAction, loader as portalLoader } from "~/routes/panel.hearings.$hearingId";
@@ -214,6 +215,24 @@ describe("conflicts of panelists already seated", () => {
     expect(await seatedConflicts(prisma, P, h)).toEqual([]);
     const opened = await callAction(dayAction, request(`/hearings/${h}/day`, { cookie: staffCookie, form: { intent: "open" } }), { hearingId: h });
     expect(opened.status).toBe(200);
+  });
+});
+
+describe("the opinion lock", () => {
+  test("the DB trigger's refusal after deliberation closed maps to 409 opinionsClosed, other errors pass through", async () => {
+    const h = await newHearing(P, prosecutor.id, "deliberating");
+    const p = await prisma.panelist.create({ data: { procuratorateId: P, name: "杨锁定", category: "expert", birthOn: "1960-01-01" } });
+    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: p.id, declaredAt: new Date() } });
+    await prisma.hearing.update({ where: { id: h }, data: { deliberationClosedAt: new Date(), deliberationClosedById: prosecutor.id } });
+    // The race: the model's own check passed, then the host closed deliberation before the write.
+    const raw = await prisma.panelOpinion
+      .create({ data: { hearingId: h, caseId, panelistId: p.id, stance: "agree", reasons: "理由", signedName: "杨锁定", submittedAt: new Date() } })
+      .then(() => null, (e: unknown) => e);
+    expect(raw).not.toBeNull();
+    expect(opinionLockError(raw)).toMatchObject({ messageKey: "hearings.error.opinionsClosed", status: 409 });
+    const other = new Error("disk I/O error");
+    expect(opinionLockError(other)).toBe(other);
+    expect(await prisma.panelOpinion.count({ where: { hearingId: h } })).toBe(0);
   });
 });
 
