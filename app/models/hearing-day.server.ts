@@ -15,6 +15,7 @@ import { missingNotices } from "~/domain/hearing/notices";
 import { HEARING_STAGES } from "~/domain/hearing/states";
 import type { HearingStage } from "~/domain/hearing/states";
 import { recordAudit } from "~/models/audit.server";
+import { refuseSeatedConflicts } from "~/models/hearing-panel.server";
 import { moveHearing } from "~/models/hearing-state.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
@@ -133,6 +134,7 @@ export async function runHearingDay(actor: Actor, hearingId: string, input: Hear
       case "open": {
         // 听证规定 Art 14: the host opens the session at the first stage (attendance and discipline).
         refuse(openRefusal(h, actor.userId, await missingNoticesOf(tx, h.id)));
+        await refuseSeatedConflicts(tx, actor.procuratorateId, h.id);
         await moveHearing(tx, { ...ids(actor, h.id), to: "in_progress", stage: "attendance", at });
         await startStage(tx, h.id, null, "attendance", actor.userId, at);
         return { intent: input.intent, stage: "attendance" as const };

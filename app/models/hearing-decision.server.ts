@@ -3,6 +3,7 @@ import { departsFromMajority, opinionStanceSchema, tallyOpinions } from "~/domai
 import { pendingHearingDecision } from "~/domain/hearing/decision-pending";
 import { countedOpinions, opinionsUnsealed } from "~/domain/hearing/opinions";
 import type { DecisionInput, DepartureRequestInput } from "~/domain/hearing/panel-schemas";
+import { parseStoredApprovalPayload } from "~/domain/approval/payloads";
 import { requestApproval } from "~/models/approval-request.server";
 import { recordAudit } from "~/models/audit.server";
 import type { Tx } from "~/utils/db.server";
@@ -57,11 +58,14 @@ export async function recordDecision(procuratorateId: string, actorId: string, h
     const tally = await tallyOf(tx, hearing.id, hc.caseId, hearing.panelists);
     let departureApprovalId: string | null = null;
     if (departsFromMajority(tally, input.stance)) {
-      const approval = await tx.approval.findFirst({
+      // Only an approval of departing to this very stance allows it (an approval for 'agree'
+      // does not allow 'disagree'); old approvals stored without a stance allow none.
+      const approvals = await tx.approval.findMany({
         where: { procuratorateId, kind: DEPARTURE, caseId: hc.caseId, hearingId: hearing.id, decision: "approved", usedAt: null },
         orderBy: { decidedAt: "desc" },
-        select: { id: true },
+        select: { id: true, payload: true },
       });
+      const approval = approvals.find((a) => parseStoredApprovalPayload(DEPARTURE, a.payload)?.stance === input.stance);
       if (!approval) throw new DomainError("hearingPanel.error.departureNeedsApproval", 409);
       const used = await tx.approval.updateMany({ where: { id: approval.id, usedAt: null }, data: { usedAt: now } });
       if (used.count !== 1) throw new DomainError("hearingPanel.error.departureNeedsApproval", 409);
@@ -102,6 +106,7 @@ export async function requestDeparture(procuratorateId: string, actorId: string,
     if (hc.decisionStance) throw new DomainError("hearingPanel.error.alreadyDecided", 409);
     const tally = await tallyOf(tx, hearing.id, hc.caseId, hearing.panelists);
     if (!tally.majority) throw new DomainError("hearingPanel.error.noMajority", 409);
+    if (!departsFromMajority(tally, input.stance)) throw new DomainError("hearingPanel.error.notADeparture", 409);
     return requestApproval(
       {
         procuratorateId,
@@ -110,7 +115,7 @@ export async function requestDeparture(procuratorateId: string, actorId: string,
         subject: `不采纳听证员多数意见：${hc.case.number ?? hc.case.title}`,
         caseId: hc.caseId,
         hearingId: hearing.id,
-        payload: { reason: input.reason },
+        payload: { reason: input.reason, stance: input.stance },
       },
       tx
     );
@@ -154,7 +159,11 @@ export async function getHearingDecisions(procuratorateId: string, hearingId: st
       decisionStance: c.decisionStance ? opinionStanceSchema.catch("agree").parse(c.decisionStance) : null,
       departures: approvals
         .filter((a) => a.caseId === c.caseId)
-        .map(({ payload, ...a }) => ({ ...a, reason: reasonOf(payload) })),
+        .map(({ payload, ...a }) => ({
+          ...a,
+          reason: reasonOf(payload),
+          stance: parseStoredApprovalPayload(DEPARTURE, payload)?.stance ?? null,
+        })),
     })),
   };
 }

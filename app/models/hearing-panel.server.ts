@@ -31,6 +31,14 @@ export class SeatRefusedError extends DomainError {
   }
 }
 
+/** Opening the hearing day is refused while a seated, non-recused panelist has a conflict (听证规定 Art 7). */
+export class SeatedConflictsError extends DomainError {
+  constructor(public readonly names: string[]) {
+    super("hearingPanel.error.seatedConflicts", 409);
+    this.name = "SeatedConflictsError";
+  }
+}
+
 const hearingAgencySelect = {
   id: true,
   status: true,
@@ -75,6 +83,34 @@ async function conflictsOf(db: Tx, panelistIds: string[], agencies: HearingAgenc
     if (found.length) byPanelist.set(id, found);
   }
   return byPanelist;
+}
+
+/**
+ * The conflicts of the seated, non-recused panelists (听证规定 Art 7), e.g. after an agency the
+ * panelist is affiliated with was added as a participant once they were seated. Scoped; [] when none.
+ */
+export async function seatedConflicts(tx: Tx, procuratorateId: string, hearingId: string) {
+  const hearing = await tx.hearing.findFirst({ where: { id: hearingId, procuratorateId }, select: hearingAgencySelect });
+  if (!hearing) notFound();
+  const seats = await tx.hearingPanelist.findMany({
+    where: { hearingId: hearing.id, recused: false },
+    orderBy: [{ invitedAt: "asc" }, { panelistId: "asc" }],
+    select: { panelistId: true, panelist: { select: { name: true } } },
+  });
+  const found = await conflictsOf(
+    tx,
+    seats.map((s) => s.panelistId),
+    agenciesOf(hearing)
+  );
+  return seats
+    .filter((s) => found.has(s.panelistId))
+    .map((s) => ({ panelistId: s.panelistId, name: s.panelist.name, conflicts: found.get(s.panelistId)! }));
+}
+
+/** Refuses (409) while any seated, non-recused panelist has a conflict: the hearing day cannot open. */
+export async function refuseSeatedConflicts(tx: Tx, procuratorateId: string, hearingId: string) {
+  const found = await seatedConflicts(tx, procuratorateId, hearingId);
+  if (found.length) throw new SeatedConflictsError(found.map((f) => f.name));
 }
 
 /**
@@ -156,9 +192,11 @@ export async function getPanelSeating(procuratorateId: string, hearingId: string
     }));
   }
 
+  const seatConflicts = await seatedConflicts(prisma, procuratorateId, hearing.id);
   return {
     hearing: { id: hearing.id, status: hearing.status, date: hearingDate, editable, finished: isFinishedHearing(hearing.status) },
     seats: seatRows,
+    seatConflicts,
     seated: seatRows.filter((s) => !s.recused).length,
     mix: categoryMix(seats.map((s) => ({ category: s.panelist.category, recused: s.recused }))),
     pool,
@@ -222,7 +260,7 @@ async function seatIn(tx: Tx, procuratorateId: string, hearingId: string, paneli
       recusalDecision: true,
       recusalDecidedAt: true,
       recusalDecidedById: true,
-      hearing: { select: { status: true } },
+      hearing: { select: { status: true, deliberationClosedAt: true } },
       panelist: { select: { name: true } },
     },
   });
@@ -263,6 +301,8 @@ export async function requestRecusal(
   return prisma.$transaction(async (tx) => {
     const seat = await seatIn(tx, procuratorateId, hearingId, input.panelistId);
     if (isFinishedHearing(seat.hearing.status)) throw new DomainError("hearings.error.illegalTransition", 409);
+    // Once deliberation is closed the tally is final (听证规定 Art 16): no recusal can change it.
+    if (seat.hearing.deliberationClosedAt) throw new DomainError("hearingPanel.error.recusalAfterDeliberation", 409);
     if (seat.recused) throw new DomainError("hearingPanel.error.alreadyRecused", 409);
     if (recusalState(seat) === "pending") throw new DomainError("hearingPanel.error.recusalPending", 409);
     const after = {
@@ -315,6 +355,8 @@ export async function decideRecusal(
     const seat = await seatIn(tx, procuratorateId, hearingId, input.panelistId);
     if (recusalState(seat) !== "pending") throw new DomainError("hearingPanel.error.noRecusalRequest", 409);
     if (isFinishedHearing(seat.hearing.status)) throw new DomainError("hearings.error.illegalTransition", 409);
+    // A decision after deliberation closed would change a frozen tally (听证规定 Art 16).
+    if (seat.hearing.deliberationClosedAt) throw new DomainError("hearingPanel.error.recusalAfterDeliberation", 409);
     const granted = input.decision === "granted";
     // Compare-and-set on the pending request read above: a concurrent decision wins once.
     const changed = await tx.hearingPanelist.updateMany({

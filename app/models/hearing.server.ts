@@ -215,7 +215,7 @@ export async function getHearingOpinions(procuratorateId: string, hearingId: str
       hostSummary: true,
       cases: {
         orderBy: { ordinal: "asc" },
-        select: { ordinal: true, case: { select: { id: true, number: true, title: true } } },
+        select: { ordinal: true, proposedHandling: true, proposal: true, case: { select: { id: true, number: true, title: true } } },
       },
       panelists: { select: { panelistId: true, recused: true } },
       _count: { select: { opinions: true } },

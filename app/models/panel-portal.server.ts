@@ -182,6 +182,8 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
           ordinal: true,
           sessionAt: true,
           issues: true,
+          proposedHandling: true,
+          proposal: true,
           case: {
             select: {
               id: true,
@@ -286,6 +288,9 @@ export async function getPanelistBriefing(scope: PanelScope, hearingId: string) 
       respondentUnknown: c.respondentUnknown,
       sessionAt: hc.sessionAt,
       issues: hc.issues,
+      // What the panel is asked to weigh (听证规定 Art 11: the panel is briefed on the proposed handling).
+      proposedHandling: hc.proposedHandling,
+      proposal: hc.proposal,
       // A cancelled hearing's panel no longer sees its evidence (the file route answers 404 too).
       evidence: hearing.disclosed
         .filter((d) => d.evidence.caseId === c.id && panelReadsEvidence(hearing.status))
@@ -362,6 +367,8 @@ type BriefingCase = {
   respondentUnknown: boolean;
   sessionAt: Date | null;
   issues: string | null;
+  proposedHandling: string;
+  proposal: string | null;
   evidence: {
     id: string;
     ordinal: number;
@@ -459,12 +466,16 @@ export async function saveOpinion(scope: PanelScope, actorId: string, hearingId:
     };
     const key = { hearingId_caseId_panelistId: { hearingId: seat.hearingId, caseId: onHearing.caseId, panelistId: scope.panelistId } };
     const before = await tx.panelOpinion.findUnique({ where: key, select: { id: true } });
-    const saved = await tx.panelOpinion.upsert({
-      where: key,
-      create: { hearingId: seat.hearingId, caseId: onHearing.caseId, panelistId: scope.panelistId, submittedAt: now, ...data },
-      update: { ...data, submittedAt: now },
-      select: { id: true },
-    });
+    const saved = await tx.panelOpinion
+      .upsert({
+        where: key,
+        create: { hearingId: seat.hearingId, caseId: onHearing.caseId, panelistId: scope.panelistId, submittedAt: now, ...data },
+        update: { ...data, submittedAt: now },
+        select: { id: true },
+      })
+      .catch((error: unknown) => {
+        throw opinionLockError(error);
+      });
     await recordAudit(tx, {
       procuratorateId: scope.procuratorateId,
       actorId,
@@ -476,4 +487,22 @@ export async function saveOpinion(scope: PanelScope, actorId: string, hearingId:
     });
     return { id: saved.id, changed: before !== null };
   });
+}
+
+/**
+ * Maps the DB's opinion lock (trigger of migration 20261201110001_opinion_lock: RAISE ABORT 'panel
+ * opinion is final') to the domain refusal: the host closed deliberation between our check and the
+ * write, so the panelist gets 409 opinionsClosed instead of a 500. Any other error is returned as is.
+ */
+export function opinionLockError(error: unknown): unknown {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  let meta = "";
+  try {
+    meta = JSON.stringify(error);
+  } catch {
+    meta = "";
+  }
+  return /panel opinion is final/.test(text) || /panel opinion is final/.test(meta)
+    ? new DomainError("hearings.error.opinionsClosed", 409)
+    : error;
 }

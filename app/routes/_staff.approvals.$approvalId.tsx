@@ -89,6 +89,7 @@ function PayloadFacts({ payload }: { payload: string | null }) {
     items.push([t("approvals.payload.deadline"), t.label("deadlines.rule", value.deadline)]);
   if (typeof value.extraMonths === "number") items.push([t("approvals.payload.extraMonths"), value.extraMonths]);
   if (typeof value.extraDays === "number") items.push([t("approvals.payload.extraDays"), value.extraDays]);
+  if (typeof value.stance === "string") items.push([t("hearingPanel.departure.stance"), t.label("opinionStance", value.stance)]);
   if (typeof value.reason === "string")
     items.push([
       t("approvals.payload.reason"),

@@ -113,6 +113,10 @@ export default function HearingOpinions() {
                 )}
               </span>
             </summary>
+            <p className="small" data-proposed-handling={hc.proposedHandling}>
+              {t("hearings.proposal.heading")}: <strong>{t.label("proposedHandling", hc.proposedHandling)}</strong>
+              {hc.proposal ? <span className="pre-line"> {hc.proposal}</span> : null}
+            </p>
             <CaseDecision
               caseId={hc.case.id}
               tally={tally}

@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function HearingPanel() {
-  const { seats, seated, mix, pool, hearing, mayManage } = useLoaderData<typeof loader>();
+  const { seats, seated, mix, pool, hearing, mayManage, seatConflicts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const manageSeats = mayManage && hearing.editable;
@@ -110,6 +110,19 @@ export default function HearingPanel() {
           <div className="notice notice--warn" data-testid="seat-refused">
             {t("hearingPanel.refused", { name: refused.name })}
             <SeatBlockReasons block={refused.block} />
+          </div>
+        ) : null}
+        {seatConflicts.length && !hearing.finished ? (
+          <div className="notice notice--warn" role="alert" data-testid="seat-conflicts">
+            {t("hearingPanel.seatConflicts.warning")}
+            <ul className="plain-list">
+              {seatConflicts.map((c) => (
+                <li key={c.panelistId}>
+                  <strong>{c.name}</strong>
+                  <SeatBlockReasons block={{ reasons: [], conflicts: c.conflicts }} />
+                </li>
+              ))}
+            </ul>
           </div>
         ) : null}
         {mix.length ? (

@@ -3,6 +3,9 @@ import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieForUserId, createCase, createProcuratorate, createUser, request } from "#tests/factories";
 import { decideApproval } from "~/models/approval.server";
 import { getCaseHearingTallies } from "~/models/hearing-decision.server";
+import { action as dayAction } from "~/routes/_staff.hearings.$hearingId.day";
+import { seatedConflicts } from "~/models/hearing-panel.server";
+import { opinionLockError } from "~/models/panel-portal.server";
 import { action as opinionsAction, loader as opinionsLoader } from "~/routes/_staff.hearings.$hearingId.opinions";
 import { action as panelAction, loader as panelLoader } from "~/routes/_staff.hearings.$hearingId.panel";
 import { action as portalAction, loader as portalLoader } from "~/routes/panel.hearings.$hearingId";
@@ -31,7 +34,7 @@ async function newHearing(procuratorateId: string, hostId: string, status = "pla
     data: { procuratorateId, title: `专家组测试听证 ${status}`, venue: "检察听证室", startsAt: new Date(Date.now() + 10 * DAY), hostId, status },
     select: { id: true },
   });
-  await prisma.hearingCase.create({ data: { hearingId: h.id, caseId, ordinal: 1, issues: `听证事项 ${h.id}` } });
+  await prisma.hearingCase.create({ data: { hearingId: h.id, caseId, ordinal: 1, issues: `听证事项 ${h.id}`, proposedHandling: "close", proposal: `拟处理要点 ${h.id}` } });
   return h.id;
 }
 
@@ -155,6 +158,82 @@ describe("seating", () => {
     expect(row).toMatchObject({ recused: true, recusalReason: "曾为该局提供咨询", recusalDecision: "granted", recusalDecidedById: prosecutor.id, recusalRequestedBy: "测试县生态环境分局" });
     expect(row.recusalDecidedAt).toBeInstanceOf(Date);
   });
+
+  test("after deliberation is closed a recusal can be neither requested nor decided (the tally is frozen)", async () => {
+    const h = await newHearing(P, prosecutor.id, "deliberating");
+    const asked = await prisma.panelist.create({ data: { procuratorateId: P, name: "褚冻结", category: "expert", birthOn: "1960-01-01" } });
+    const fresh = await prisma.panelist.create({ data: { procuratorateId: P, name: "卫冻结", category: "expert", birthOn: "1960-01-01" } });
+    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: fresh.id } });
+    await prisma.hearingPanelist.create({
+      data: { hearingId: h, panelistId: asked.id, recusalRequestedAt: new Date(), recusalRequestedBy: "测试县水利局", recusalReason: "亲属任职" },
+    });
+    await prisma.hearing.update({ where: { id: h }, data: { deliberationClosedAt: new Date(), deliberationClosedById: prosecutor.id } });
+    const request_ = await postPanel(h, { intent: "requestRecusal", panelistId: fresh.id, requestedBy: "测试县水利局", reason: "迟到的申请" });
+    expect(request_.status).toBe(409);
+    expect(JSON.stringify(dataOf(request_))).toContain("hearingPanel.error.recusalAfterDeliberation");
+    const decided = await postPanel(h, { intent: "decideRecusal", panelistId: asked.id, decision: "granted" });
+    expect(decided.status).toBe(409);
+    expect(JSON.stringify(dataOf(decided))).toContain("hearingPanel.error.recusalAfterDeliberation");
+    const rows = await prisma.hearingPanelist.findMany({ where: { hearingId: h }, orderBy: { panelistId: "asc" } });
+    expect(rows.every((r) => !r.recused && r.recusalDecision === null)).toBe(true);
+    expect(rows.find((r) => r.panelistId === fresh.id)?.recusalRequestedAt).toBeNull();
+  });
+});
+
+describe("conflicts of panelists already seated", () => {
+  test("an agency added after seating shows the conflict on the panel tab and the hearing day cannot open", async () => {
+    const h = await newHearing(P, prosecutor.id, "notified");
+    const later = (await prisma.agency.create({ data: { procuratorateId: P, name: "测试县交通运输局" } })).id;
+    const p = await prisma.panelist.create({
+      data: {
+        procuratorateId: P,
+        name: "蒋后冲突",
+        category: "expert",
+        birthOn: "1960-01-01",
+        affiliations: { create: [{ agencyId: later, organisation: "测试县交通运输局", relation: "法律顾问" }] },
+      },
+    });
+    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: p.id } });
+    expect(await seatedConflicts(prisma, P, h)).toEqual([]);
+    await prisma.hearingParticipant.create({
+      data: { hearingId: h, kind: "agency_representative", agencyId: later, organisation: "测试县交通运输局", name: "沈代表" },
+    });
+    const found = await seatedConflicts(prisma, P, h);
+    expect(found).toMatchObject([{ panelistId: p.id, name: "蒋后冲突", conflicts: [{ agencyId: later, role: "participant" }] }]);
+    await expect(seatedConflicts(prisma, Q, h)).rejects.toMatchObject({ status: 404 });
+
+    const page = await callLoader(panelLoader, request(`/hearings/${h}/panel`, { cookie: staffCookie }), { hearingId: h });
+    expect((dataOf(page) as { seatConflicts: { name: string }[] }).seatConflicts.map((c) => c.name)).toEqual(["蒋后冲突"]);
+
+    const open = await callAction(dayAction, request(`/hearings/${h}/day`, { cookie: staffCookie, form: { intent: "open" } }), { hearingId: h });
+    expect(open.status).toBe(409);
+    expect(JSON.stringify(dataOf(open))).toContain("hearingPanel.error.seatedConflicts");
+    expect((await prisma.hearing.findUniqueOrThrow({ where: { id: h } })).status).toBe("notified");
+
+    // Once the panelist is recused the conflict no longer blocks the opening.
+    await prisma.hearingPanelist.update({ where: { hearingId_panelistId: { hearingId: h, panelistId: p.id } }, data: { recused: true, recusalReason: "关联" } });
+    expect(await seatedConflicts(prisma, P, h)).toEqual([]);
+    const opened = await callAction(dayAction, request(`/hearings/${h}/day`, { cookie: staffCookie, form: { intent: "open" } }), { hearingId: h });
+    expect(opened.status).toBe(200);
+  });
+});
+
+describe("the opinion lock", () => {
+  test("the DB trigger's refusal after deliberation closed maps to 409 opinionsClosed, other errors pass through", async () => {
+    const h = await newHearing(P, prosecutor.id, "deliberating");
+    const p = await prisma.panelist.create({ data: { procuratorateId: P, name: "杨锁定", category: "expert", birthOn: "1960-01-01" } });
+    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: p.id, declaredAt: new Date() } });
+    await prisma.hearing.update({ where: { id: h }, data: { deliberationClosedAt: new Date(), deliberationClosedById: prosecutor.id } });
+    // The race: the model's own check passed, then the host closed deliberation before the write.
+    const raw = await prisma.panelOpinion
+      .create({ data: { hearingId: h, caseId, panelistId: p.id, stance: "agree", reasons: "理由", signedName: "杨锁定", submittedAt: new Date() } })
+      .then(() => null, (e: unknown) => e);
+    expect(raw).not.toBeNull();
+    expect(opinionLockError(raw)).toMatchObject({ messageKey: "hearings.error.opinionsClosed", status: 409 });
+    const other = new Error("disk I/O error");
+    expect(opinionLockError(other)).toBe(other);
+    expect(await prisma.panelOpinion.count({ where: { hearingId: h } })).toBe(0);
+  });
 });
 
 describe("the panel portal", () => {
@@ -171,6 +250,7 @@ describe("the panel portal", () => {
     expect(hearing.briefingOpen).toBe(false);
     expect(hearing.cases).toEqual([]);
     expect(JSON.stringify(dataOf(before))).not.toContain(`听证事项 ${hearings.portal}`);
+    expect(JSON.stringify(dataOf(before))).not.toContain(`拟处理要点 ${hearings.portal}`);
 
     await prisma.hearing.update({ where: { id: hearings.portal }, data: { status: "in_progress" } });
     const unsigned = await postPortal(panelists.a, hearings.portal, { intent: "opinion", caseId, stance: "agree", reasons: "理由", signedName: "赵一" });
@@ -184,6 +264,9 @@ describe("the panel portal", () => {
     expect(signed.status).toBe(200);
     const after = await getPortal(panelists.a, hearings.portal);
     expect(JSON.stringify(dataOf(after))).toContain(`听证事项 ${hearings.portal}`);
+    // The panel sees the proposed handling it is asked to weigh, once the declaration is signed.
+    const briefed = (dataOf(after) as { hearing: { cases: { proposedHandling: string; proposal: string | null }[] } }).hearing;
+    expect(briefed.cases[0]).toMatchObject({ proposedHandling: "close", proposal: `拟处理要点 ${hearings.portal}` });
   });
 
   test("an opinion is refused before the hearing is in progress", async () => {
@@ -240,27 +323,43 @@ describe("the panel portal", () => {
   });
 
   test("a decision departing from the majority is refused without an approved departure and accepted with it (听证规定 Art 16)", async () => {
-    const decide = () =>
+    const decide = (stance = "agree") =>
       callAction(
         opinionsAction,
-        request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie, form: { intent: "decide", caseId, stance: "agree", note: "整改已完成，采纳拟处理意见" } }),
+        request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie, form: { intent: "decide", caseId, stance, note: "整改已完成，采纳拟处理意见" } }),
         { hearingId: hearings.portal }
       );
     const refused = await decide();
     expect(refused.status).toBe(409);
     expect(JSON.stringify(dataOf(refused))).toContain("hearingPanel.error.departureNeedsApproval");
-    const asked = await callAction(
-      opinionsAction,
-      request(`/hearings/${hearings.portal}/opinions`, { cookie: staffCookie, form: { intent: "requestDeparture", caseId, reason: "现场复查显示已整改到位" } }),
-      { hearingId: hearings.portal }
-    );
+    const ask = (stance?: string) =>
+      callAction(
+        opinionsAction,
+        request(`/hearings/${hearings.portal}/opinions`, {
+          cookie: staffCookie,
+          form: { intent: "requestDeparture", caseId, reason: "现场复查显示已整改到位", ...(stance ? { stance } : {}) },
+        }),
+        { hearingId: hearings.portal }
+      );
+    // The request names the decision it will allow: none (400), or the majority's own (409), is refused.
+    expect((await ask()).status).toBe(400);
+    const majority = await ask("disagree");
+    expect(majority.status).toBe(409);
+    expect(JSON.stringify(dataOf(majority))).toContain("hearingPanel.error.notADeparture");
+    const asked = await ask("agree");
     expect(asked.status).toBe(200);
     const approval = await prisma.approval.findFirstOrThrow({ where: { kind: "departure_from_majority", caseId, hearingId: hearings.portal } });
     expect(approval.decision).toBe("pending");
+    expect(JSON.parse(approval.payload!)).toEqual({ reason: "现场复查显示已整改到位", stance: "agree" });
     expect((await decide()).status).toBe(409);
     // The chief approves it in the queue (no effect of its own: the decision uses it).
     const chief = await createUser({ role: "approver", procuratorateId: P });
     await decideApproval(P, approval.id, chief.id, { decision: "approved" });
+    // An approval for 'agree' does not allow recording another departing stance.
+    const other = await decide("conditional");
+    expect(other.status).toBe(409);
+    expect(JSON.stringify(dataOf(other))).toContain("hearingPanel.error.departureNeedsApproval");
+    expect((await prisma.approval.findUniqueOrThrow({ where: { id: approval.id } })).usedAt).toBeNull();
     const accepted = await decide();
     expect(accepted.status).toBe(200);
     const hc = await prisma.hearingCase.findUniqueOrThrow({ where: { hearingId_caseId: { hearingId: hearings.portal, caseId } } });

@@ -33,4 +33,10 @@ describe("parseStoredApprovalPayload", () => {
     expect(parseStoredApprovalPayload("filing", JSON.stringify({ surprise: 1 }))).toBeNull();
     expect(parseStoredApprovalPayload("filing", "{not json")).toBeNull();
   });
+
+  it("reads departure approvals stored before they named a stance, and new ones with it", () => {
+    expect(parseStoredApprovalPayload("departure_from_majority", JSON.stringify({ reason: "旧理由" }))).toEqual({ reason: "旧理由" });
+    expect(parseStoredApprovalPayload("departure_from_majority", JSON.stringify({ reason: "r", stance: "agree" }))).toEqual({ reason: "r", stance: "agree" });
+    expect(parseStoredApprovalPayload("departure_from_majority", JSON.stringify({ reason: "r", stance: "maybe" }))).toBeNull();
+  });
 });

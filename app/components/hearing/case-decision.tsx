@@ -17,7 +17,7 @@ type Decision = {
   decidedAt: Date | string | null;
   decidedBy: { displayName: string } | null;
   departureApprovalId: string | null;
-  departures: { id: string; decision: string; requestedAt: Date | string; usedAt: Date | string | null; reason: string | null }[];
+  departures: { id: string; decision: string; requestedAt: Date | string; usedAt: Date | string | null; reason: string | null; stance: string | null }[];
 };
 
 export function CaseDecision({
@@ -61,6 +61,7 @@ export function CaseDecision({
                 time: formatDateTime(d.requestedAt, t.locale),
                 decision: t.label("approvalDecision", d.decision),
               })}
+              {d.stance ? ` · ${t("hearingPanel.departure.stance")}: ${t.label("opinionStance", d.stance)}` : ""}
               {d.reason ? ` · ${d.reason}` : ""}
               {d.usedAt ? ` · ${t("hearingPanel.departure.used")}` : ""}
             </li>
@@ -101,6 +102,19 @@ export function CaseDecision({
               <Form method="post" className="stack" aria-label={t("hearingPanel.departure.request")}>
                 <input type="hidden" name="intent" value="requestDeparture" />
                 <input type="hidden" name="caseId" value={caseId} />
+                <label>
+                  {t("hearingPanel.departure.stance")}
+                  <select name="stance" required defaultValue="">
+                    <option value="" disabled>
+                      —
+                    </option>
+                    {OPINION_STANCES.filter((s) => s !== tally.majority).map((s) => (
+                      <option key={s} value={s}>
+                        {t.label("opinionStance", s)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <label>
                   {t("hearingPanel.departure.reason")}
                   <textarea name="reason" required maxLength={PANEL_REASON_MAX} rows={2} />

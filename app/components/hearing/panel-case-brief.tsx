@@ -122,6 +122,12 @@ export function CaseBrief({
           <p className="muted">{t("portal.briefing.evidenceEmpty")}</p>
         )}
 
+        <SectionTitle>{t("hearings.proposal.heading")}</SectionTitle>
+        <p data-proposed-handling={c.proposedHandling}>
+          <strong>{t.label("proposedHandling", c.proposedHandling)}</strong>
+        </p>
+        {c.proposal ? <Prose text={c.proposal} /> : null}
+
         <SectionTitle>{t("portal.briefing.myOpinion")}</SectionTitle>
         {c.myOpinion ? (
           <Facts

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { ApprovalKindValue } from "~/domain/approval/schemas";
 import type { CaseState } from "~/domain/case/states";
+import { opinionStanceSchema } from "~/domain/hearing/majority";
 
 // What each kind of approval request asks for: one zod schema per kind, stored as JSON in
 // Approval.payload and parsed back with the same schema before it is applied. Free JSON is not
@@ -44,8 +45,12 @@ export const APPROVAL_PAYLOAD_SCHEMAS = {
     }),
   /** 提请召开听证 (听证规定 Art 4): linked by Approval.hearingId, no payload of its own. */
   hearing: z.strictObject({ reason: optionalReason }),
-  /** 提请不采纳多数意见 (听证规定 Art 16). */
-  departure_from_majority: z.strictObject({ reason }),
+  /**
+   * 提请不采纳多数意见 (听证规定 Art 16), with the stance the decision will record. `stance` is
+   * optional only so rows stored before it still parse; every new request sets it
+   * (requestDeparture), and a decision accepts only an approval naming its own stance.
+   */
+  departure_from_majority: z.strictObject({ reason, stance: opinionStanceSchema.optional() }),
   /**
    * 迟延通知: a hearing's participants or panelists notified later than 3 days before it (听证规定
    * Art 10); linked by Approval.hearingId. Once approved, late notices of that hearing are accepted.

@@ -80,6 +80,8 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 export const departureRequestSchema = z.object({
   intent: z.literal("requestDeparture"),
   caseId: recordId,
+  /** The decision the approval will allow (recordDecision accepts it only for this stance). */
+  stance: opinionStanceSchema,
   reason: requiredText(PANEL_REASON_MAX),
 });
 export type DepartureRequestInput = z.infer<typeof departureRequestSchema>;

@@ -9,6 +9,7 @@ export const hearingFlow = {
   "hearingStage.opinions": "Resumed: panelists give their opinions",
   "hearingStage.final_statements": "Final statements",
   "hearingStage.summary": "The host sums up",
+  "hearings.proposal.heading": "Proposed handling",
   "proposedHandling.recommend": "Issue a procuratorial recommendation",
   "proposedHandling.close": "Close the case",
   "proposedHandling.suit": "Bring a suit",

@@ -9,6 +9,7 @@ export const hearingFlow = {
   "hearingStage.opinions": "复会，听证员发表意见",
   "hearingStage.final_statements": "参加人最后陈述",
   "hearingStage.summary": "主持人总结",
+  "hearings.proposal.heading": "拟处理意见",
   "proposedHandling.recommend": "制发检察建议",
   "proposedHandling.close": "终结案件",
   "proposedHandling.suit": "提起诉讼",
