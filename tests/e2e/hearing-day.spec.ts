@@ -50,12 +50,12 @@ function seedHearing(startsAt: Date) {
            VALUES (?, ?, ?, 'expert', '1975-05-05', 0, 1, ?, ?)`,
         ).run(ids.panelists[i], user.procuratorateId, `${name}${tag.slice(0, 3)}`, now, now);
         db.prepare(
-          `INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt", "declaredAt", "recused") VALUES (?, ?, ?, ?, 0)`,
-        ).run(ids.hearing, ids.panelists[i], now, now);
+          `INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt", "declaredAt", "recused", "notifiedAt", "noticeMethod") VALUES (?, ?, ?, ?, 0, ?, 'phone')`,
+        ).run(ids.hearing, ids.panelists[i], now, now, now);
       });
       db.prepare(
-        `INSERT INTO "HearingParticipant" ("id", "hearingId", "kind", "organisation", "name", "post") VALUES (?, ?, 'agency_representative', '县市场监督管理局', '褚代表', '副局长')`,
-      ).run(ids.participant, ids.hearing);
+        `INSERT INTO "HearingParticipant" ("id", "hearingId", "kind", "organisation", "name", "post", "notifiedAt", "noticeMethod") VALUES (?, ?, 'agency_representative', '县市场监督管理局', '褚代表', '副局长', ?, 'phone')`,
+      ).run(ids.participant, ids.hearing, now);
     })();
   } finally {
     db.close();

@@ -245,6 +245,8 @@ test("a decision departing from the panel majority needs the chief's approval (�
 
   await decision.getByText(zh("hearingPanel.departure.request")).click();
   const ask = decision.getByRole("form", { name: zh("hearingPanel.departure.request") });
+  // The approval names the decision it allows (the one recorded below).
+  await ask.getByLabel(zh("hearingPanel.departure.stance")).selectOption("agree");
   await ask.getByLabel(zh("hearingPanel.departure.reason")).fill("现场复查显示已整改到位");
   await ask.getByRole("button", { name: zh("hearingPanel.departure.submit") }).click();
   await expect(page.getByRole("status").filter({ hasText: zh("hearingPanel.departure.done") })).toBeVisible();

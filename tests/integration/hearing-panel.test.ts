@@ -193,10 +193,12 @@ describe("conflicts of panelists already seated", () => {
         affiliations: { create: [{ agencyId: later, organisation: "测试县交通运输局", relation: "法律顾问" }] },
       },
     });
-    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: p.id } });
+    // Everyone notified (听证规定 Art 10), so that only the conflict stands in the way of opening.
+    const notified = { notifiedAt: new Date(), noticeMethod: "phone" };
+    await prisma.hearingPanelist.create({ data: { hearingId: h, panelistId: p.id, ...notified } });
     expect(await seatedConflicts(prisma, P, h)).toEqual([]);
     await prisma.hearingParticipant.create({
-      data: { hearingId: h, kind: "agency_representative", agencyId: later, organisation: "测试县交通运输局", name: "沈代表" },
+      data: { hearingId: h, kind: "agency_representative", agencyId: later, organisation: "测试县交通运输局", name: "沈代表", ...notified },
     });
     const found = await seatedConflicts(prisma, P, h);
     expect(found).toMatchObject([{ panelistId: p.id, name: "蒋后冲突", conflicts: [{ agencyId: later, role: "participant" }] }]);
