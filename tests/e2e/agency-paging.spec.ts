@@ -111,7 +111,7 @@ function seedAgency(testInfo: TestInfo) {
       addHearing.run(`${pid}h${k}`, pid, `机关分页测试听证 ${k}`, instant(new Date(Date.now() - k * 86_400_000)), lead, now, now);
       addParticipant.run(`${pid}hp${k}`, `${pid}h${k}`, agency);
     }
-  })();
+  }).immediate();
   db.close();
   return { username, theirs: `${pid}r99` };
 }

@@ -39,7 +39,7 @@ function seedCases(testInfo: TestInfo, n: number) {
       const at = new Date(Date.UTC(2026, 9, 1, 8, i)).toISOString().replace("Z", "+00:00");
       addCase.run(`${pid}c${i}`, pid, `页-E2E-${String(i).padStart(3, "0")}`, `分页测试河道垃圾案 ${i}`, `${pid}u1`, at, at);
     }
-  })();
+  }).immediate();
   db.close();
   return { username };
 }

@@ -61,7 +61,7 @@ function seedBoard(testInfo: TestInfo, groups: { dueIn: number; n: number; mine:
         addLink.run(`${pid}d${String(i).padStart(4, "0")}`, caseId);
       }
     }
-  })();
+  }).immediate();
   db.close();
   return { username };
 }

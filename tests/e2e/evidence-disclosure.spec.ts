@@ -78,7 +78,7 @@ function seed(testInfo: TestInfo) {
       now,
       now
     );
-  })();
+  }).immediate();
   db.close();
   return { sha256, hearingId: id("h"), caseId: id("c"), photoId: id("e1"), personalId: id("e2"), fileId: id("f1"), personalFileId: id("f2"), names };
 }

@@ -79,7 +79,7 @@ export function seedPhoto(bytes: Buffer, name: string): { fileId: string; eviden
         `INSERT INTO "EvidenceFile" ("id", "evidenceId", "sha256", "size", "mimeType", "originalName", "uploadedById", "createdAt")
          VALUES (?, ?, ?, ?, 'image/png', ?, ?, ?)`,
       ).run(fileId, `e2eitem${tag}`, sha256, bytes.length, name, user.id, now);
-    })();
+    }).immediate();
   } finally {
     db.close();
   }
@@ -120,7 +120,7 @@ export function seedHearingWithPanelist(tag: string): { caseId: string; hearingI
       db.prepare(`INSERT INTO "HearingCase" ("hearingId", "caseId", "ordinal") VALUES (?, ?, 1)`).run(hearingId, caseId);
       // Declaration signed: a panelist reads the briefing and its files only after it (app/domain/hearing/panel.ts).
       db.prepare(`INSERT INTO "HearingPanelist" ("hearingId", "panelistId", "invitedAt", "declaredAt") VALUES (?, ?, ?, ?)`).run(hearingId, panelist.panelistId, now, now);
-    })();
+    }).immediate();
   } finally {
     db.close();
   }

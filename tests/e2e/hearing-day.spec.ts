@@ -56,7 +56,7 @@ function seedHearing(startsAt: Date) {
       db.prepare(
         `INSERT INTO "HearingParticipant" ("id", "hearingId", "kind", "organisation", "name", "post", "notifiedAt", "noticeMethod") VALUES (?, ?, 'agency_representative', '县市场监督管理局', '褚代表', '副局长', ?, 'phone')`,
       ).run(ids.participant, ids.hearing, now);
-    })();
+    }).immediate();
   } finally {
     db.close();
   }

@@ -68,7 +68,7 @@ function setUp(): Setup {
          VALUES (?, ?, ?, ?, 'panelist', ?, ?, ?, ?)`,
       ).run(`juser${tag}`, user.procuratorateId, second.username, second.name, hash, `jsecond${tag}`, stamp(), stamp());
       return { caseId: kase.id, caseTitle: kase.title, agencyName: kase.agencyName, pool, conflicted, second };
-    })();
+    }).immediate();
   } finally {
     db.close();
   }
