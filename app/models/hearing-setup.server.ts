@@ -85,6 +85,22 @@ export async function seriesForNewHearing(procuratorateId: string, seriesId: str
   return { id: s.id, name: s.name, caseIds: s.cases.map((c) => c.id) };
 }
 
+/** The hearing's fields the setup form edits: read for the form and as the audit's "before". */
+const FORM_FIELDS = {
+  title: true,
+  purpose: true,
+  venue: true,
+  startsAt: true,
+  endsAt: true,
+  hostId: true,
+  clerkId: true,
+  isPublic: true,
+  closedReason: true,
+  contactPhone: true,
+  observerSeats: true,
+} as const;
+const FORM_CASE_FIELDS = { caseId: true, sessionAt: true, issues: true, proposedHandling: true, proposal: true } as const;
+
 /** The hearing as the edit form shows it; 404 out of scope. */
 export async function getHearingForEdit(procuratorateId: string, hearingId: string) {
   const h = await prisma.hearing.findFirst({
@@ -92,22 +108,9 @@ export async function getHearingForEdit(procuratorateId: string, hearingId: stri
     select: {
       id: true,
       seriesId: true,
-      title: true,
-      purpose: true,
-      venue: true,
-      startsAt: true,
-      endsAt: true,
-      hostId: true,
-      clerkId: true,
-      isPublic: true,
-      closedReason: true,
-      contactPhone: true,
-      observerSeats: true,
+      ...FORM_FIELDS,
       status: true,
-      cases: {
-        orderBy: { ordinal: "asc" },
-        select: { caseId: true, sessionAt: true, issues: true, proposedHandling: true, proposal: true },
-      },
+      cases: { orderBy: { ordinal: "asc" }, select: FORM_CASE_FIELDS },
     },
   });
   if (!h) notFound();
@@ -220,20 +223,7 @@ export async function updateHearing(procuratorateId: string, actorId: string, he
     await assertCases(tx, procuratorateId, input.cases.map((c) => c.caseId));
     const before = await tx.hearing.findFirstOrThrow({
       where: { id: hearingId, procuratorateId },
-      select: {
-        title: true,
-        purpose: true,
-        venue: true,
-        startsAt: true,
-        endsAt: true,
-        hostId: true,
-        clerkId: true,
-        isPublic: true,
-        closedReason: true,
-        contactPhone: true,
-        observerSeats: true,
-        cases: { select: { caseId: true, ordinal: true, sessionAt: true, issues: true, proposedHandling: true, proposal: true } },
-      },
+      select: { ...FORM_FIELDS, cases: { select: { ...FORM_CASE_FIELDS, ordinal: true } } },
     });
     const data = hearingData(input);
     const changed: Record<string, { before: unknown; after: unknown }> = {};
