@@ -101,9 +101,14 @@ export async function calendarFeedIcs(token: string, origin: string, now: Date =
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: FEED_MAX_EVENTS,
-      select: hearingSelect,
+      select: { ...hearingSelect, panelists: { where: { panelistId: user.panelistId }, select: { declaredAt: true } } },
     });
-    for (const h of hearings) events.push(hearingEvent(flat(h), labels, `${origin}/panel/hearings/${h.id}`, host));
+    for (const { panelists, ...h } of hearings) {
+      // The cases are part of the briefing, which opens only once the no-conflict declaration is
+      // signed (app/domain/hearing/panel.ts): until then the feed names the hearing, not its cases.
+      const declared = panelists.some((seat) => seat.declaredAt !== null);
+      events.push(hearingEvent(flat(declared ? h : { ...h, cases: [] }), labels, `${origin}/panel/hearings/${h.id}`, host));
+    }
   } else {
     const onCase = { OR: [{ leadProsecutorId: user.id }, { members: { some: { userId: user.id } } }] };
     const [hearings, deadlines] = await Promise.all([

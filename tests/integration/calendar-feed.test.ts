@@ -176,6 +176,22 @@ describe("the .ics feed", () => {
     expect(ics).not.toContain("VALUE=DATE");
   });
 
+  test("a panelist's feed names a hearing's cases only once the no-conflict declaration is signed", async () => {
+    const panelistId = (await prisma.user.findUniqueOrThrow({ where: { id: users.panelist!.id } })).panelistId!;
+    const kase = await createCase({ procuratorateId: P, leadProsecutorId: users.colleague!.id, title: "简报内案件名称" });
+    const { id } = await hearing(P, users.colleague!.id, "待签署声明的听证", {
+      cases: { create: [{ caseId: kase.id, ordinal: 1 }] },
+      panelists: { create: [{ panelistId }] },
+    });
+    const res = await callAction(panelCalendarAction, request("/panel/calendar", { cookie: users.panelist!.cookie, form: { intent: "renewFeed" } }));
+    const url = dataOf<{ url: string }>(res).url;
+    const before = await body(await fetchFeed(url)).text();
+    expect(before).toContain("待签署声明的听证");
+    expect(before).not.toContain("简报内案件名称");
+    await prisma.hearingPanelist.update({ where: { hearingId_panelistId: { hearingId: id, panelistId } }, data: { declaredAt: new Date() } });
+    expect(await body(await fetchFeed(url)).text()).toContain("简报内案件名称");
+  });
+
   test("the feed form refuses bad input (400) and staff cannot use the panel page (403)", async () => {
     const bad = await callAction(staffCalendarAction, request("/calendar", { cookie: users.me!.cookie, form: { intent: "other" } }));
     expect(bad.status).toBe(400);
