@@ -60,6 +60,7 @@ describe("foreign keys", () => {
   // that have their keys (docs/decisions/0013); SearchDoc.entityId is polymorphic too.
   const NOT_FOREIGN = new Set([
     "AuditEvent.entityId",
+    "GeneratedDocument.subjectId", // polymorphic: the record named by subjectType (DOCUMENT_SUBJECTS)
     "Deadline.ruleId",
     "SearchDoc.docId", // its own key, the rowid of the FTS5 rows
     "SearchDoc.entityId",

@@ -9,6 +9,7 @@ import { CASE_MEMBER_ROLES } from "~/domain/case/members";
 import { CLUE_SOURCES, CLUE_STATUSES } from "~/domain/case/schemas";
 import { CASE_FIELDS, CASE_STATES } from "~/domain/case/states";
 import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
+import { BATCH_STATUSES, DOCUMENT_SUBJECTS, TEMPLATE_ORIGINS } from "~/domain/documents/spec";
 import { CUSTODY_ACTIONS, EVIDENCE_KINDS } from "~/domain/evidence/kinds";
 import { OPINION_STANCES } from "~/domain/hearing/majority";
 import { HEARING_STATUSES, OBSERVER_REQUEST_STATUSES, PARTICIPANT_KINDS } from "~/domain/hearing/states";
@@ -51,5 +52,8 @@ export const ENUM_COLUMNS: EnumColumn[] = [
   { table: "HolidayOverride", column: "kind", values: HOLIDAY_KINDS, seeded: false },
   { table: "DocumentTemplate", column: "kind", values: DOCUMENT_KINDS, seeded: false },
   { table: "GeneratedDocument", column: "kind", values: DOCUMENT_KINDS, seeded: false },
+  { table: "GeneratedDocument", column: "subjectType", values: DOCUMENT_SUBJECTS, seeded: false },
+  { table: "DocumentTemplateVersion", column: "origin", values: TEMPLATE_ORIGINS, seeded: false },
+  { table: "DocumentBatch", column: "status", values: BATCH_STATUSES, seeded: false },
   { table: "DocumentNumberCode", column: "kind", values: DOCUMENT_KINDS, seeded: true },
 ];

@@ -10,6 +10,8 @@ export const DOCUMENT_KINDS = [
   "not_filing_decision", // 不立案决定书 (规则 Art 30)
   "fact_confirmation", // 事实确认书 (规则 Art 70)
   "consultation_minutes", // 磋商纪要 (规则 Art 70)
+  "evidence_request", // 调取证据通知书 with its list of items (规则 Arts 36, 42)
+  "evidence_list", // 证据清单: the case's evidence with each file's SHA-256 (规则 Art 42)
   "hearing_announcement", // 听证公告 (听证规定 Art 10(4))
   "hearing_notice", // 听证通知书 (听证规定 Art 10)
   "panelist_invitation", // 听证员邀请函 (听证规定 Art 11)

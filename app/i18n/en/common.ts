@@ -233,6 +233,8 @@ export const common = {
   "documentKind.not_filing_decision": "Decision not to file",
   "documentKind.fact_confirmation": "Fact-confirmation letter",
   "documentKind.consultation_minutes": "Consultation minutes",
+  "documentKind.evidence_request": "Notice to produce evidence",
+  "documentKind.evidence_list": "Evidence list",
   "documentKind.hearing_announcement": "Hearing announcement",
   "documentKind.hearing_notice": "Hearing notice",
   "documentKind.panelist_invitation": "Panelist invitation",

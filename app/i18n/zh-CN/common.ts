@@ -232,6 +232,8 @@ export const common = {
   "documentKind.not_filing_decision": "不立案决定书",
   "documentKind.fact_confirmation": "事实确认书",
   "documentKind.consultation_minutes": "磋商纪要",
+  "documentKind.evidence_request": "调取证据通知书",
+  "documentKind.evidence_list": "证据清单",
   "documentKind.hearing_announcement": "听证公告",
   "documentKind.hearing_notice": "听证通知书",
   "documentKind.panelist_invitation": "听证员邀请函",
