@@ -15,6 +15,8 @@ import { OPINION_STANCES } from "~/domain/hearing/majority";
 import { HEARING_STATUSES, OBSERVER_REQUEST_STATUSES, PARTICIPANT_KINDS } from "~/domain/hearing/states";
 import { FOLLOW_UP_CONCLUSIONS, FOLLOW_UP_DISPOSITIONS } from "~/domain/recommendation/follow-up";
 import { ANSWER_STATUSES, REPLY_STATUSES } from "~/domain/recommendation/reply";
+import { ASSESSMENT_OUTCOMES } from "~/domain/recommendation/assessment";
+import { NOTIFICATION_KINDS, OUTBOX_STATUSES } from "~/domain/notifications/kinds";
 import { RECOMMENDATION_STATUSES, REPLY_PERIODS, SERVICE_METHODS } from "~/domain/recommendation/states";
 
 export type EnumColumn = { table: string; column: string; values: readonly string[]; seeded: boolean };
@@ -55,5 +57,8 @@ export const ENUM_COLUMNS: EnumColumn[] = [
   { table: "GeneratedDocument", column: "subjectType", values: DOCUMENT_SUBJECTS, seeded: false },
   { table: "DocumentTemplateVersion", column: "origin", values: TEMPLATE_ORIGINS, seeded: false },
   { table: "DocumentBatch", column: "status", values: BATCH_STATUSES, seeded: false },
+  { table: "PointAssessment", column: "outcome", values: ASSESSMENT_OUTCOMES, seeded: false },
+  { table: "Notification", column: "kind", values: NOTIFICATION_KINDS, seeded: false },
+  { table: "OutboxEmail", column: "status", values: OUTBOX_STATUSES, seeded: false },
   { table: "DocumentNumberCode", column: "kind", values: DOCUMENT_KINDS, seeded: true },
 ];

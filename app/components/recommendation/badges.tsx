@@ -42,6 +42,7 @@ export function ReplyStatusBadge({ status }: { status: string }) {
 
 const ANSWER_TONE: Record<AnswerStatus, Tone> = {
   done: "ok",
+  partly_done: "warn",
   in_progress: "info",
   // Non-performance if it stays so (规则 Art 82): red.
   not_done: "danger",

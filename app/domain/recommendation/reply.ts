@@ -20,7 +20,8 @@ export function hasReplied(replyStatuses: readonly string[]): boolean {
 /** The answer to one recommendation point, ReplyAnswer.status. Labels: answerStatus.<s>. */
 export const ANSWER_STATUSES = [
   "done", // rectified
-  "in_progress", // rectification under way
+  "partly_done", // partly rectified; the rest explained in the text
+  "in_progress", // rectification under way: with a plan and a target date
   "not_done", // not rectified: non-performance if it stays so (规则 Art 82)
   "objection", // the agency objects; re-examined at once (建议规定 Art 23)
 ] as const;
