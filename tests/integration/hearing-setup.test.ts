@@ -260,7 +260,10 @@ describe("notices (听证规定 Art 10) and marking notified", () => {
   });
 
   test("a new time while planned clears the notices and uses up the late_notice; once notified the time is fixed (409)", async () => {
-    const soon = toShanghaiLocal(new Date(Date.now() + 2 * DAY));
+    // Two calendar days ahead in Shanghai, at fixed hours: "now + 2 days + 1 hour" crosses midnight
+    // after 23:00 Shanghai time, and a notice 3 days ahead is then on time (the test failed nightly).
+    const inTwoDays = toShanghaiLocal(new Date(Date.now() + 2 * DAY)).slice(0, 10);
+    const soon = `${inTwoDays}T10:00`;
     const id = await createVia(hearingForm({ startsAt: soon }));
     const panelist = await prisma.panelist.create({ data: { procuratorateId: P, name: "冯听证员", category: "expert" } });
     await prisma.hearingPanelist.create({ data: { hearingId: id, panelistId: panelist.id } });
@@ -276,7 +279,7 @@ describe("notices (听证规定 Art 10) and marking notified", () => {
     expect((await seat()).notifiedAt).not.toBeNull();
 
     // A new time (still planned): the notice is void and the late_notice no longer counts.
-    const later = toShanghaiLocal(new Date(Date.now() + 2 * DAY + 3_600_000));
+    const later = `${inTwoDays}T11:00`;
     expect((await edit(later)).status).toBe(302);
     expect(await seat()).toMatchObject({ notifiedAt: null, noticeMethod: null });
     expect((await prisma.approval.findFirstOrThrow({ where: { hearingId: id, kind: "late_notice" } })).usedAt).toBeInstanceOf(Date);
