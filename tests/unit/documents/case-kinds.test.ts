@@ -323,7 +323,11 @@ describe("the case document kinds", () => {
     expect(rows[0]![3]).toContain("2022年5月20日");
     expect(rows[1]!.slice(0, 4)).toEqual(["", "", "", ""]);
     expect(rows[1]![5]).toBe("a".repeat(64));
-    expect(rows[2]![1]).toContain("含个人信息");
+    expect(rows[0]![1]).toBe("农贸市场周边废弃口罩现场照片（原件）");
+    expect(rows[2]![1]).toBe("保洁员询问笔录（原件，含个人信息）");
+    // A name that already says it is a copy is not marked twice.
+    const copy = evidenceList.map({ ...list, lines: [{ ...list.lines[1]!, title: "执法档案（复印件）", isOriginal: false, containsPersonal: false }] }, ctx);
+    expect((copy.items as { rows: string[][] }).rows[0]![1]).toBe("执法档案（复印件）");
     expect(rows[2]![4]).toBe("（无电子文件）");
     expect(v.totals).toEqual([expect.stringContaining("共2项证据，2个电子文件")]);
   });
@@ -358,6 +362,10 @@ describe("the case document kinds", () => {
     expect((v.facts as string[]).join("")).toContain("2026年6月10日向被告制发检察建议书（桂检行公建〔2026〕2号），被告于2026年6月10日签收");
     expect(v.court).toBe("桂阳县人民法院");
     expect(v.attachments).toHaveLength(3);
+    // The recommendation spoke to the agency (你局); the complaint names it the defendant.
+    expect(JSON.stringify(v.reasons)).not.toContain("你局");
+    expect((v.reasons as string[])[0]).toBe("被告负责本县城镇污水处理设施建设运行的监督管理。");
+    expect((v.facts as string[]).join("")).toContain("建议其：督促完成配套管网建设；督促运营单位保障污水处理厂正常运行。");
   });
 
   it("court appearance notice: names, legal posts and duties, prosecutor first (规则 Arts 49, 51)", () => {
@@ -368,6 +376,8 @@ describe("the case document kinds", () => {
       ["刘书记", "书记员"],
     ]);
     expect(rows[0]![2]).toContain("宣读公益诉讼起诉书");
+    expect(courtAppearanceNotice.map(court, ctx).complaint_ref).toBe("");
+    expect(courtAppearanceNotice.map({ ...court, complaintNumber: "桂检行公诉〔2026〕1号" }, ctx).complaint_ref).toBe("；起诉书文号：桂检行公诉〔2026〕1号");
   });
 
   it("consultation: the minutes name the method of 规则 Art 70; the fact confirmation leaves the agency room to sign", () => {

@@ -70,17 +70,20 @@ export const complaint: KindDefinition<ComplaintSource> = {
   title: (s, ctx) => `行政公益诉讼起诉书（${s.caseTitle}${ctx.number ? `，${ctx.number}` : ""}）`,
   map: (s) => {
     const r = s.recommendation;
+    const bare = (p: string) => p.trim().replace(/[。；;，,]+$/, "");
     // 规则 Art 83: confirm the failure unlawful and order performance; the claims line up with the
     // recommendation's points (规则 Art 75: the recommendation must match a later suit's claims).
     const claims = [
       `确认被告${s.defendant.name}未依法履行监督管理职责的行为违法`,
-      ...r.points.map((p) => `判令被告依法履行法定职责：${p.replace(/[。；;]+$/, "")}`),
+      ...r.points.map((p) => `判令被告依法履行法定职责：${bare(p)}`),
     ];
+    // The recommendation speaks to the agency (你局, 你单位…); the complaint names it the defendant.
+    const asDefendant = (p: string) => p.replace(/你(局|单位|委|办|府|镇|街道|中心|分局)/g, "被告");
     const served = r.servedOn ? `，被告于${formatDocumentDate(r.servedOn)}签收` : "";
     const facts = [
       ...paragraphs(s.summary),
-      ...paragraphs(r.facts),
-      `公益诉讼起诉人于${formatDocumentDate(r.issuedOn)}向被告制发检察建议书（${r.number}）${served}，建议其：${r.points.join("；")}。`,
+      ...paragraphs(r.facts).map(asDefendant),
+      `公益诉讼起诉人于${formatDocumentDate(r.issuedOn)}向被告制发检察建议书（${r.number}）${served}，建议其：${r.points.map(bare).join("；")}。`,
       ...paragraphs(s.findings),
     ];
     return {
@@ -91,7 +94,7 @@ export const complaint: KindDefinition<ComplaintSource> = {
       case_title: s.caseTitle,
       claims,
       facts,
-      reasons: [...paragraphs(r.reasons), ...paragraphs(r.legalBasis)],
+      reasons: [...paragraphs(r.reasons).map(asDefendant), `法律依据：${paragraphs(r.legalBasis).join("；")}。`],
       court: s.court,
       attachments: [
         "本起诉书副本1份",

@@ -46,7 +46,7 @@ export const courtAppearanceNotice: KindDefinition<CourtAppearanceNoticeSource> 
     text("court", "受诉人民法院", "Court"),
     text("case_title", "案由", "Case name"),
     text("defendant", "被告", "Defendant"),
-    text("complaint_number", "起诉书文号", "Complaint's document number", false),
+    text("complaint_ref", "起诉书文号（有文号时为“；起诉书文号：…”）", "The complaint's document number, when it has one", false),
     date("sued_on", "提起诉讼日期", "Date the suit was filed"),
     {
       name: "members",
@@ -66,7 +66,7 @@ export const courtAppearanceNotice: KindDefinition<CourtAppearanceNoticeSource> 
     { type: "para", text: "{{court}}：", indent: false },
     {
       type: "para",
-      text: `本院于{{sued_on}}向你院提起的{{case_title}}行政公益诉讼（被告：{{defendant}}；起诉书文号：{{complaint_number}}），依照${RULES}第四十九条的规定，本院指派下列人员出席法庭，依法履行职责：`,
+      text: `本院于{{sued_on}}向你院提起的{{case_title}}行政公益诉讼（被告：{{defendant}}{{complaint_ref}}），依照${RULES}第四十九条的规定，本院指派下列人员出席法庭，依法履行职责：`,
     },
     { type: "block", field: "members" },
     { type: "para", text: "特此通知。" },
@@ -77,7 +77,7 @@ export const courtAppearanceNotice: KindDefinition<CourtAppearanceNoticeSource> 
     court: s.court,
     case_title: s.caseTitle,
     defendant: s.defendant,
-    complaint_number: s.complaintNumber ?? "",
+    complaint_ref: s.complaintNumber ? `；起诉书文号：${s.complaintNumber}` : "",
     sued_on: formatDocumentDate(s.suedOn),
     members: {
       rows: [...s.members]

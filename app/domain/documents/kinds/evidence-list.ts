@@ -75,7 +75,12 @@ export const evidenceList: KindDefinition<EvidenceListSource> = {
         l.collectedPlace ?? "",
         l.collectors.length ? `收集人：${l.collectors.join("、")}` : "",
       ].filter(Boolean).join("；");
-      const title = `${l.title}（${l.isOriginal ? "原件" : "复制件"}${l.containsPersonal ? "，含个人信息" : ""}）`;
+      // 规则 Art 38: original or copy, unless the item's name says so already.
+      const notes = [
+        /原件|复印件|复制件/.test(l.title) ? "" : l.isOriginal ? "原件" : "复制件",
+        l.containsPersonal ? "含个人信息" : "",
+      ].filter(Boolean);
+      const title = notes.length ? `${l.title}（${notes.join("，")}）` : l.title;
       const files = l.files.length ? l.files : [null];
       files.forEach((f, i) => {
         const file = f ? `${f.name}${f.redactionOf ? `（${f.redactionOf}的脱敏件）` : ""}，${sizeText(f.size)}` : "（无电子文件）";

@@ -38,7 +38,7 @@ export const filingDecision: KindDefinition<FilingDecisionSource> = {
     { type: "title", text: "立案决定书" },
     { type: "number" },
     { type: "para", text: "{{addressee}}：", indent: false },
-    { type: "para", text: "本院{{clue_source}}{{case_title}}案件线索。经评估和初步调查，查明：" },
+    { type: "para", text: "本院{{clue_source}}的案件线索（案由：{{case_title}}）。经评估和初步调查，查明：" },
     { type: "block", field: "facts" },
     { type: "block", field: "reason" },
     {

@@ -46,7 +46,7 @@ export const notFilingDecision: KindDefinition<NotFilingDecisionSource> = {
     { type: "number" },
     {
       type: "para",
-      text: "本院于{{received_on}}{{clue_source}}关于{{case_title}}的案件线索（线索登记编号：{{clue_number}}；问题发生地：{{location}}）。线索反映：",
+      text: "本院于{{received_on}}{{clue_source}}的案件线索（线索登记编号：{{clue_number}}；拟立案案由：{{case_title}}；问题发生地：{{location}}）。线索反映：",
     },
     { type: "block", field: "clue_summary" },
     { type: "para", text: "经评估和初步调查：" },
