@@ -20,6 +20,7 @@ import type { IsoDate } from "~/domain/deadlines/dates";
 import { Scenario } from "./seed-scenario/builder";
 import { defaultSeedDay, firstYearWithoutPackageData, SeedClock } from "./seed-scenario/clock";
 import { seedChenzhou } from "./seed-scenario/chenzhou";
+import { seedHearingMinutes } from "./seed-scenario/hearing-minutes";
 import { seedOrganisation } from "./seed-scenario/organisation";
 import { seedRecent } from "./seed-scenario/recent";
 import { seedSeries } from "./seed-scenario/series";
@@ -49,6 +50,7 @@ export async function seed(db: PrismaClient, options: { dataDir?: string; seedDa
       const s = new Scenario(tx, dataDir, new Map());
       const org = await seedOrganisation(s, passwordHash);
       await seedSeries(s, org);
+      await seedHearingMinutes(s, org);
       await seedRecent(s, org, clock);
       await seedChenzhou(s, org, clock);
 
