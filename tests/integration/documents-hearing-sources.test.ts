@@ -15,6 +15,7 @@ import { HEARING_KIND_DEFINITIONS } from "~/domain/documents/kinds/hearing-group
 import type { IssueContext } from "~/domain/documents/spec";
 import { prisma } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+import { expectValuesMatchFields } from "#tests/support/document-fields";
 
 // The loaders of the hearing and recommendation kinds on a copy of the seeded database: the 桂阳
 // 2022 series hearing and its 9 recommendations give their documents; another procuratorate's
@@ -39,10 +40,15 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; key: stri
   throw new Error("expected a refusal");
 }
 
-/** Maps a loaded source with its kind's mapper, as the generator does. */
+/** Maps a loaded source with its kind's mapper, as the generator does; every required value is filled. */
 function mapped(kind: string, source: unknown) {
+  return JSON.stringify(mapValues(kind, source));
+}
+function mapValues(kind: string, source: unknown) {
   const def = HEARING_KIND_DEFINITIONS.find((d) => d.kind === kind)!;
-  return JSON.stringify({ title: def.title(source, ctx), values: def.map(source, ctx) });
+  const values = def.map(source, ctx);
+  expectValuesMatchFields(def, values);
+  return { title: def.title(source, ctx), values };
 }
 
 beforeAll(async () => {
@@ -80,7 +86,7 @@ describe("the 桂阳 2022 series hearing (demo data)", () => {
       "final_statements",
       "summary",
     ]);
-    const values = HEARING_KIND_DEFINITIONS.find((d) => d.kind === "hearing_record")!.map(src, ctx);
+    const values = mapValues("hearing_record", src).values;
     expect((values.opinions as { rows: string[][] }).rows).toHaveLength(9 * 11);
     expect((values.cases as { rows: string[][] }).rows).toHaveLength(9);
     expect((values.tally as string[])[0]).toMatch(/^2022-行公-\d{3} .+：同意\d+名/);
@@ -99,7 +105,7 @@ describe("the 桂阳 2022 series hearing (demo data)", () => {
         continue;
       }
       const src = await loadPanelOpinionForm(G, id);
-      const values = HEARING_KIND_DEFINITIONS.find((d) => d.kind === "panel_opinion_form")!.map(src, ctx);
+      const values = mapValues("panel_opinion_form", src).values;
       const rows = (values.opinions as { rows: string[][] }).rows;
       expect(rows).toHaveLength(9);
       for (const row of rows) expect(row[4]).toBe(seat.panelist.name);
@@ -148,7 +154,7 @@ describe("the series' 9 recommendations (demo data)", () => {
       const proof = await loadProofOfService(G, r.id);
       expect(proof?.documentNumber).toBe(r.number);
       expect(proof?.service?.servedOn).toMatch(/^2022-06-2[0-2]$/);
-      const values = HEARING_KIND_DEFINITIONS.find((d) => d.kind === "proof_of_service")!.map(proof, ctx);
+      const values = mapValues("proof_of_service", proof).values;
       expect(values.received_on).toMatch(/^2022年6月2[0-2]日$/);
       expect(values.method).toContain("☑");
       expect(await loadRecommendation(C, r.id)).toBeNull();
@@ -207,6 +213,7 @@ describe("documents that cannot be made yet (own data)", () => {
     const letter = await loadRecommendation(P, r.id);
     expect(letter).toMatchObject({ number: "文检行公建〔2026〕1号", agency: "文书测试县水利局", points: ["第一点"], clue: null });
     const proof = await loadProofOfService(P, r.id);
+    mapValues("proof_of_service", proof);
     expect(proof).toMatchObject({ documentNumber: "文检行公建〔2026〕1号", agency: "文书测试县水利局", service: null });
     expect(await loadRecommendation(G, r.id)).toBeNull();
   });

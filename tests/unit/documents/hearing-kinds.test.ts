@@ -14,7 +14,7 @@ import { NUMBERED_DOCUMENT_KINDS } from "~/domain/numbering/format";
 import type { RecordSource } from "~/domain/hearing/record";
 import { buildHearingRecord } from "~/domain/hearing/record";
 import type { IssueContext } from "~/domain/documents/spec";
-import { expectBodyMatchesFields, expectValuesMatchFields } from "./body-fields";
+import { expectBodyMatchesFields, expectValuesMatchFields } from "#tests/support/document-fields";
 
 // The mappers of the hearing kinds (听证规定 Arts 5, 7, 10, 11, 14–15; DOMAIN.md §§2–3).
 
@@ -291,8 +291,9 @@ describe("听证笔录", () => {
   });
 
   test("sealed opinions absent before deliberation closes", () => {
-    const record = buildHearingRecord(src({ status: "deliberating", deliberationClosedAt: null, concludedAt: null }));
+    const record = buildHearingRecord({ ...src({ status: "deliberating", deliberationClosedAt: null, concludedAt: null }), clerk: null });
     const v = hearingRecordDefinition.map(record, ctx);
+    expectValuesMatchFields(hearingRecordDefinition, v); // renders while sealed
     expect(v.opinions).toEqual({ rows: [] });
     expect(v.tally).toEqual([SEALED_NOTE]);
     expect(JSON.stringify(v)).not.toContain("同意制发检察建议。");
