@@ -26,6 +26,7 @@ import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
 import { documentRender } from "~/i18n/en/document-render";
+import { documentsCase } from "~/i18n/en/documents-case";
 
 export const en = {
   ...common,
@@ -55,4 +56,5 @@ export const en = {
   ...hearingSetup,
   ...hearingPanel,
   ...documentRender,
+  ...documentsCase,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -27,6 +27,7 @@ import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
 import { documentRender } from "~/i18n/zh-CN/document-render";
+import { documentsCase } from "~/i18n/zh-CN/documents-case";
 
 export const zhCN = {
   ...common,
@@ -56,4 +57,5 @@ export const zhCN = {
   ...hearingSetup,
   ...hearingPanel,
   ...documentRender,
+  ...documentsCase,
 } as const;
