@@ -28,6 +28,7 @@ import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
 import { documentRender } from "~/i18n/zh-CN/document-render";
 import { documentsCase } from "~/i18n/zh-CN/documents-case";
+import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 
 export const zhCN = {
   ...common,
@@ -58,4 +59,5 @@ export const zhCN = {
   ...hearingPanel,
   ...documentRender,
   ...documentsCase,
+  ...documentsHearing,
 } as const;
