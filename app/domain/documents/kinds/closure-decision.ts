@@ -45,7 +45,7 @@ export const closureDecision: KindDefinition<ClosureDecisionSource> = {
     { type: "block", field: "history" },
     { type: "block", field: "findings" },
     { type: "block", field: "reason" },
-    { type: "para", text: "本院认为，本案{{ground}}。依照{{basis}}的规定，经检察长决定，本院决定终结{{case_title}}。" },
+    { type: "para", text: "本院认为，本案{{ground}}。依照{{basis}}的规定，经检察长决定，本院于{{closed_on}}决定终结{{case_title}}。" },
     { type: "para", text: "特此通知。" },
     { type: "signature" },
   ],

@@ -59,7 +59,7 @@ export const complaint: KindDefinition<ComplaintSource> = {
     { type: "block", field: "reasons" },
     {
       type: "para",
-      text: `综上，被告经检察建议督促仍然没有依法履行职责，国家利益或者社会公共利益处于受侵害状态。依照${ADMIN_LITIGATION_LAW}第二十五条第四款、${JOINT_INTERPRETATION}第二十一条、${RULES}第八十一条的规定，公益诉讼起诉人提起行政公益诉讼，请依法裁判。`,
+      text: `综上，被告经检察建议督促仍然没有依法履行职责，国家利益或者社会公共利益处于受侵害状态。依照${ADMIN_LITIGATION_LAW}第二十五条第四款、${JOINT_INTERPRETATION}第二十一条、${RULES}第八十一条的规定，公益诉讼起诉人就{{case_title}}提起行政公益诉讼，请依法裁判。`,
     },
     { type: "para", text: "此致", indent: true },
     { type: "para", text: "{{court}}", indent: false },
