@@ -26,6 +26,9 @@ import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
 import { templates } from "~/i18n/en/templates";
+import { documentRender } from "~/i18n/en/document-render";
+import { documentsCase } from "~/i18n/en/documents-case";
+import { documentsHearing } from "~/i18n/en/documents-hearing";
 
 export const en = {
   ...common,
@@ -55,4 +58,7 @@ export const en = {
   ...hearingSetup,
   ...hearingPanel,
   ...templates,
+  ...documentRender,
+  ...documentsCase,
+  ...documentsHearing,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -27,6 +27,9 @@ import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
 import { templates } from "~/i18n/zh-CN/templates";
+import { documentRender } from "~/i18n/zh-CN/document-render";
+import { documentsCase } from "~/i18n/zh-CN/documents-case";
+import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 
 export const zhCN = {
   ...common,
@@ -56,4 +59,7 @@ export const zhCN = {
   ...hearingSetup,
   ...hearingPanel,
   ...templates,
+  ...documentRender,
+  ...documentsCase,
+  ...documentsHearing,
 } as const;
