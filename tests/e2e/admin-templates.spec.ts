@@ -18,6 +18,10 @@ test("an admin's template upload is checked, versioned, and an older version mad
   await page.locator(`tr[data-kind="${kind}"]`).getByRole("link", { name: zh("templates.list.open") }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/templates/${kind}$`));
 
+  // The packaged template, registered when the server started, is in use until an upload.
+  await expect(page.getByTestId("template-in-effect")).toContainText(zh("templates.inEffect.shared").split("{version}")[0]!);
+  await expect(page.getByTestId("shared-versions").locator("tr[data-version]")).not.toHaveCount(0);
+
   // What to put in: the kind's placeholders, as the page lists them.
   const rows = page.locator("[data-testid=template-placeholders] tr[data-placeholder]");
   await expect(rows.first()).toBeVisible();

@@ -58,6 +58,19 @@ const sharedTemplate = (kind: DocumentKind) =>
   prisma.documentTemplate.findFirst({ where: { procuratorateId: null, kind }, include: { versions: { orderBy: { version: "asc" } } } });
 
 describe("packaged templates registered on start", () => {
+  it("the seeded database (built like a first start) has every packaged template as its kind's active shared version", async () => {
+    const dir = path.resolve("templates");
+    const manifest = JSON.parse(await fs.promises.readFile(path.join(dir, "manifest.json"), "utf8")) as { kinds: { kind: string; file: string }[] };
+    expect(manifest.kinds.length).toBeGreaterThan(0);
+    for (const { kind, file } of manifest.kinds) {
+      const sha256 = createHash("sha256").update(await fs.promises.readFile(path.join(dir, file))).digest("hex");
+      const shared = await prisma.documentTemplate.findFirstOrThrow({ where: { procuratorateId: null, kind }, include: { versions: true } });
+      const active = shared.versions.find((v) => v.version === shared.activeVersion);
+      expect(active, kind).toMatchObject({ sha256, origin: "packaged" });
+      expect(fs.existsSync(pathForHash(sha256)), kind).toBe(true);
+    }
+  });
+
   it("registers a new file once, a changed file as a new active version, and an unchanged one not at all", async () => {
     const first = await valid(["第一版"]);
     const before = (await sharedTemplate("complaint"))?.versions.length ?? 0;
