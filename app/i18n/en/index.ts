@@ -25,6 +25,8 @@ import { hearingDay } from "~/i18n/en/hearing-day";
 import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
+import { templates } from "~/i18n/en/templates";
+import { documentRender } from "~/i18n/en/document-render";
 import { documentsCase } from "~/i18n/en/documents-case";
 import { documentsHearing } from "~/i18n/en/documents-hearing";
 
@@ -55,6 +57,8 @@ export const en = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...templates,
+  ...documentRender,
   ...documentsCase,
   ...documentsHearing,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -26,6 +26,8 @@ import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
+import { templates } from "~/i18n/zh-CN/templates";
+import { documentRender } from "~/i18n/zh-CN/document-render";
 import { documentsCase } from "~/i18n/zh-CN/documents-case";
 import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 
@@ -56,6 +58,8 @@ export const zhCN = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...templates,
+  ...documentRender,
   ...documentsCase,
   ...documentsHearing,
 } as const;
