@@ -9,6 +9,7 @@ import { approvals } from "~/i18n/en/approvals";
 import { admin } from "~/i18n/en/admin";
 import { work } from "~/i18n/en/work";
 import { numbering } from "~/i18n/en/numbering";
+import { documents } from "~/i18n/en/documents";
 import { dates } from "~/i18n/en/dates";
 import { clues } from "~/i18n/en/clues";
 import { evidence } from "~/i18n/en/evidence";
@@ -37,6 +38,7 @@ export const en = {
   ...admin,
   ...work,
   ...numbering,
+  ...documents,
   ...dates,
   ...clues,
   ...evidence,

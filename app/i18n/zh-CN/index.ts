@@ -10,6 +10,7 @@ import { approvals } from "~/i18n/zh-CN/approvals";
 import { admin } from "~/i18n/zh-CN/admin";
 import { work } from "~/i18n/zh-CN/work";
 import { numbering } from "~/i18n/zh-CN/numbering";
+import { documents } from "~/i18n/zh-CN/documents";
 import { dates } from "~/i18n/zh-CN/dates";
 import { clues } from "~/i18n/zh-CN/clues";
 import { evidence } from "~/i18n/zh-CN/evidence";
@@ -38,6 +39,7 @@ export const zhCN = {
   ...admin,
   ...work,
   ...numbering,
+  ...documents,
   ...dates,
   ...clues,
   ...evidence,
