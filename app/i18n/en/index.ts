@@ -26,6 +26,7 @@ import { hearingDay } from "~/i18n/en/hearing-day";
 import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
+import { documentsCase } from "~/i18n/en/documents-case";
 
 export const en = {
   ...common,
@@ -55,4 +56,5 @@ export const en = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...documentsCase,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -27,6 +27,7 @@ import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
+import { documentsCase } from "~/i18n/zh-CN/documents-case";
 
 export const zhCN = {
   ...common,
@@ -56,4 +57,5 @@ export const zhCN = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...documentsCase,
 } as const;
