@@ -27,6 +27,7 @@ import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
 import { documentsCase } from "~/i18n/en/documents-case";
+import { documentsHearing } from "~/i18n/en/documents-hearing";
 
 export const en = {
   ...common,
@@ -57,4 +58,5 @@ export const en = {
   ...hearingSetup,
   ...hearingPanel,
   ...documentsCase,
+  ...documentsHearing,
 } as const satisfies Record<keyof typeof zhCN, string>;

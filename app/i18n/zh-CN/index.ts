@@ -28,6 +28,7 @@ import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
 import { documentsCase } from "~/i18n/zh-CN/documents-case";
+import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 
 export const zhCN = {
   ...common,
@@ -58,4 +59,5 @@ export const zhCN = {
   ...hearingSetup,
   ...hearingPanel,
   ...documentsCase,
+  ...documentsHearing,
 } as const;

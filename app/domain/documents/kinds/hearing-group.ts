@@ -1,7 +1,9 @@
 import type { KindDefinition } from "../spec";
+import { proofOfServiceDefinition } from "./proof-of-service";
+import { recommendationDefinition } from "./recommendation";
 
-// The definitions of the kinds generated from a hearing or a recommendation (filled in by the
-// hearing-kinds work): hearing_announcement, hearing_notice, panelist_invitation, hearing_record,
-// panel_opinion_form, recommendation, proof_of_service. One file per kind beside this one.
+// The definitions of the kinds generated from a hearing or a recommendation: hearing_announcement,
+// hearing_notice, panelist_invitation, hearing_record, panel_opinion_form, recommendation,
+// proof_of_service. One file per kind beside this one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own source type
-export const HEARING_KIND_DEFINITIONS: KindDefinition<any>[] = [];
+export const HEARING_KIND_DEFINITIONS: KindDefinition<any>[] = [recommendationDefinition, proofOfServiceDefinition];
