@@ -6,12 +6,14 @@ import { docxFileName, renderDocument } from "~/documents/render.server";
 import { can } from "~/domain/auth/policy";
 import type { Actor, Scope } from "~/domain/auth/roles";
 import { fieldsOf } from "~/domain/documents/definitions";
+import { parseSeatSubjectId, seatSubjectId } from "~/domain/documents/kinds/hearing-common";
 import type { DocumentKind } from "~/domain/documents/kinds";
 import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
 import type { DocumentSubject, DocumentValues, IssueContext, KindDefinition } from "~/domain/documents/spec";
 import { formatDocumentDate } from "~/domain/documents/spec";
 import type { NumberedDocumentKind } from "~/domain/numbering/format";
 import { NUMBERED_DOCUMENT_KINDS, formatDocumentNumber } from "~/domain/numbering/format";
+import { dateInShanghai } from "~/domain/deadlines/dates";
 import { recordAudit } from "~/models/audit.server";
 import { isStoredHashReferenced } from "~/models/evidence-verify.server";
 import { allocateDocumentNumber } from "~/models/numbering.server";
@@ -65,9 +67,9 @@ export class RegenerationMismatchError extends DomainError {
 /** The number peeked before rendering was taken meanwhile by another issue: render again. */
 class NumberMovedError extends Error {}
 
-/** Today's date on the legal clock (Asia/Shanghai, UTC+8 all year) as YYYY-MM-DD. */
+/** Today's date on the legal clock (Asia/Shanghai) as YYYY-MM-DD. */
 export function shanghaiDate(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return dateInShanghai(at);
 }
 
 function isNumberedByAllocator(kind: DocumentKind): kind is NumberedDocumentKind {
@@ -79,7 +81,7 @@ export type SubjectLinks = { caseId: string | null; hearingId: string | null; ag
 
 /**
  * The case, hearing and respondent agency of a subject, read within the procuratorate (null: not
- * in scope). A hearing seat's id is "<hearingId>:<panelistId>" (HearingPanelist has a composite key).
+ * in scope). A hearing seat's id is seatSubjectId(hearingId, panelistId) (HearingPanelist has a composite key).
  */
 export async function subjectLinks(
   db: Tx,
@@ -116,8 +118,9 @@ export async function subjectLinks(
       return h && { ...none, hearingId: h.id };
     }
     case "hearing_panelist": {
-      const [hearingId, panelistId] = subjectId.split(":");
-      if (!hearingId || !panelistId) return null;
+      const seat = parseSeatSubjectId(subjectId);
+      if (!seat) return null;
+      const { hearingId, panelistId } = seat;
       const p = await db.hearingPanelist.findFirst({
         where: { hearingId, panelistId, hearing: { procuratorateId } },
         select: { hearingId: true },
@@ -593,7 +596,7 @@ export async function hearingDocumentsPanel(procuratorateId: string, hearingId: 
     ...(await candidatesFor(
       procuratorateId,
       "hearing_panelist",
-      h.panelists.map((p) => ({ id: `${h.id}:${p.panelistId}`, label: p.panelist.name })),
+      h.panelists.map((p) => ({ id: seatSubjectId(h.id, p.panelistId), label: p.panelist.name })),
     )),
     ...(await candidatesFor(
       procuratorateId,

@@ -61,6 +61,8 @@ export const documents = {
   "documents.error.recommendationUnnumbered": "The recommendation is not approved and numbered yet.",
   "documents.error.noTemplate": "There is no template for this kind of document yet.",
   "documents.error.numberBusy": "Numbers are being allocated at the same moment; try again.",
+  "documents.error.missingValues": "Required values of the document are missing.",
+  "documents.error.unfilledPlaceholders": "The template still has placeholders no value fills.",
   "documents.error.noSnapshot": "This document has no stored data to regenerate it from.",
   "documents.batch.title": "Recommendation letters and proofs of service for the series",
   "documents.batch.hint": "Makes the recommendation letter and the proof of service of every case of the series with an approved recommendation ({n} documents), then packs them in one .zip. Documents already issued are included, not issued again.",

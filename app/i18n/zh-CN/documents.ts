@@ -60,6 +60,8 @@ export const documents = {
   "documents.error.recommendationUnnumbered": "检察建议尚未审批编号，不能制发检察建议书。",
   "documents.error.noTemplate": "该类文书还没有可用的模板。",
   "documents.error.numberBusy": "文号正被同时分配，请稍后重试。",
+  "documents.error.missingValues": "文书缺少必填内容，不能生成。",
+  "documents.error.unfilledPlaceholders": "文书模板中仍有未填写的占位符，不能生成。",
   "documents.error.noSnapshot": "该文书没有保存生成时的数据，无法重新生成。",
   "documents.batch.title": "批量制作检察建议书和送达回证",
   "documents.batch.hint": "为本系列中检察建议已审批的每个案件制作检察建议书和送达回证，共 {n} 份，完成后打包为一个 .zip 文件。已制发的文书直接收入，不重复制发。",
