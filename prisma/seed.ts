@@ -20,6 +20,7 @@ import type { IsoDate } from "~/domain/deadlines/dates";
 import { Scenario } from "./seed-scenario/builder";
 import { defaultSeedDay, firstYearWithoutPackageData, SeedClock } from "./seed-scenario/clock";
 import { seedChenzhou } from "./seed-scenario/chenzhou";
+import { seedDocumentsDemo } from "./seed-scenario/documents-demo";
 import { seedOrganisation } from "./seed-scenario/organisation";
 import { seedRecent } from "./seed-scenario/recent";
 import { seedSeries } from "./seed-scenario/series";
@@ -51,6 +52,7 @@ export async function seed(db: PrismaClient, options: { dataDir?: string; seedDa
       await seedSeries(s, org);
       await seedRecent(s, org, clock);
       await seedChenzhou(s, org, clock);
+      await seedDocumentsDemo(s, org, clock);
 
       // Counters match the numbers issued above: 桂检行公建〔2022〕1–9号, 〔seed year〕1–4号 (the
       // next is 5); 郴检行公建〔seed year〕1号.

@@ -93,3 +93,24 @@ export function date(name: string, zh: string, en: string, required = true): Fie
 export function paras(name: string, zh: string, en: string, required = true): FieldSpec {
   return { name, type: "paragraphs", required, label: { zh, en } };
 }
+
+/** A consultation (磋商, 规则 Art 70) with its case and agency: the source of 事实确认书 and 磋商纪要. */
+export type ConsultationSource = {
+  caseNumber: string | null;
+  caseTitle: string;
+  agencyName: string;
+  /** meeting | fact_confirmation (app/domain/consultation/schemas.ts). */
+  method: string;
+  heldOn: string;
+  place: string | null;
+  attendees: string | null;
+  facts: string | null;
+  agencyPosition: string | null;
+  rectificationPlan: string | null;
+  minutes: string | null;
+};
+
+/** The court of first instance: the basic people's court of the procuratorate's place (两高解释 Art 5). */
+export function courtOf(procuratorateName: string): string {
+  return procuratorateName.replace(/人民检察院$/, "人民法院");
+}
