@@ -4,7 +4,7 @@ import type { ProofOfServiceSource } from "~/domain/documents/kinds/proof-of-ser
 import { recommendationDefinition } from "~/domain/documents/kinds/recommendation";
 import type { RecommendationSource } from "~/domain/documents/kinds/recommendation";
 import type { IssueContext } from "~/domain/documents/spec";
-import { allFieldsOf, placeholdersIn } from "~/domain/documents/spec";
+import { expectBodyMatchesFields, expectValuesMatchFields } from "./body-fields";
 
 // The mappers of the 检察建议书 and its 送达回证 (规则 Arts 75–76; 建议规定 Arts 16, 20; 民诉法 Arts 87–89).
 
@@ -27,22 +27,6 @@ const rec: RecommendationSource = {
   ccList: "桂阳县人民政府；郴州市人民检察院",
 };
 
-/** Every placeholder a kind's body names is one of its fields, and every required field is in the body. */
-function expectBodyMatchesFields(def: { body: unknown[]; fields: { name: string; required: boolean }[]; numbered: boolean }) {
-  const names = new Set(allFieldsOf(def).map((f) => f.name));
-  const used = new Set<string>();
-  for (const block of def.body as { type: string; text?: string; field?: string; rows?: { text: string }[] }[]) {
-    if (block.type === "issuer") used.add("procuratorate");
-    if (block.type === "number") used.add("doc_number");
-    if (block.type === "signature") used.add("issued_on");
-    if (block.type === "cc") used.add("cc");
-    if (block.field) used.add(block.field);
-    for (const text of [block.text ?? "", ...(block.rows ?? []).map((r) => r.text)]) for (const p of placeholdersIn(text)) used.add(p);
-  }
-  for (const u of used) expect(names, `unknown placeholder ${u}`).toContain(u);
-  for (const f of allFieldsOf(def)) if (f.required) expect(used, `required ${f.name} not in the body`).toContain(f.name);
-}
-
 describe("检察建议书", () => {
   test("is numbered, agency-facing, and its body names exactly its fields", () => {
     expect(recommendationDefinition.numbered).toBe(true);
@@ -53,6 +37,7 @@ describe("检察建议书", () => {
 
   test("maps the letter: source, facts, reasons, basis, points, periods, 抄送", () => {
     const v = recommendationDefinition.map(rec, ctx);
+    expectValuesMatchFields(recommendationDefinition, v);
     expect(v.agency).toBe("桂阳县城市管理和综合执法局");
     expect(v.case_source).toBe(
       "本院于2022年5月12日收到“益心为公”志愿者反映的案件线索，于2022年5月25日对桂阳县城市管理和综合执法局怠于履行废弃口罩收集处置监管职责案立案调查。",
@@ -107,6 +92,7 @@ describe("送达回证", () => {
 
   test("filled from the Service record once served: the receipt date is the service date", () => {
     const v = proofOfServiceDefinition.map(served, ctx);
+    expectValuesMatchFields(proofOfServiceDefinition, v);
     expect(v).toMatchObject({
       document_name: "检察建议书",
       document_number: "桂检行公建〔2022〕3号",

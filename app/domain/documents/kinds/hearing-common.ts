@@ -63,3 +63,8 @@ export function nameWithCategory(name: string, category: string): string {
   const label = zhLabel("panelistCategory", category);
   return label ? `${name}（${label}）` : name;
 }
+
+/** The hearing's cause for a sentence "就…召开听证会": its title without a trailing "（公开）听证（会）". */
+export function hearingCause(title: string): string {
+  return title.trim().replace(/(公开)?听证会?$/u, "") || title.trim();
+}
