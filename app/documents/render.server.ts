@@ -64,7 +64,7 @@ export function allSlots(name: string) {
 /** A required value is missing (or blank): the error names every one of them. */
 export class MissingDocumentValuesError extends DomainError {
   constructor(public readonly missing: string[]) {
-    super("documents.error.missingValues", 409);
+    super("documentRender.missingValues", 409);
     this.name = "MissingDocumentValuesError";
     this.message = `missing required document values: ${missing.join(", ")}`;
   }
@@ -81,7 +81,7 @@ export class DocumentValueTypeError extends Error {
 /** The filled document still holds a placeholder (the template has one no field fills). */
 export class UnfilledPlaceholderError extends DomainError {
   constructor(public readonly placeholders: string[]) {
-    super("documents.error.unfilledPlaceholders", 409);
+    super("documentRender.unfilledPlaceholders", 409);
     this.name = "UnfilledPlaceholderError";
     this.message = `placeholders left unfilled: ${placeholders.join(", ") || "{{"}`;
   }
@@ -239,12 +239,14 @@ function blockChildren(field: FieldSpec, value: DocumentValue | undefined): File
   for (const r of rows) {
     if (r.length > columns.length) throw new DocumentValueTypeError(field.name, `rows of ${columns.length} cells`);
   }
+  // A paragraph after the table: Word and LibreOffice join two tables that touch into one.
   return [
     borderedTable(
       columns.map((c) => c.label.zh),
       rows,
       columns.map((c) => c.width),
     ),
+    ...emptyBlock(),
   ];
 }
 

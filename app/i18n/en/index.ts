@@ -26,6 +26,7 @@ import { hearingDay } from "~/i18n/en/hearing-day";
 import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
+import { documentRender } from "~/i18n/en/document-render";
 import { documentsCase } from "~/i18n/en/documents-case";
 import { documentsHearing } from "~/i18n/en/documents-hearing";
 
@@ -57,6 +58,7 @@ export const en = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...documentRender,
   ...documentsCase,
   ...documentsHearing,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -27,6 +27,7 @@ import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
+import { documentRender } from "~/i18n/zh-CN/document-render";
 import { documentsCase } from "~/i18n/zh-CN/documents-case";
 import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 
@@ -58,6 +59,7 @@ export const zhCN = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...documentRender,
   ...documentsCase,
   ...documentsHearing,
 } as const;
