@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle, titleIn } from "~/components/case/meta";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Card, PageHeader } from "~/components/ui";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -44,12 +44,17 @@ export default function AdminTemplates() {
               </tr>
             </thead>
             <tbody>
-              {kinds.map(({ kind, template }) => {
+              {kinds.map(({ kind, template, overridden }) => {
                 const active = template?.versions.find((v) => v.version === template.activeVersion) ?? null;
                 return (
-                  <tr key={kind}>
+                  <tr key={kind} data-kind={kind}>
                     <td data-label={t("admin.templates.kind")}>
-                      <strong>{t.label("documentKind", kind)}</strong>
+                      <Link to={`/admin/templates/${kind}`}>
+                        <strong>{t.label("documentKind", kind)}</strong>
+                      </Link>
+                      <div className="muted small">
+                        <Link to={`/admin/templates/${kind}`}>{t("templates.list.open")}</Link>
+                      </div>
                     </td>
                     <td data-label={t("admin.templates.template")}>
                       {template ? (
@@ -58,6 +63,9 @@ export default function AdminTemplates() {
                           <Badge tone="info">
                             {template.scope === "own" ? t("admin.templates.own") : t("admin.templates.shared")}
                           </Badge>
+                          {overridden ? (
+                            <div className="muted small">{t("templates.list.overrides", { version: overridden.activeVersion })}</div>
+                          ) : null}
                         </div>
                       ) : (
                         <Badge tone="warn">{t("admin.templates.none")}</Badge>

@@ -170,3 +170,22 @@ export async function discardStaged(staged: readonly StagedFile[]): Promise<void
 export function storeBuffer(data: Uint8Array, options?: { maxBytes?: number; root?: string }) {
   return storeStream(Readable.from([Buffer.from(data)]), options);
 }
+
+/**
+ * Reads a small stored file whole (a template, a generated document) and checks that it still
+ * hashes to its name: "missing" when it is not in the store, "damaged" when its bytes changed.
+ */
+export async function readStoredVerified(
+  sha256: string,
+  root = filesRoot(),
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: "missing" | "damaged" }> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.promises.readFile(pathForHash(sha256, root));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { ok: false, problem: "missing" };
+    throw error;
+  }
+  if (createHash("sha256").update(bytes).digest("hex") !== sha256) return { ok: false, problem: "damaged" };
+  return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}

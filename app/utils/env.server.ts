@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_TEMPLATE_MAX_BYTES } from "~/domain/documents/template-check";
 
 /** EVIDENCE_MAX_BYTES when unset: 2 GiB. */
 export const DEFAULT_EVIDENCE_MAX_BYTES = 2 * 1024 ** 3;
@@ -23,6 +24,11 @@ const schema = z.object({
     .regex(/^[1-9][0-9]{0,15}$/, "EVIDENCE_MAX_BYTES must be a whole number of bytes, at least 1")
     .refine((v) => Number.isSafeInteger(Number(v)), "EVIDENCE_MAX_BYTES is too large")
     .default(String(DEFAULT_EVIDENCE_MAX_BYTES)),
+  // The largest document template an administrator may upload, in bytes (default 5 MiB).
+  TEMPLATE_MAX_BYTES: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, "TEMPLATE_MAX_BYTES must be a whole number of bytes, at least 1")
+    .default(String(DEFAULT_TEMPLATE_MAX_BYTES)),
 });
 
 export type Env = {
@@ -34,6 +40,8 @@ export type Env = {
   secureCookies: boolean;
   /** The largest evidence file an upload may carry, in bytes (EVIDENCE_MAX_BYTES). */
   evidenceMaxBytes: number;
+  /** The largest template file an upload may carry, in bytes (TEMPLATE_MAX_BYTES). */
+  templateMaxBytes: number;
 };
 
 let cached: Env | undefined;
@@ -51,6 +59,7 @@ export function getEnv(): Env {
     demo: parsed.PROCURA_DEMO === "true",
     secureCookies: parsed.NODE_ENV === "production" && parsed.PROCURA_INSECURE_COOKIES !== "true",
     evidenceMaxBytes: Number(parsed.EVIDENCE_MAX_BYTES),
+    templateMaxBytes: Number(parsed.TEMPLATE_MAX_BYTES),
   };
   return cached;
 }

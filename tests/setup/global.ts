@@ -34,7 +34,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const tmp = path.join(root, "tests/.tmp");
 
 // What the template depends on. UI code (routes, components, styles, i18n) cannot change the seed.
-const INPUTS = ["prisma", "app", "templates", "package-lock.json"];
+const INPUTS = ["prisma", "app", "templates", "scripts/templates-register.ts", "package-lock.json"];
 const IGNORED = new Set(["app/generated", "app/routes", "app/components", "app/styles", "app/i18n"]);
 
 function walk(rel: string, out: string[]) {
@@ -106,6 +106,8 @@ function buildTemplate(target: string): boolean {
   } else {
     console.warn("[tests] prisma/seed.ts does not exist yet: the template database is migrated but empty");
   }
+  // The packaged templates, registered as on every start (scripts/prepare-db.mjs).
+  execFileSync(bin("tsx"), [path.join(root, "scripts/templates-register.ts")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 
   // One self-contained file: fold the WAL back in so a plain file copy is a consistent database.
   // WAL mode stays on (it is recorded in the file): with a rollback journal every commit costs

@@ -29,6 +29,7 @@ import { hearingPanel } from "~/i18n/en/hearing-panel";
 import { documentRender } from "~/i18n/en/document-render";
 import { documentsCase } from "~/i18n/en/documents-case";
 import { documentsHearing } from "~/i18n/en/documents-hearing";
+import { templates } from "~/i18n/en/templates";
 
 export const en = {
   ...common,
@@ -61,4 +62,5 @@ export const en = {
   ...documentRender,
   ...documentsCase,
   ...documentsHearing,
+  ...templates,
 } as const satisfies Record<keyof typeof zhCN, string>;

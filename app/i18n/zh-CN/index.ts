@@ -30,6 +30,7 @@ import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
 import { documentRender } from "~/i18n/zh-CN/document-render";
 import { documentsCase } from "~/i18n/zh-CN/documents-case";
 import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
+import { templates } from "~/i18n/zh-CN/templates";
 
 export const zhCN = {
   ...common,
@@ -62,4 +63,5 @@ export const zhCN = {
   ...documentRender,
   ...documentsCase,
   ...documentsHearing,
+  ...templates,
 } as const;

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+// The forms of a kind's template page (/admin/templates/<kind>): upload a new version (multipart,
+// field "file"), make a kept version active again. One schema each, used by the browser (Conform)
+// and the action; the action tells them apart by "intent".
+
+const isFile = (value: unknown): value is File => typeof File !== "undefined" && value instanceof File;
+
+export const templateUploadSchema = z.object({
+  intent: z.literal("upload"),
+  file: z.custom<File>((v) => isFile(v) && v.size > 0 && v.name !== "", { message: "templates.validation.file" }),
+});
+
+export const templateActivateSchema = z.object({
+  intent: z.literal("activate"),
+  templateId: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(64),
+  version: z.coerce.number({ error: "validation.required" }).int().min(1).max(100_000),
+});
+
+export const templateActionSchema = z.discriminatedUnion("intent", [templateUploadSchema, templateActivateSchema], {
+  error: "error.400",
+});
+export type TemplateActionInput = z.infer<typeof templateActionSchema>;
