@@ -50,8 +50,8 @@ export const proofOfServiceDefinition: KindDefinition<ProofOfServiceSource> = {
     { name: "method", type: "text", required: true, label: { zh: "送达方式", en: "Method of service" } },
     { name: "received_on", type: "date", required: true, label: { zh: "收件日期（送达日期）", en: "Date of receipt (date of service)" } },
     { name: "signed_by", type: "text", required: true, label: { zh: "受送达人或代收人签名", en: "Signature of the recipient or authorised signer" } },
-    { name: "refusal_reason", type: "text", required: true, label: { zh: "拒收事由", en: "Reason for refusal" } },
-    { name: "witness", type: "text", required: true, label: { zh: "见证人", en: "Witness" } },
+    { name: "refusal_reason", type: "text", required: false, label: { zh: "拒收事由", en: "Reason for refusal" } },
+    { name: "witness", type: "text", required: false, label: { zh: "见证人", en: "Witness" } },
     { name: "server", type: "text", required: true, label: { zh: "送达人", en: "Server" } },
   ],
   body: [
