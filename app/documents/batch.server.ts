@@ -178,7 +178,14 @@ export function runInBackground(run: () => Promise<void>): void {
   });
 }
 
-/** The series page's view of its latest batch (and the eligible count), polled while it runs. */
+/** The series page's batch card: the latest batch and how many documents a batch would make (404 out of scope). */
+export async function seriesBatchPanel(procuratorateId: string, seriesId: string) {
+  orNotFound(await prisma.caseSeries.findFirst({ where: { id: seriesId, procuratorateId }, select: { id: true } }));
+  const [batch, eligible] = await Promise.all([latestSeriesBatch(procuratorateId, seriesId), countBatchItems(procuratorateId, seriesId)]);
+  return { batch, eligible };
+}
+
+/** The series page's view of its latest batch, polled while it runs. */
 export async function latestSeriesBatch(procuratorateId: string, seriesId: string) {
   const batch = await prisma.documentBatch.findFirst({
     where: { procuratorateId, seriesId },

@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { Badge, Card, FormError } from "~/components/ui";
 import { can } from "~/domain/auth/policy";
 import { BATCH_POLL_MS, startBatchSchema } from "~/domain/documents/schemas";
-import { countBatchItems, latestSeriesBatch, runInBackground, startSeriesBatch } from "~/documents/batch.server";
+import { runInBackground, seriesBatchPanel, startSeriesBatch } from "~/documents/batch.server";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { actionError } from "~/utils/action-error.server";
@@ -24,11 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "series:read");
   const procuratorateId = staffScope(scope);
   if (!params.seriesId) notFound();
-  const [batch, eligible] = await Promise.all([
-    latestSeriesBatch(procuratorateId, params.seriesId),
-    countBatchItems(procuratorateId, params.seriesId),
-  ]);
-  return { batch, eligible, mayStart: can(actor, "document:issue") };
+  return { ...(await seriesBatchPanel(procuratorateId, params.seriesId)), mayStart: can(actor, "document:issue") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
