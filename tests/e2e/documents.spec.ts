@@ -44,7 +44,7 @@ async function downloadBytes(page: Page, click: () => Promise<void>) {
 
 /** The row of a kind in the "documents to make" table (the first, or the one naming `who`). */
 function makeRow(page: Page, kind: string, who?: string) {
-  let row = page.locator("table.documents-make tbody tr", { has: page.getByText(zh(`documentKind.${kind}` as Parameters<typeof zh>[0]), { exact: true }) });
+  let row = page.locator(`table.documents-make tbody tr[data-kind="${kind}"]`);
   if (who) row = row.filter({ hasText: who });
   return row.first();
 }
@@ -55,6 +55,7 @@ test.describe("generated documents", () => {
   test("a case page previews, issues and downloads a 检察建议书; a refusal next to it; a liaison of another agency gets 404", async ({ page }) => {
     const { caseId, pendingCaseId, letterNumber } = ids();
     await signIn(page, "prosecutor");
+    await expect(page).toHaveURL(/\/work/);
     await page.goto(`/cases/${caseId}/documents`);
     const row = makeRow(page, "recommendation");
     await expect(row).toContainText(zh("documents.make.ready"));
@@ -107,6 +108,7 @@ test.describe("generated documents", () => {
   test("the 桂阳 series hearing gives its 听证公告, 听证笔录 and panel opinion forms", async ({ page }) => {
     const { hearingId } = ids();
     await signIn(page, "prosecutor");
+    await expect(page).toHaveURL(/\/work/);
     await page.goto(`/hearings/${hearingId}/documents`);
     await expect(page.getByRole("link", { name: zh("documents.tab") })).toHaveAttribute("aria-current", "page");
     for (const kind of ["hearing_announcement", "hearing_record"]) {
@@ -119,7 +121,7 @@ test.describe("generated documents", () => {
       expect(docx.text).toContain(zh(`documentKind.${kind}` as Parameters<typeof zh>[0]));
       expect(docx.placeholders).toEqual([]);
     }
-    const forms = page.locator("table.documents-make tbody tr", { has: page.getByText(zh("documentKind.panel_opinion_form"), { exact: true }) });
+    const forms = page.locator('table.documents-make tbody tr[data-kind="panel_opinion_form"]');
     expect(await forms.count()).toBeGreaterThanOrEqual(3);
     const first = forms.first();
     await first.getByRole("button", { name: zh("documents.issue"), exact: true }).click();
@@ -133,6 +135,7 @@ test.describe("generated documents", () => {
   test("the series batch: the progress bar reaches done and the .zip holds 18 documents", async ({ page }) => {
     const { seriesId } = ids();
     await signIn(page, "prosecutor");
+    await expect(page).toHaveURL(/\/work/);
     await page.goto(`/series/${seriesId}`);
     await expect(page.getByText(fmt("documents.batch.hint", { n: 18 }))).toBeVisible();
     await page.getByRole("button", { name: zh("documents.batch.start") }).click();
