@@ -21,6 +21,7 @@ import { Scenario } from "./seed-scenario/builder";
 import { defaultSeedDay, firstYearWithoutPackageData, SeedClock } from "./seed-scenario/clock";
 import { seedChenzhou } from "./seed-scenario/chenzhou";
 import { seedDocumentsDemo } from "./seed-scenario/documents-demo";
+import { seedHearingMinutes } from "./seed-scenario/hearing-minutes";
 import { seedOrganisation } from "./seed-scenario/organisation";
 import { seedRecent } from "./seed-scenario/recent";
 import { seedSeries } from "./seed-scenario/series";
@@ -50,6 +51,7 @@ export async function seed(db: PrismaClient, options: { dataDir?: string; seedDa
       const s = new Scenario(tx, dataDir, new Map());
       const org = await seedOrganisation(s, passwordHash);
       await seedSeries(s, org);
+      await seedHearingMinutes(s, org);
       await seedRecent(s, org, clock);
       await seedChenzhou(s, org, clock);
       await seedDocumentsDemo(s, org, clock);

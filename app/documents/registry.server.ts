@@ -22,12 +22,13 @@ export function sourceEntry<Source>(
   return { definition, load } as unknown as DocumentSourceEntry;
 }
 
-const BY_KIND = new Map<DocumentKind, DocumentSourceEntry>(
-  [...CASE_KIND_SOURCES, ...HEARING_KIND_SOURCES].map((e) => [e.definition.kind, e]),
-);
+// Built on first use, not at import: the source modules import sourceEntry from here, so a module
+// that imports one of them first would otherwise read its list before it is initialised.
+let byKind: Map<DocumentKind, DocumentSourceEntry> | null = null;
 
 export function documentSource(kind: DocumentKind): DocumentSourceEntry {
-  const entry = BY_KIND.get(kind);
+  byKind ??= new Map([...CASE_KIND_SOURCES, ...HEARING_KIND_SOURCES].map((e) => [e.definition.kind, e]));
+  const entry = byKind.get(kind);
   if (!entry) throw new Error(`no source for document kind ${kind}`);
   return entry;
 }

@@ -126,6 +126,15 @@ async function redactionNames(hearingId: string): Promise<string[]> {
   ];
 }
 
+/** The participating units: the agencies of the cases heard in the cases' order, then the others. */
+function unitsInCaseOrder(respondents: (string | null)[], participants: { organisation: string; agencyId: string | null }[]): string[] {
+  const rank = (agencyId: string | null) => {
+    const i = agencyId ? respondents.indexOf(agencyId) : -1;
+    return i === -1 ? respondents.length : i;
+  };
+  return participants.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.agencyId) - rank(b.p.agencyId) || a.i - b.i).map(({ p }) => p.organisation);
+}
+
 export async function loadHearingAnnouncement(procuratorateId: string, hearingId: string): Promise<HearingAnnouncementSource | null> {
   const h = await prisma.hearing.findFirst({
     where: { id: hearingId, procuratorateId },
@@ -142,9 +151,9 @@ export async function loadHearingAnnouncement(procuratorateId: string, hearingId
       contactPhone: true,
       host: HOST,
       procuratorate: { select: { phone: true } },
-      cases: { orderBy: { ordinal: "asc" }, select: { case: { select: { title: true } } } },
+      cases: { orderBy: { ordinal: "asc" }, select: { case: { select: { title: true, respondentAgencyId: true } } } },
       panelists: { where: { recused: false }, orderBy: [{ invitedAt: "asc" }, { panelistId: "asc" }], select: { panelist: { select: { category: true } } } },
-      participants: { where: { kind: { not: "observer" } }, orderBy: [{ kind: "asc" }, { organisation: "asc" }], select: { organisation: true } },
+      participants: { where: { kind: { not: "observer" } }, orderBy: [{ kind: "asc" }, { organisation: "asc" }], select: { organisation: true, agencyId: true } },
     },
   });
   if (!h) return null;
@@ -162,7 +171,7 @@ export async function loadHearingAnnouncement(procuratorateId: string, hearingId
     endsAt: h.endsAt,
     host: h.host.displayName,
     panelCategories: h.panelists.map((p) => p.panelist.category),
-    organisations: h.participants.map((p) => p.organisation),
+    organisations: unitsInCaseOrder(h.cases.map((c) => c.case.respondentAgencyId), h.participants),
     observerSeats: h.observerSeats,
     contactPhone,
     redaction: { names: await redactionNames(h.id), keepPhones: [h.contactPhone, h.procuratorate.phone] },

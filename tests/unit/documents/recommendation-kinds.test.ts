@@ -4,7 +4,7 @@ import type { ProofOfServiceSource } from "~/domain/documents/kinds/proof-of-ser
 import { recommendationDefinition } from "~/domain/documents/kinds/recommendation";
 import type { RecommendationSource } from "~/domain/documents/kinds/recommendation";
 import type { IssueContext } from "~/domain/documents/spec";
-import { expectBodyMatchesFields, expectValuesMatchFields } from "./body-fields";
+import { expectBodyMatchesFields, expectValuesMatchFields } from "#tests/support/document-fields";
 
 // The mappers of the 检察建议书 and its 送达回证 (规则 Arts 75–76; 建议规定 Arts 16, 20; 民诉法 Arts 87–89).
 
@@ -40,7 +40,7 @@ describe("检察建议书", () => {
     expectValuesMatchFields(recommendationDefinition, v);
     expect(v.agency).toBe("桂阳县城市管理和综合执法局");
     expect(v.case_source).toBe(
-      "本院于2022年5月12日收到“益心为公”志愿者反映的案件线索，于2022年5月25日对桂阳县城市管理和综合执法局怠于履行废弃口罩收集处置监管职责案立案调查。",
+      "本院于2022年5月12日收到案件线索（线索来源：“益心为公”志愿者），于2022年5月25日对桂阳县城市管理和综合执法局怠于履行废弃口罩收集处置监管职责案立案调查。",
     );
     expect(v.facts).toEqual(["2022年5月，本院在履行职责中发现，城区主次干道未设置废弃口罩专用收集容器。", "废弃口罩与生活垃圾混投混运。"]);
     expect(v.reasons).toEqual(["该局负责城区市容环境卫生管理。未充分履行监管职责。"]);
@@ -54,6 +54,7 @@ describe("检察建议书", () => {
 
   test("fifteen days for urgent harm (两高解释 Art 21), a set objection period, a case found in office", () => {
     const v = recommendationDefinition.map({ ...rec, replyPeriod: "fifteen_days", objectionDays: 10, clue: null, filedOn: null }, ctx);
+    expectValuesMatchFields(recommendationDefinition, { ...v, cc: "" });
     expect(v.reply_period).toBe("十五日");
     expect(v.objection_period).toBe("收到本检察建议书之日起十日内");
     expect(v.case_source).toBe(`本院在履行职责中发现，对${rec.caseTitle}进行调查。`);
@@ -113,6 +114,7 @@ describe("送达回证", () => {
       { ...served, service: { ...served.service!, method: "leaving", signedBy: null, refusalReason: "负责人拒绝签收", witness: "社区干部丙" } },
       ctx,
     );
+    expectValuesMatchFields(proofOfServiceDefinition, v);
     expect(v.method).toContain("☑留置送达");
     expect(v.signed_by).toBe("");
     expect(v.refusal_reason).toBe("负责人拒绝签收");
@@ -121,6 +123,7 @@ describe("送达回证", () => {
 
   test("blank lines to fill by hand before service, the recipient known", () => {
     const v = proofOfServiceDefinition.map({ ...served, service: null }, ctx);
+    expectValuesMatchFields(proofOfServiceDefinition, v); // renders: the blank lines are not required values
     expect(v.recipient).toBe("桂阳县城市管理和综合执法局");
     expect(v.place).toBe("");
     expect(v.signed_by).toBe("");

@@ -45,7 +45,7 @@ export const hearingRecordDefinition: KindDefinition<HearingRecordSource> = {
     { name: "time", type: "text", required: true, label: { zh: "听证时间", en: "Time" } },
     { name: "place", type: "text", required: true, label: { zh: "听证地点", en: "Place" } },
     { name: "host", type: "text", required: true, label: { zh: "听证主持人", en: "Host" } },
-    { name: "clerk", type: "text", required: true, label: { zh: "书记员", en: "Clerk" } },
+    { name: "clerk", type: "text", required: false, label: { zh: "书记员", en: "Clerk" } },
     { name: "format", type: "text", required: true, label: { zh: "听证方式（公开或不公开）", en: "Public or closed" } },
     { name: "attendance", type: "text", required: true, label: { zh: "到场情况", en: "Attendance" } },
     {
@@ -77,7 +77,8 @@ export const hearingRecordDefinition: KindDefinition<HearingRecordSource> = {
     {
       name: "participants",
       type: "table",
-      required: true,
+      // A hearing may have no participant besides the panel (e.g. on a rectification assessment).
+      required: false,
       label: { zh: "听证参加人", en: "Participants" },
       columns: [
         { key: "organisation", label: { zh: "单位", en: "Unit" }, width: 4 },
@@ -92,7 +93,8 @@ export const hearingRecordDefinition: KindDefinition<HearingRecordSource> = {
     {
       name: "opinions",
       type: "table",
-      required: true,
+      // Empty while sealed (the tally paragraph then says so), so not required.
+      required: false,
       label: { zh: "听证员意见（评议结束后载明）", en: "Each panelist's opinion (once deliberation is closed)" },
       columns: [
         { key: "case", label: { zh: "案件", en: "Case" }, width: 3 },

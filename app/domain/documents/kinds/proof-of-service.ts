@@ -8,6 +8,8 @@ import { zhLabel } from "./hearing-common";
 // starts the reply clock: 民诉法 Art 87), the recipient's or authorised signer's signature, the
 // refusal reason with a witness (留置送达, 民诉法 Art 89), the server. Filled from the Service record
 // once the recommendation was served; before that the blank lines are filled in by hand at service.
+// Required are the values every proof carries; place, signer, refusal and witness (民诉法 Arts 87,
+// 89: a refusal has no signer, a direct service no witness) and the server may be blank lines.
 
 export type ProofOfServiceSource = {
   recommendationId: string;
@@ -46,13 +48,13 @@ export const proofOfServiceDefinition: KindDefinition<ProofOfServiceSource> = {
     { name: "document_name", type: "text", required: true, label: { zh: "送达文书名称", en: "Document served" } },
     { name: "document_number", type: "text", required: true, label: { zh: "送达文书文号", en: "Number of the document served" } },
     { name: "recipient", type: "text", required: true, label: { zh: "受送达人", en: "Recipient" } },
-    { name: "place", type: "text", required: true, label: { zh: "送达地点", en: "Place of service" } },
+    { name: "place", type: "text", required: false, label: { zh: "送达地点", en: "Place of service" } },
     { name: "method", type: "text", required: true, label: { zh: "送达方式", en: "Method of service" } },
     { name: "received_on", type: "date", required: true, label: { zh: "收件日期（送达日期）", en: "Date of receipt (date of service)" } },
-    { name: "signed_by", type: "text", required: true, label: { zh: "受送达人或代收人签名", en: "Signature of the recipient or authorised signer" } },
+    { name: "signed_by", type: "text", required: false, label: { zh: "受送达人或代收人签名", en: "Signature of the recipient or authorised signer" } },
     { name: "refusal_reason", type: "text", required: false, label: { zh: "拒收事由", en: "Reason for refusal" } },
     { name: "witness", type: "text", required: false, label: { zh: "见证人", en: "Witness" } },
-    { name: "server", type: "text", required: true, label: { zh: "送达人", en: "Server" } },
+    { name: "server", type: "text", required: false, label: { zh: "送达人", en: "Server" } },
   ],
   body: [
     { type: "issuer" },

@@ -32,7 +32,7 @@ export function caseSourceText(src: Pick<RecommendationSource, "clue" | "filedOn
   const found =
     !src.clue || src.clue.source === "own_case"
       ? "本院在履行职责中发现"
-      : `本院于${formatDocumentDate(src.clue.receivedOn)}收到${zhLabel("clueSource", src.clue.source)}反映的案件线索`;
+      : `本院于${formatDocumentDate(src.clue.receivedOn)}收到案件线索（线索来源：${zhLabel("clueSource", src.clue.source)}）`;
   const filed = src.filedOn ? `，于${formatDocumentDate(src.filedOn)}对${src.caseTitle}立案调查` : `，对${src.caseTitle}进行调查`;
   return `${found}${filed}。`;
 }

@@ -33,11 +33,20 @@ export function expectBodyMatchesFields(def: Pick<KindDefinition<unknown>, "body
   for (const f of def.fields) if (f.type === "table") expect(f.columns?.length, `${f.name} has no columns`).toBeGreaterThan(0);
 }
 
-/** The values a mapper returned cover exactly the kind's own fields, with the right shapes. */
+function isBlank(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (typeof v === "string") return v.trim() === "";
+  if (Array.isArray(v)) return v.every((x: string) => x.trim() === "");
+  return (v as { rows: unknown[] }).rows.length === 0;
+}
+
+/** The values a mapper returned cover exactly the kind's own fields, with the right shapes, every required one filled. */
 export function expectValuesMatchFields(def: Pick<KindDefinition<unknown>, "fields">, values: Record<string, unknown>) {
   expect(Object.keys(values).sort()).toEqual(def.fields.map((f) => f.name).sort());
   for (const f of def.fields) {
     const v = values[f.name];
+    // The renderer refuses a required value that is blank (documentRender.missingValues).
+    if (f.required) expect(isBlank(v), `required ${f.name} is blank`).toBe(false);
     if (f.type === "text" || f.type === "date") expect(typeof v, f.name).toBe("string");
     if (f.type === "paragraphs" || f.type === "list") expect(Array.isArray(v), f.name).toBe(true);
     if (f.type === "table") {
