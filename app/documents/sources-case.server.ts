@@ -23,12 +23,12 @@ import { filingDecision } from "~/domain/documents/kinds/filing-decision";
 import type { FilingDecisionSource } from "~/domain/documents/kinds/filing-decision";
 import { notFilingDecision } from "~/domain/documents/kinds/not-filing-decision";
 import type { NotFilingDecisionSource } from "~/domain/documents/kinds/not-filing-decision";
+import type { KindDefinition } from "~/domain/documents/spec";
 import { parseStoredApprovalPayload } from "~/domain/approval/payloads";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import type { DocumentSourceEntry } from "./registry.server";
-import { sourceEntry } from "./registry.server";
 
 // The loaders of the kinds generated from a case, a clue or a consultation, each paired with its
 // definition through sourceEntry. Every read is scoped to the procuratorate (null: not in scope,
@@ -114,6 +114,18 @@ export async function loadNotFilingDecision(procuratorateId: string, clueId: str
     reason: reasonOf("not_filing", transition) ?? clue.evaluation ?? "",
     decidedOn: dateInShanghai(transition.at),
   };
+}
+
+/**
+ * registry.server.ts's sourceEntry, typed the same way. Not imported from there: the registry
+ * imports this module's list, so a value import back would be circular (whichever module loads
+ * first would see the other's exports uninitialised).
+ */
+function sourceEntry<Source>(
+  definition: KindDefinition<Source>,
+  load: (procuratorateId: string, subjectId: string) => Promise<Source | null>,
+): DocumentSourceEntry {
+  return { definition, load } as unknown as DocumentSourceEntry;
 }
 
 // ── consultation (规则 Art 70) ──

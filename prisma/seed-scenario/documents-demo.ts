@@ -13,7 +13,8 @@ import type { Org } from "./organisation";
 // - a case in litigation after pre-suit review (行政公益诉讼起诉书, 派员出庭通知书, 规则 Arts 46, 49, 81),
 //   against 县市场监管局.
 // The two cases are dated about a year before the seed day, so their recommendations carry the 文号
-// of that year (桂检行公建〔year〕1–2号), whose counter is set here; the people are invented.
+// of that year (桂检行公建〔year〕1–2号), whose counter is set here; like the other recent cases they
+// take the seed year's register numbers (行公-008, 009). The people are invented.
 
 export async function seedDocumentsDemo(s: Scenario, org: Org, clock: SeedClock) {
   const { tx } = s;
@@ -198,7 +199,7 @@ export async function seedDocumentsDemo(s: Scenario, org: Org, clock: SeedClock)
   const resumptionReason = "汛期结束，施工便道已修复，加固工程于汛后复工，中止审查的原因已经消除。";
   const bridge = await s.createCase({
     procuratorateId: g,
-    number: `${Number(G("2025-05-12").slice(0, 4))}-行公-001`,
+    number: `${clock.year}-行公-008`,
     title: `${transport.name}怠于履行农村公路桥梁超限运输治理职责案`,
     field: "safety",
     summary: "洋市镇境内农村公路石门桥长期遭超限货车通行，桥面开裂、护栏损毁，被评定为四类危桥，县交通运输局未依法设置限载标志、开展超限治理，也未组织加固维修。",
@@ -296,7 +297,7 @@ export async function seedDocumentsDemo(s: Scenario, org: Org, clock: SeedClock)
   const suitReason = "县市场监督管理局经检察建议督促后仅作出部分整改，校园周边无证经营和销售“三无”食品问题依然存在，社会公共利益持续受到侵害，应当依法提起行政公益诉讼（规则第八十一条、第八十二条第三项）。";
   const school = await s.createCase({
     procuratorateId: g,
-    number: `${Number(G("2025-08-04").slice(0, 4))}-行公-002`,
+    number: `${clock.year}-行公-009`,
     title: `${market.name}怠于履行校园周边食品安全监管职责案`,
     field: "food_drug",
     summary: "县城6所中小学校园周边200米范围内有11家食品经营者无证经营或销售无生产日期、无质量合格证明、无生产厂家名称的“三无”食品，县市场监督管理局未依法查处。",
