@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
+
 import type { FileChild, ParagraphChild } from "docx";
 import {
   AlignmentType,
@@ -15,7 +18,7 @@ import {
   WidthType,
   patchDocument,
 } from "docx";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Zippable } from "fflate";
 
 import type { DocumentValue, DocumentValues, FieldSpec } from "~/domain/documents/spec";
@@ -285,13 +288,7 @@ export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
     }
   }
 
-  const patched = await patchDocument({
-    outputType: "uint8array",
-    data: template,
-    patches,
-    keepOriginalStyles: true,
-  });
-  return normaliseDocx(patched, generatedAt, { refuseUnfilled: true });
+  return patchAndNormalise(template, patches, generatedAt);
 }
 
 /** `检察建议书_桂检行公建〔2022〕1号.docx`: a file name safe on Windows, macOS and in a zip. */
@@ -309,33 +306,33 @@ export function docxFileName(title: string, number?: string | null): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Normalisation: a fixed package for fixed inputs.
+// Normalisation: a fixed package for fixed inputs, written by a small zip writer of our own so that
+// the parts the patching never touches keep their compressed bytes (no inflate and deflate again).
 
 /** The parts whose text may carry a placeholder. */
 function isContentPart(path: string): boolean {
   return /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(path);
 }
 
+/**
+ * The parts patchDocument is given: those that may hold a placeholder, their relationships and the
+ * package's content types. The others (styles, numbering, theme, settings, fonts, properties,
+ * media) are set aside and copied as they are. The renderer's patches use direct formatting only
+ * (no style, no numbering definition), so they never need those parts.
+ */
+function isPatchedPart(path: string): boolean {
+  return (
+    path === "[Content_Types].xml" ||
+    path === "_rels/.rels" ||
+    isContentPart(path) ||
+    /^word\/_rels\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml\.rels$/.test(path)
+  );
+}
+
 /** The zip's entry order: [Content_Types].xml first (as Word writes it), _rels next, then by path. */
 function entryOrder(a: string, b: string): number {
   const rank = (p: string) => (p === "[Content_Types].xml" ? 0 : p.startsWith("_rels/") ? 1 : 2);
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/**
- * A zip entry's DOS time is written from the Date's local fields: build a Date whose local fields
- * are generatedAt's UTC fields, so the bytes do not depend on the server's time zone.
- */
-function zipTime(at: Date): Date {
-  const d = new Date(
-    at.getUTCFullYear(),
-    at.getUTCMonth(),
-    at.getUTCDate(),
-    at.getUTCHours(),
-    at.getUTCMinutes(),
-    at.getUTCSeconds(),
-  );
-  return d.getFullYear() < 1980 ? new Date(1980, 0, 1) : d;
 }
 
 /** W3CDTF without milliseconds, as Word writes it. */
@@ -370,29 +367,215 @@ export function unfilledPlaceholders(xml: string): string[] | null {
   return [...text.matchAll(/\{\{\s*([^}{]{0,60}?)\s*\}\}/g)].map((m) => m[1]!);
 }
 
+/** One zip entry, compressed: what the writer needs to copy it without inflating it. */
+type RawEntry = { method: 0 | 8; crc: number; size: number; compressed: Uint8Array };
+
+const DEFLATE_LEVEL = 6;
+
+function compressEntry(data: Uint8Array): RawEntry {
+  return { method: 8, crc: crc32(data), size: data.byteLength, compressed: deflateSync(data, { level: DEFLATE_LEVEL }) };
+}
+
+/** Reads a zip's central directory: every entry's compressed bytes, or null when it has anything unusual (zip64, encryption, another method). */
+function readRawEntries(zip: Uint8Array): Map<string, RawEntry> | null {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let i = zip.byteLength - 22; i >= Math.max(0, zip.byteLength - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const entries = new Map<string, RawEntry>();
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > zip.byteLength || view.getUint32(at, true) !== 0x02014b50) return null;
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    const csize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
+    if (flags & 1 || (method !== 0 && method !== 8) || csize === 0xffffffff || size === 0xffffffff) return null;
+    if (view.getUint32(local, true) !== 0x04034b50) return null;
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries.set(name, { method: method as 0 | 8, crc, size, compressed: zip.subarray(dataStart, dataStart + csize) });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** DOS time and date from the UTC fields of `at` (the same bytes in every time zone). */
+function dosTime(at: Date): { time: number; date: number } {
+  if (at.getUTCFullYear() < 1980) return { time: 0, date: (1 << 5) | 1 };
+  return {
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1),
+    date: ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+  };
+}
+
+/** Writes a zip of these entries, in the fixed order, every entry stamped `at`. */
+function writeZip(entries: Map<string, RawEntry>, at: Date): Uint8Array {
+  const { time, date } = dosTime(at);
+  const encoder = new TextEncoder();
+  const names = [...entries.keys()].sort(entryOrder);
+  const encoded = names.map((n) => encoder.encode(n));
+  let localSize = 0;
+  let centralSize = 0;
+  names.forEach((n, i) => {
+    localSize += 30 + encoded[i]!.byteLength + entries.get(n)!.compressed.byteLength;
+    centralSize += 46 + encoded[i]!.byteLength;
+  });
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let local = 0;
+  let central = localSize;
+  names.forEach((n, i) => {
+    const e = entries.get(n)!;
+    const name = encoded[i]!;
+    // eslint-disable-next-line no-control-regex -- ASCII or not decides the UTF-8 flag
+    const flags = /^[\x00-\x7f]*$/.test(n) ? 0 : 0x800;
+    const offset = local;
+    view.setUint32(local, 0x04034b50, true);
+    view.setUint16(local + 4, 20, true);
+    view.setUint16(local + 6, flags, true);
+    view.setUint16(local + 8, e.method, true);
+    view.setUint16(local + 10, time, true);
+    view.setUint16(local + 12, date, true);
+    view.setUint32(local + 14, e.crc, true);
+    view.setUint32(local + 18, e.compressed.byteLength, true);
+    view.setUint32(local + 22, e.size, true);
+    view.setUint16(local + 26, name.byteLength, true);
+    view.setUint16(local + 28, 0, true);
+    out.set(name, local + 30);
+    out.set(e.compressed, local + 30 + name.byteLength);
+    local += 30 + name.byteLength + e.compressed.byteLength;
+
+    view.setUint32(central, 0x02014b50, true);
+    view.setUint16(central + 4, 20, true);
+    view.setUint16(central + 6, 20, true);
+    view.setUint16(central + 8, flags, true);
+    view.setUint16(central + 10, e.method, true);
+    view.setUint16(central + 12, time, true);
+    view.setUint16(central + 14, date, true);
+    view.setUint32(central + 16, e.crc, true);
+    view.setUint32(central + 20, e.compressed.byteLength, true);
+    view.setUint32(central + 24, e.size, true);
+    view.setUint16(central + 28, name.byteLength, true);
+    // extra, comment, disk, internal and external attributes: 0
+    view.setUint32(central + 42, offset, true);
+    out.set(name, central + 46);
+    central += 46 + name.byteLength;
+  });
+  view.setUint32(central, 0x06054b50, true);
+  view.setUint16(central + 8, names.length, true);
+  view.setUint16(central + 10, names.length, true);
+  view.setUint32(central + 12, centralSize, true);
+  view.setUint32(central + 16, localSize, true);
+  return out;
+}
+
+function checkUnfilled(parts: Iterable<[string, Uint8Array]>): void {
+  const left: string[] = [];
+  let anyLeft = false;
+  for (const [path, data] of parts) {
+    if (!isContentPart(path)) continue;
+    const found = unfilledPlaceholders(strFromU8(data));
+    if (found) {
+      anyLeft = true;
+      left.push(...found);
+    }
+  }
+  if (anyLeft) throw new UnfilledPlaceholderError([...new Set(left)]);
+}
+
 /**
  * Rewrites a .docx so its bytes depend only on its content and `at`: docProps/core.xml created and
  * modified set to `at`, every entry's time = `at`, entries in a fixed order, deflate level 6.
  * With refuseUnfilled, throws UnfilledPlaceholderError when any "{{" is left in the text.
  */
 export function normaliseDocx(docx: Uint8Array, at: Date, opts: { refuseUnfilled?: boolean } = {}): Uint8Array {
-  const entries = unzipSync(docx);
-  const mtime = zipTime(at);
-  const out: Zippable = {};
-  const left: string[] = [];
-  let anyLeft = false;
-  for (const path of Object.keys(entries).sort(entryOrder)) {
-    let data = entries[path]!;
-    if (path === "docProps/core.xml") data = strToU8(setCoreDates(strFromU8(data), at));
-    if (opts.refuseUnfilled && isContentPart(path)) {
-      const found = unfilledPlaceholders(strFromU8(data));
-      if (found) {
-        anyLeft = true;
-        left.push(...found);
-      }
-    }
-    out[path] = [data, { mtime, level: 6 }];
+  const files = unzipSync(docx);
+  if (opts.refuseUnfilled) checkUnfilled(Object.entries(files));
+  const entries = new Map<string, RawEntry>();
+  for (const [path, data] of Object.entries(files)) {
+    entries.set(path, compressEntry(path === "docProps/core.xml" ? strToU8(setCoreDates(strFromU8(data), at)) : data));
   }
-  if (anyLeft) throw new UnfilledPlaceholderError([...new Set(left)]);
-  return zipSync(out, { mtime, level: 6 });
+  return writeZip(entries, at);
+}
+
+/** A template split once for patching: the parts patchDocument sees (stored, unzipped fast) and the rest, compressed. */
+type PreparedTemplate = {
+  patchInput: Uint8Array;
+  aside: Map<string, RawEntry>;
+  core: Uint8Array | null;
+  /** The text of the parts given to patchDocument (tags removed): a placeholder split across runs is whole here. */
+  text: string;
+};
+
+const prepared = new Map<string, PreparedTemplate | null>();
+const PREPARED_MAX = 32;
+
+function prepare(template: Uint8Array): PreparedTemplate | null {
+  const key = createHash("sha256").update(template).digest("hex");
+  if (prepared.has(key)) {
+    const hit = prepared.get(key)!;
+    prepared.delete(key);
+    prepared.set(key, hit); // most recently used last
+    return hit;
+  }
+  let result: PreparedTemplate | null = null;
+  const raw = readRawEntries(template);
+  if (raw) {
+    const files = unzipSync(template);
+    const forPatch: Zippable = {};
+    const aside = new Map<string, RawEntry>();
+    const texts: string[] = [];
+    for (const [path, data] of Object.entries(files)) {
+      // A header, footer or note with no "{{" needs no patching either (the page number footers).
+      const text = isContentPart(path) ? strFromU8(data).replace(/<[^>]+>/g, "") : "";
+      const patchIt = isPatchedPart(path) && (!isContentPart(path) || path === "word/document.xml" || text.includes("{{"));
+      if (patchIt) {
+        forPatch[path] = [data, { level: 0 }];
+        texts.push(text);
+      } else if (path !== "docProps/core.xml") aside.set(path, raw.get(path)!);
+    }
+    result = { patchInput: zipSync(forPatch), aside, core: files["docProps/core.xml"] ?? null, text: texts.join("\n") };
+  }
+  prepared.set(key, result);
+  if (prepared.size > PREPARED_MAX) prepared.delete(prepared.keys().next().value!);
+  return result;
+}
+
+/** Patches a template and writes the normalised package; the set-aside parts are copied compressed. */
+async function patchAndNormalise(
+  template: Uint8Array,
+  patches: Parameters<typeof patchDocument>[0]["patches"],
+  at: Date,
+): Promise<Uint8Array> {
+  const prep = prepare(template);
+  if (prep) {
+    // Only the patches of placeholders the template has: each patch walks every part.
+    const present = Object.fromEntries(Object.entries(patches).filter(([name]) => prep.text.includes(`{{${name}}}`)));
+    const patched = unzipSync(
+      await patchDocument({ outputType: "uint8array", data: prep.patchInput, patches: present, keepOriginalStyles: true }),
+    );
+    // The patching made a part that was set aside (it never does with these patches): patch the whole package instead.
+    if (!Object.keys(patched).some((path) => prep.aside.has(path) || path === "docProps/core.xml")) {
+      checkUnfilled(Object.entries(patched));
+      const entries = new Map(prep.aside);
+      for (const [path, data] of Object.entries(patched)) entries.set(path, compressEntry(data));
+      if (prep.core) entries.set("docProps/core.xml", compressEntry(strToU8(setCoreDates(strFromU8(prep.core), at))));
+      return writeZip(entries, at);
+    }
+  }
+  const whole = await patchDocument({ outputType: "uint8array", data: template, patches, keepOriginalStyles: true });
+  return normaliseDocx(whole, at, { refuseUnfilled: true });
 }

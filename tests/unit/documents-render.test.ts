@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { Document, Packer, Paragraph, TextRun } from "docx";
+import { Document, Footer, Packer, Paragraph, TextRun } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -183,6 +183,34 @@ describe("renderDocument", () => {
     await expect(
       renderDocument({ template: tpl, fields: FIELDS, values: { ...VALUES, evidence: ["1"] }, generatedAt: AT }),
     ).rejects.toThrow(/evidence must be \{ rows \}/);
+  });
+
+  it("fills a placeholder Word split across runs, and one in a footer", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun("{{agency}}")] })] }) },
+          children: [
+            new Paragraph({ children: [new TextRun("文号："), new TextRun("{{"), new TextRun("doc_"), new TextRun("number}}")] }),
+            new Paragraph({ children: [new TextRun("{{procuratorate}}{{issued_on}}")] }),
+          ],
+        },
+      ],
+    });
+    const split = new Uint8Array(await Packer.toBuffer(doc));
+    const out = readDocx(await renderDocument({ template: split, fields: FIELDS, values: VALUES, generatedAt: AT }));
+    expect(out.bodyParagraphs).toEqual(["文号：桂检行公建〔2022〕1号", "桂阳县人民检察院2022年6月16日"]);
+    expect(out.footers.map((f) => f.text)).toContain("桂阳县市场监督管理局");
+    expect(out.placeholders).toEqual([]);
+  });
+
+  it("keeps a template's other parts (styles, settings, theme) byte for byte", async () => {
+    const out = unzipSync(await renderDocument({ template: tpl, fields: FIELDS, values: VALUES, generatedAt: AT }));
+    const original = unzipSync(tpl);
+    for (const part of ["word/styles.xml", "word/settings.xml", "word/fontTable.xml"]) {
+      expect(strFromU8(out[part]!), part).toBe(strFromU8(original[part]!));
+    }
+    expect(Object.keys(out).sort()).toEqual(Object.keys(original).sort());
   });
 
   it("normalises a package: fixed entry order and times, whatever order and times it came with", () => {
