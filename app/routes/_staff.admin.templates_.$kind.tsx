@@ -152,7 +152,8 @@ export default function AdminTemplateKind() {
 
       <Card title={t("templates.upload.title")}>
         {fields ? (
-          <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
+          // Keyed by the last outcome, so the file input is empty again after an upload or a switch.
+          <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)} key={params.toString()}>
             <input type="hidden" name="intent" value="upload" />
             <FormError errors={form.errors} id={form.errorId} />
             {upload?.problems?.length ? <ProblemList problems={upload.problems} /> : null}

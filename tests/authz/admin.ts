@@ -2,6 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Expectations, Outcome, ParamContext, Who, WriteRow, WriteTarget } from "#tests/authz/types";
 import { only } from "#tests/authz/types";
 import { newAgency, newInvitation, newPanelist, procuratorates, someUser, tag } from "#tests/authz/write-fixtures";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { storeBuffer } from "~/storage/file-store.server";
 
 // Authorization matrix entries of the admin area (admin:read / admin:manage), the prosecutors'
 // invitation page (invitation:create) and the public invitation acceptance page.
@@ -191,6 +193,49 @@ const holidayWrites: WriteRow[] = [
 ];
 
 /**
+ * The procuratorate's own template of a kind (made on first use) with `count` new versions, the
+ * last one active; each version's file is in the store (a download reads it back).
+ */
+async function templateWithVersions(db: PrismaClient, procuratorateId: string, count: number) {
+  const kind = "panelist_invitation";
+  const template =
+    (await db.documentTemplate.findFirst({ where: { procuratorateId, kind }, select: { id: true } })) ??
+    (await db.documentTemplate.create({ data: { procuratorateId, kind, name: "矩阵测试模板", activeVersion: 0 }, select: { id: true } }));
+  const last = await db.documentTemplateVersion.findFirst({ where: { templateId: template.id }, orderBy: { version: "desc" }, select: { version: true } });
+  const versions: { id: string; version: number }[] = [];
+  for (let i = 1; i <= count; i++) {
+    const stored = await storeBuffer(Buffer.from(`矩阵测试模板 ${tag()}`));
+    const version = (last?.version ?? 0) + i;
+    versions.push(
+      await db.documentTemplateVersion.create({
+        data: { templateId: template.id, version, sha256: stored.sha256, size: Number(stored.size), origin: "upload", fields: "[]" },
+        select: { id: true, version: true },
+      }),
+    );
+  }
+  await db.documentTemplate.update({ where: { id: template.id }, data: { activeVersion: versions.at(-1)!.version } });
+  return { templateId: template.id, versions };
+}
+
+const templateWrites: WriteRow[] = [
+  row("make a template version active again", "admin", async ({ db }, procuratorateId) => {
+    const { templateId, versions } = await templateWithVersions(db, procuratorateId, 2);
+    return {
+      params: { kind: "panelist_invitation" },
+      form: { intent: "activate", templateId, version: String(versions[0]!.version) },
+      state: () => db.documentTemplate.findUniqueOrThrow({ where: { id: templateId }, select: { activeVersion: true } }),
+    };
+  }),
+];
+
+async function templateVersionParams({ db }: ParamContext) {
+  const p = await procuratorates(db);
+  const mine = await templateWithVersions(db, p.inScope, 1);
+  const theirs = await templateWithVersions(db, p.outOfScope, 1);
+  return { inScope: { versionId: mine.versions[0]!.id }, outOfScope: { versionId: theirs.versions[0]!.id } };
+}
+
+/**
  * A fresh, usable invitation of the demo procuratorate (桂), stored the way the app stores it (the
  * SHA-256 of the token only); out of scope, a token nobody issued.
  */
@@ -221,6 +266,17 @@ export const expectations: Expectations = {
   "routes/_staff.admin.agencies": adminPage(true, agencyWrites),
   "routes/_staff.admin.panelists": adminPage(true, panelistWrites),
   "routes/_staff.admin.templates": adminPage(false),
+  // One kind's templates: upload (multipart; names no record: the actor's own template of the
+  // kind in the URL) and make a kept version active (by template id: another's answers 404).
+  "routes/_staff.admin.templates_.$kind": {
+    params: async () => ({ inScope: { kind: "recommendation" } }),
+    ...adminPage(true, templateWrites),
+  },
+  // A version's .docx: the own template's or a shared one's; another procuratorate's answers 404.
+  "routes/_staff.admin.templates_.download.$versionId": {
+    params: templateVersionParams,
+    loader: only({ admin: 200 }),
+  },
   "routes/_staff.admin.audit": adminPage(true, {
     none: "anchors or verifies the database's one audit chain; the form names no record",
   }),

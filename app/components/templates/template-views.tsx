@@ -125,7 +125,7 @@ export function PlaceholderTable({ fields }: { fields: FieldSpec[] }) {
           </thead>
           <tbody>
             {fields.map((f) => (
-              <tr key={f.name} data-placeholder={f.name}>
+              <tr key={f.name} data-placeholder={f.name} data-required={f.required ? "true" : "false"}>
                 <td data-label={t("templates.fields.name")}>
                   <code>{`{{${f.name}}}`}</code>
                 </td>
