@@ -77,7 +77,7 @@ describe("the series batch", () => {
     }
     expect(names.every((n) => /^2022-行公-00\d\//.test(n))).toBe(true);
     expect(strFromU8(all[names[0]!]!.slice(0, 2))).toBe("PK");
-  });
+  }, 120_000); // two batches of 18 documents: about 10 s alone, more on a loaded machine
 
   test("a second start while one runs is refused with 409; a stale running batch is marked failed and does not block", async () => {
     const running = await prisma.documentBatch.create({
@@ -100,7 +100,7 @@ describe("the series batch", () => {
     expect(interrupted.failures).toContain("documents.batch.interrupted");
     await run();
     expect((await prisma.documentBatch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe("done");
-  });
+  }, 60_000);
 
   test("the zip downloads for staff of the procuratorate; a liaison, a panelist and another procuratorate get 404", async () => {
     const batch = await prisma.documentBatch.findFirstOrThrow({ where: { seriesId, status: "done" }, orderBy: { createdAt: "desc" } });
