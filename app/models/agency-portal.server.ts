@@ -282,6 +282,8 @@ export type AgencyDocumentRow = {
   method: string | null;
   /** When a released document was issued (stored instant). */
   issuedAt: string | null;
+  /** The generated document the liaison may download (/documents/:id): marked agencyVisible for this agency. */
+  documentId: string | null;
 };
 
 /**
@@ -329,14 +331,15 @@ export async function agencyDocumentsPage(scope: AgencyScope, cursor: Cursor | n
     ? await prisma.$queryRaw<AgencyDocumentRow[]>`
         SELECT 'service:' || s."id" AS "key", s."documentKind" AS "kind", s."documentNumber" AS "number",
           CASE WHEN g."agencyVisible" = 1 THEN g."title" END AS "title", c."title" AS "caseTitle",
-          s."servedOn", s."method", NULL AS "issuedAt"
+          s."servedOn", s."method", NULL AS "issuedAt",
+          CASE WHEN g."agencyVisible" = 1 AND g."agencyId" = ${scope.agencyId} THEN g."id" END AS "documentId"
         FROM json_each(${idsOf(0)}) j
           CROSS JOIN "Service" s ON s."id" = j.value
           JOIN "Case" c ON c."id" = s."caseId" AND c."procuratorateId" = ${scope.procuratorateId}
           LEFT JOIN "GeneratedDocument" g ON g."id" = s."documentId"
         WHERE s."agencyId" = ${scope.agencyId} AND s."recommendationId" IS NULL
         UNION ALL
-        SELECT 'document:' || g."id", g."kind", g."number", g."title", c."title", NULL, NULL, g."createdAt" || ''
+        SELECT 'document:' || g."id", g."kind", g."number", g."title", c."title", NULL, NULL, g."createdAt" || '', g."id"
         FROM json_each(${idsOf(1)}) j
           CROSS JOIN "GeneratedDocument" g ON g."id" = j.value
           LEFT JOIN "Case" c ON c."id" = g."caseId"

@@ -252,10 +252,12 @@ async function findOrphans(root: string, now: Date, clean: boolean) {
         prisma.replyAttachment.findMany({ select: { sha256: true } }),
         prisma.generatedDocument.findMany({ select: { sha256: true } }),
         prisma.documentTemplateVersion.findMany({ select: { sha256: true } }),
+        // A series batch's .zip (app/documents/batch.server.ts).
+        prisma.documentBatch.findMany({ where: { zipSha256: { not: null } }, select: { zipSha256: true } }),
       ])
     )
       .flat()
-      .map((r) => r.sha256),
+      .map((r) => ("sha256" in r ? r.sha256 : (r.zipSha256 ?? ""))),
   );
 
   const consider = async (file: string, name: string, referenced: (name: string) => boolean) => {
@@ -314,6 +316,7 @@ export async function isStoredHashReferenced(sha256: string): Promise<boolean> {
     prisma.replyAttachment.count({ where: { sha256 } }),
     prisma.generatedDocument.count({ where: { sha256 } }),
     prisma.documentTemplateVersion.count({ where: { sha256 } }),
+    prisma.documentBatch.count({ where: { zipSha256: sha256 } }),
   ]);
   return counts.some((n) => n > 0);
 }

@@ -28,6 +28,8 @@ import {
   transferClue,
 } from "~/models/clue-workflow.server";
 import { calendarFor } from "~/models/deadline.server";
+import { clueDocumentsPanel } from "~/models/document.server";
+import { CandidatesCard, IssuedCard } from "~/components/documents/documents-panel";
 import { actionError } from "~/utils/action-error.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { forbidden, notFound } from "~/utils/errors";
@@ -56,16 +58,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const mayWrite = can(actor, "clue:write");
   const mayPropose = mayWrite && caseProposalRefusal({ status, evaluation: "-" }, "filing") === null;
-  const [calendar, agencies, series] = await Promise.all([
+  const [calendar, agencies, series, documents] = await Promise.all([
     clue.clueEvaluationDays ? calendarFor(procuratorateId) : null,
     mayPropose ? agencyOptions(procuratorateId) : [],
     mayPropose ? seriesOptions(procuratorateId) : [],
+    // 不立案决定书 (规则 Art 30): made from the clue once it is decided not to file.
+    clueDocumentsPanel(procuratorateId, clue.id),
   ]);
   const countdown = calendar
     ? clueEvaluationCountdown({ status, receivedOn: clue.receivedOn, days: clue.clueEvaluationDays, today: dateInShanghai(), calendar })
     : null;
   return {
     clue: { ...clue, informant },
+    documents: { ...documents, mayIssue: can(actor, "document:issue"), mayPreview: can(actor, "document:preview") },
     informantShown,
     mayShowInformant,
     mayWrite,
@@ -125,7 +130,7 @@ const DONE_NOTICE = {
 } as const;
 
 export default function CluePage() {
-  const { clue, informantShown, mayShowInformant, countdown, steps, agencies, series, mayWrite } = useLoaderData<typeof loader>();
+  const { clue, informantShown, mayShowInformant, countdown, steps, agencies, series, mayWrite, documents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -310,6 +315,12 @@ export default function CluePage() {
           </div>
         )}
       </Card>
+      {documents.candidates.length || documents.issued.length ? (
+        <>
+          <CandidatesCard candidates={documents.candidates} mayIssue={documents.mayIssue} mayPreview={documents.mayPreview} />
+          <IssuedCard issued={documents.issued} mayVerify={documents.mayPreview} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -46,6 +46,7 @@ export default function HearingLayout() {
     [`${base}/opinions`, t("hearings.tab.opinions"), null],
     [`${base}/day`, t("hearings.tab.day"), null],
     [`${base}/record`, t("hearings.tab.record"), null],
+    [`${base}/documents`, t("documents.tab"), null],
   ];
   return (
     <>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { AgencyName } from "~/components/case/agency-name";
 import { CaseStateBadge, UrgentBadge } from "~/components/case/case-state-badge";
 import { pageTitle } from "~/components/case/meta";
@@ -182,6 +182,9 @@ export default function SeriesPage() {
           </div>
         )}
       </Card>
+
+      {/* The series' document batch (_staff.series.$seriesId._index.tsx). */}
+      <Outlet />
     </div>
   );
 }

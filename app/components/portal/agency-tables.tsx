@@ -79,6 +79,8 @@ export type AgencyDocumentRow = {
   servedOn: string | null;
   method: string | null;
   issuedAt: DateLike | null;
+  /** A generated document released to the agency: downloadable at /documents/:id. */
+  documentId?: string | null;
 };
 
 export function AgencyDocumentsTable({ rows }: { rows: AgencyDocumentRow[] }) {
@@ -98,6 +100,11 @@ export function AgencyDocumentsTable({ rows }: { rows: AgencyDocumentRow[] }) {
             <tr key={d.key}>
               <td data-label={t("portal.agency.col.document")}>
                 <TwoLine main={t.label("documentKind", d.kind)} sub={[d.number, d.title].filter(Boolean).join(" · ") || null} />
+                {d.documentId ? (
+                  <a href={`/documents/${d.documentId}`} download className="small" aria-label={t("documents.downloadFor", { name: d.title ?? t.label("documentKind", d.kind) })}>
+                    {t("documents.download")}
+                  </a>
+                ) : null}
               </td>
               <td data-label={t("portal.agency.col.case")}>{d.caseTitle ?? "—"}</td>
               <td data-label={t("portal.agency.col.served")}>

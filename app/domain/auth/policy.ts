@@ -38,6 +38,15 @@ export const POLICY = {
   // Recording a physical custody step of an item (received, stored, transferred, returned) on its
   // page: the case team, who hold the item; scoped to the procuratorate's cases by the model.
   "evidence:custody": ["prosecutor"],
+  // Generated documents (issue 10): previewing a document from current data (no number is taken)
+  // and verifying an issued one by regenerating it: staff who read cases; issuing one (it takes a
+  // 文号 and is recorded) and starting a series batch: the case team.
+  "document:preview": ["prosecutor", "approver"],
+  "document:issue": ["prosecutor"],
+  // Downloading a generated document (GET /documents/:documentId): staff of its procuratorate who
+  // may read its case, hearing or clue, and the agency liaison only for documents marked
+  // agencyVisible for their agency (app/models/document.server.ts). Everyone else gets 404.
+  "document:download": ["prosecutor", "approver", "agency"],
   // admin area
   "admin:read": ["admin"],
   "admin:manage": ["admin"],

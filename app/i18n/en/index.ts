@@ -9,6 +9,7 @@ import { approvals } from "~/i18n/en/approvals";
 import { admin } from "~/i18n/en/admin";
 import { work } from "~/i18n/en/work";
 import { numbering } from "~/i18n/en/numbering";
+import { documents } from "~/i18n/en/documents";
 import { dates } from "~/i18n/en/dates";
 import { clues } from "~/i18n/en/clues";
 import { evidence } from "~/i18n/en/evidence";
@@ -25,10 +26,10 @@ import { hearingDay } from "~/i18n/en/hearing-day";
 import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
-import { templates } from "~/i18n/en/templates";
 import { documentRender } from "~/i18n/en/document-render";
 import { documentsCase } from "~/i18n/en/documents-case";
 import { documentsHearing } from "~/i18n/en/documents-hearing";
+import { templates } from "~/i18n/en/templates";
 
 export const en = {
   ...common,
@@ -41,6 +42,7 @@ export const en = {
   ...admin,
   ...work,
   ...numbering,
+  ...documents,
   ...dates,
   ...clues,
   ...evidence,
@@ -57,8 +59,8 @@ export const en = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
-  ...templates,
   ...documentRender,
   ...documentsCase,
   ...documentsHearing,
+  ...templates,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -10,6 +10,7 @@ import { approvals } from "~/i18n/zh-CN/approvals";
 import { admin } from "~/i18n/zh-CN/admin";
 import { work } from "~/i18n/zh-CN/work";
 import { numbering } from "~/i18n/zh-CN/numbering";
+import { documents } from "~/i18n/zh-CN/documents";
 import { dates } from "~/i18n/zh-CN/dates";
 import { clues } from "~/i18n/zh-CN/clues";
 import { evidence } from "~/i18n/zh-CN/evidence";
@@ -26,10 +27,10 @@ import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
-import { templates } from "~/i18n/zh-CN/templates";
 import { documentRender } from "~/i18n/zh-CN/document-render";
 import { documentsCase } from "~/i18n/zh-CN/documents-case";
 import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
+import { templates } from "~/i18n/zh-CN/templates";
 
 export const zhCN = {
   ...common,
@@ -42,6 +43,7 @@ export const zhCN = {
   ...admin,
   ...work,
   ...numbering,
+  ...documents,
   ...dates,
   ...clues,
   ...evidence,
@@ -58,8 +60,8 @@ export const zhCN = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
-  ...templates,
   ...documentRender,
   ...documentsCase,
   ...documentsHearing,
+  ...templates,
 } as const;

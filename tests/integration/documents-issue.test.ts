@@ -1,0 +1,254 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { RouteResult } from "#tests/factories";
+import { callAction, callLoader, cookieFor, cookieForUserId, createUser, request } from "#tests/factories";
+import { readDocx } from "#tests/support/docx";
+import { DocumentAlreadyIssuedError, issueDocument, previewDocument, readStoredBytes, regenerateDocument } from "~/models/document.server";
+import { loader as downloadLoader } from "~/routes/documents.$documentId";
+import { action as issueAction } from "~/routes/documents.issue";
+import { action as verifyAction, loader as regeneratedLoader } from "~/routes/documents.$documentId_.verify";
+import { pathForHash } from "~/storage/file-store.server";
+import { prisma } from "~/utils/db.server";
+
+const headersOf = (r: RouteResult) => (r.kind === "error" ? new Headers() : r.headers);
+const locationOf = (r: RouteResult) => (r.kind === "error" ? null : r.location);
+
+// Issuing a generated document (issue 10 items 3 and 5) on the seeded database with the packaged
+// templates: the 文号 (the subject's own, the allocator's, or none without a code), the snapshot,
+// the stored bytes and their SHA-256 on regeneration, the audit event, a numbered document issued
+// twice, personal data kept out of agency-facing documents, and who may download what.
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+let gui: { id: string };
+let prosecutorId: string;
+
+async function caseByNumber(number: string) {
+  return prisma.case.findFirstOrThrow({ where: { number, procuratorateId: gui.id }, select: { id: true, respondentAgencyId: true, clueId: true } });
+}
+
+async function recommendationOf(caseNumber: string) {
+  return prisma.recommendation.findFirstOrThrow({
+    where: { case: { number: caseNumber, procuratorateId: gui.id } },
+    select: { id: true, number: true },
+  });
+}
+
+beforeAll(async () => {
+  gui = await prisma.procuratorate.findFirstOrThrow({ where: { shortName: "桂" }, select: { id: true } });
+  prosecutorId = (await prisma.user.findUniqueOrThrow({ where: { username: "prosecutor" } })).id;
+});
+
+describe("issuing a document", () => {
+  test("a recommendation letter takes the recommendation's 文号, stores its bytes and snapshot, and records an audit event", async () => {
+    const rec = await recommendationOf("2022-行公-003");
+    const counterBefore = await prisma.documentNumberCounter.findMany({ where: { procuratorateId: gui.id } });
+    const doc = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "recommendation", subjectId: rec.id, issuedOn: "2022-06-20" });
+    expect(doc.number).toBe(rec.number);
+    // No number allocated: the recommendation's was taken on approval (建议规定 Art 7).
+    expect(await prisma.documentNumberCounter.findMany({ where: { procuratorateId: gui.id } })).toEqual(counterBefore);
+
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: doc.id } });
+    expect(row).toMatchObject({ kind: "recommendation", subjectType: "recommendation", subjectId: rec.id, agencyVisible: true, createdById: prosecutorId });
+    const kase = await caseByNumber("2022-行公-003");
+    expect(row.caseId).toBe(kase.id);
+    expect(row.agencyId).toBe(kase.respondentAgencyId);
+    expect(row.templateVersionId).toBeTruthy();
+    const snapshot = JSON.parse(row.snapshot!) as { kind: string; templateVersionId: string; context: { number: string; issuedOn: string }; values: Record<string, unknown>; generatedAt: string };
+    expect(snapshot).toMatchObject({ kind: "recommendation", templateVersionId: row.templateVersionId, context: { number: rec.number, issuedOn: "2022-06-20" } });
+    expect(snapshot.values.doc_number).toBe(rec.number);
+    expect(snapshot.values.issued_on).toBe("2022年6月20日");
+
+    const bytes = await readStoredBytes(row.sha256);
+    expect(sha256(bytes)).toBe(row.sha256);
+    expect(Number(row.size)).toBe(bytes.length);
+    const docx = readDocx(bytes);
+    expect(docx.text).toContain(rec.number!);
+    expect(docx.text).toContain("桂阳县人民检察院");
+    expect(docx.text).not.toContain("{{");
+
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "document.issue", entityId: doc.id } });
+    expect(JSON.parse(audit.data!)).toMatchObject({ kind: "recommendation", number: rec.number, sha256: row.sha256 });
+
+    // Regenerated from the snapshot with the stored template version: the same SHA-256.
+    const again = await regenerateDocument(row);
+    expect(again.sha256).toBe(row.sha256);
+  });
+
+  test("a numbered document issued twice is refused with 409 naming the existing one", async () => {
+    const rec = await recommendationOf("2022-行公-004");
+    const first = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "recommendation", subjectId: rec.id });
+    const count = await prisma.generatedDocument.count();
+    const error = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "recommendation", subjectId: rec.id }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentAlreadyIssuedError);
+    expect((error as DocumentAlreadyIssuedError).status).toBe(409);
+    expect((error as DocumentAlreadyIssuedError).existing).toMatchObject({ id: first.id, number: rec.number });
+    expect(await prisma.generatedDocument.count()).toBe(count);
+
+    // Through the form: 409 with the existing document in the answer.
+    const res = await callAction(issueAction, request("/documents/issue", { cookie: await cookieFor("prosecutor"), form: { kind: "recommendation", subjectId: rec.id } }));
+    expect(res.status).toBe(409);
+    expect(res.kind === "data" && (res.data as { existing: { id: string } }).existing.id).toBe(first.id);
+  });
+
+  test("a kind with a configured code takes the allocator's next 文号 inside the issue; without a code it is issued unnumbered", async () => {
+    const kase = await caseByNumber("2026-行公-007");
+    const year = 2026;
+    // Unnumbered first: no code for 立案决定书 in the seed (no code is invented).
+    const unnumbered = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "filing_decision", subjectId: kase.id, issuedOn: "2026-11-21" });
+    expect(unnumbered.number).toBeNull();
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: unnumbered.id } });
+    expect((JSON.parse(row.snapshot!) as { values: Record<string, string> }).values.doc_number).toBe("");
+
+    // With a code: another filed case takes 桂检行公立〔2026〕1号 and the counter moves to 1.
+    await prisma.documentNumberCode.create({ data: { procuratorateId: gui.id, kind: "filing_decision", code: "行公立" } });
+    const other = await caseByNumber("2026-行公-005");
+    const preview = await previewDocument({ procuratorateId: gui.id, kind: "filing_decision", subjectId: other.id, issuedOn: "2026-11-21" });
+    expect(preview.number).toEqual({ number: `桂检行公立〔${year}〕1号`, source: "allocator" });
+    // The preview took nothing.
+    expect(await prisma.documentNumberCounter.findFirst({ where: { procuratorateId: gui.id, code: "行公立" } })).toBeNull();
+    const numbered = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "filing_decision", subjectId: other.id, issuedOn: "2026-11-21" });
+    expect(numbered.number).toBe(`桂检行公立〔${year}〕1号`);
+    const counter = await prisma.documentNumberCounter.findFirstOrThrow({ where: { procuratorateId: gui.id, code: "行公立", year } });
+    expect(counter.last).toBe(1);
+    const text = readDocx(await readStoredBytes(numbered.sha256)).text;
+    expect(text).toContain(`桂检行公立〔${year}〕1号`);
+  });
+
+  test("an agency-facing document never holds the clue's informant", async () => {
+    const kase = await caseByNumber("2026-行公-002");
+    const clue = await prisma.clue.findUniqueOrThrow({ where: { id: kase.clueId! }, select: { informantName: true, informantPhone: true } });
+    expect(clue.informantName).toBeTruthy();
+    const doc = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "filing_decision", subjectId: kase.id });
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: doc.id } });
+    expect(row.agencyVisible).toBe(true);
+    const bytes = await readStoredBytes(row.sha256);
+    const text = readDocx(bytes).text;
+    expect(text).not.toContain(clue.informantName);
+    expect(Buffer.from(bytes).includes(Buffer.from(clue.informantName!))).toBe(false);
+    expect(row.snapshot).not.toContain(clue.informantName);
+    if (clue.informantPhone) expect(row.snapshot).not.toContain(clue.informantPhone);
+  });
+
+  test("a subject of another procuratorate answers 404 and writes nothing", async () => {
+    const chen = await prisma.procuratorate.findFirstOrThrow({ where: { shortName: "郴" } });
+    const theirs = await prisma.recommendation.findFirstOrThrow({ where: { procuratorateId: chen.id, number: { not: null } }, select: { id: true } });
+    const count = await prisma.generatedDocument.count();
+    const res = await callAction(issueAction, request("/documents/issue", { cookie: await cookieFor("prosecutor"), form: { kind: "recommendation", subjectId: theirs.id } }));
+    expect(res.status).toBe(404);
+    expect(await prisma.generatedDocument.count()).toBe(count);
+  });
+
+  test("a document that cannot be made yet answers 409 with the loader's message", async () => {
+    const draft = await prisma.recommendation.findFirst({ where: { procuratorateId: gui.id, status: { in: ["draft", "pending_approval"] } }, select: { id: true } });
+    const kase = draft ? null : await caseByNumber("2026-行公-005");
+    const form = draft ? { kind: "recommendation", subjectId: draft.id } : { kind: "suspension_decision", subjectId: kase!.id };
+    const res = await callAction(issueAction, request("/documents/issue", { cookie: await cookieFor("prosecutor"), form }));
+    expect(res.status).toBe(409);
+    const errors = res.kind === "data" ? JSON.stringify(res.data) : "";
+    expect(errors).toMatch(/documents(Hearing|Case)\.error\./);
+  });
+
+  test("the approver may not issue (403); bad input answers 400", async () => {
+    const rec = await recommendationOf("2022-行公-005");
+    expect((await callAction(issueAction, request("/documents/issue", { cookie: await cookieFor("chief"), form: { kind: "recommendation", subjectId: rec.id } }))).status).toBe(403);
+    expect((await callAction(issueAction, request("/documents/issue", { cookie: await cookieFor("prosecutor"), form: { kind: "no_such_kind", subjectId: rec.id } }))).status).toBe(400);
+  });
+});
+
+describe("downloading and verifying a document", () => {
+  let visible: { id: string; sha256: string; agencyId: string | null };
+  let internal: { id: string };
+
+  beforeAll(async () => {
+    // Addressed to 桂阳县城市管理和综合执法局, the demo liaison's agency.
+    const rec = await recommendationOf("2022-行公-003");
+    const doc = await prisma.generatedDocument.findFirst({ where: { kind: "recommendation", subjectId: rec.id } });
+    visible = doc ?? (await prisma.generatedDocument.findUniqueOrThrow({
+      where: { id: (await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "recommendation", subjectId: rec.id })).id },
+    }));
+    // An internal document: 不立案决定书 is not for the agency.
+    const clue = await prisma.clue.findFirst({ where: { procuratorateId: gui.id, status: "not_filed" }, select: { id: true } });
+    internal = clue
+      ? await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "not_filing_decision", subjectId: clue.id })
+      : await prisma.generatedDocument.create({
+          data: { procuratorateId: gui.id, kind: "closure_decision", title: "内部文书", sha256: visible.sha256, size: 1n, createdById: prosecutorId },
+        });
+  });
+
+  const get = async (cookie: string | null, id: string) => callLoader(downloadLoader, request(`/documents/${id}`, { cookie }), { documentId: id });
+
+  test("staff of the procuratorate get the .docx as an attachment with its Chinese name", async () => {
+    const res = await get(await cookieFor("prosecutor"), visible.id);
+    expect(res.status).toBe(200);
+    expect(headersOf(res).get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(headersOf(res).get("X-Content-Type-Options")).toBe("nosniff");
+    const disposition = headersOf(res).get("Content-Disposition")!;
+    expect(disposition).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toContain("检察建议书");
+    const body = res.kind === "response" ? new Uint8Array(await res.body.arrayBuffer()) : new Uint8Array();
+    expect(sha256(body)).toBe(visible.sha256);
+    expect((await get(await cookieFor("chief"), visible.id)).status).toBe(200);
+  });
+
+  test("the liaison of the addressed agency gets a visible document, and 404 for an internal one", async () => {
+    const liaison = await prisma.user.findUniqueOrThrow({ where: { username: "agency" } });
+    expect(liaison.agencyId).toBe(visible.agencyId);
+    expect((await get(await cookieFor("agency"), visible.id)).status).toBe(200);
+    expect((await get(await cookieFor("agency"), internal.id)).status).toBe(404);
+  });
+
+  test("everyone else gets 404: another agency's liaison, a panelist, an administrator, another procuratorate, a guessed id", async () => {
+    const otherLiaison = await createUser({ role: "agency", procuratorateId: gui.id });
+    const chen = await prisma.procuratorate.findFirstOrThrow({ where: { shortName: "郴" } });
+    const otherProsecutor = await createUser({ role: "prosecutor", procuratorateId: chen.id });
+    expect((await get(await cookieForUserId(otherLiaison.id), visible.id)).status).toBe(404);
+    expect((await get(await cookieFor("panelist"), visible.id)).status).toBe(404);
+    expect((await get(await cookieFor("admin"), visible.id)).status).toBe(404);
+    expect((await get(await cookieForUserId(otherProsecutor.id), visible.id)).status).toBe(404);
+    expect((await get(await cookieFor("prosecutor"), "cl0000000000000000000000")).status).toBe(404);
+    expect(locationOf(await get(null, visible.id))).toMatch(/^\/login/);
+  });
+
+  test("regenerate and verify: the same SHA-256, the regenerated bytes offered; a changed store copy is still verified from the snapshot", async () => {
+    const cookie = await cookieFor("prosecutor");
+    const res = await callAction(verifyAction, request(`/documents/${visible.id}/verify`, { cookie, form: {} }), { documentId: visible.id });
+    expect(res.status).toBe(200);
+    expect(res.kind === "data" && res.data).toMatchObject({ identical: true, stored: visible.sha256, regenerated: visible.sha256 });
+    // The store lost the file: the download 404s, the regenerated bytes are still offered.
+    const file = pathForHash(visible.sha256);
+    const saved = await fs.promises.readFile(file);
+    await fs.promises.rm(file);
+    try {
+      expect((await get(cookie, visible.id)).status).toBe(404);
+      const regenerated = await callLoader(regeneratedLoader, request(`/documents/${visible.id}/verify`, { cookie }), { documentId: visible.id });
+      expect(regenerated.status).toBe(200);
+      const body = regenerated.kind === "response" ? new Uint8Array(await regenerated.body.arrayBuffer()) : new Uint8Array();
+      expect(sha256(body)).toBe(visible.sha256);
+    } finally {
+      await fs.promises.writeFile(file, saved);
+    }
+  });
+
+  test("a regeneration that differs is an error naming both hashes, never silently different", async () => {
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: visible.id } });
+    const snapshot = JSON.parse(row.snapshot!) as { values: Record<string, unknown> };
+    snapshot.values.procuratorate = "某某县人民检察院";
+    const tampered = await prisma.generatedDocument.create({
+      data: { ...row, id: undefined, number: null, snapshot: JSON.stringify(snapshot), createdAt: undefined },
+    });
+    const res = await callAction(verifyAction, request(`/documents/${tampered.id}/verify`, { cookie: await cookieFor("prosecutor"), form: {} }), { documentId: tampered.id });
+    expect(res.status).toBe(409);
+    const data = res.kind === "data" ? (res.data as { identical: boolean; stored: string; regenerated: string }) : null;
+    expect(data?.identical).toBe(false);
+    expect(data?.stored).toBe(row.sha256);
+    expect(data?.regenerated).toMatch(/^[0-9a-f]{64}$/);
+    expect(data?.regenerated).not.toBe(row.sha256);
+    const get409 = await callLoader(regeneratedLoader, request(`/documents/${tampered.id}/verify`, { cookie: await cookieFor("prosecutor") }), { documentId: tampered.id });
+    expect(get409.status).toBe(409);
+    const text = get409.kind === "response" ? await get409.body.text() : "";
+    expect(text).toContain(row.sha256);
+    expect(text).toContain(data!.regenerated);
+  });
+});
