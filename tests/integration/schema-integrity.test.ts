@@ -137,7 +137,10 @@ describe("foreign keys", () => {
 
 describe("uniques whose scope is NULL (shared rows)", () => {
   test("a second packaged template of one kind is refused; a procuratorate's own one is not", async () => {
-    await prisma.documentTemplate.create({ data: { procuratorateId: null, kind: "hearing_notice", name: "听证通知书" } });
+    // The seeded database has the packaged templates registered (scripts/templates-register.ts).
+    if ((await prisma.documentTemplate.count({ where: { procuratorateId: null, kind: "hearing_notice" } })) === 0) {
+      await prisma.documentTemplate.create({ data: { procuratorateId: null, kind: "hearing_notice", name: "听证通知书" } });
+    }
     await expect(
       prisma.documentTemplate.create({ data: { procuratorateId: null, kind: "hearing_notice", name: "听证通知书（副本）" } }),
     ).rejects.toMatchObject({ code: "P2002" });

@@ -30,7 +30,7 @@ export const templates = {
   "templates.upload.title": "上传新版本",
   "templates.upload.file": "模板文件（.docx）",
   "templates.upload.hint":
-    "不超过 {limit}。占位符写作“{{字段名}}”，字段见下表。上传后即成为本院模板的启用版本，优先于系统内置模板。",
+    "不超过 {limit}。占位符写作“{{field_name}}”（字段名见下表）。上传后即成为本院模板的启用版本，优先于系统内置模板。",
   "templates.upload.submit": "检查并上传",
   "templates.upload.noDefinition": "该类文书的字段尚未定义，暂不能上传模板。",
   "templates.uploaded": "模板已通过检查，已保存为本院模板第 {version} 版并启用。",
@@ -63,6 +63,6 @@ export const templates = {
   "templates.problem.too_large": "文件大小为 {size}，超过上限 {limit}。",
   "templates.problem.missing": "缺少必填占位符 {name}。",
   "templates.problem.unknown": "占位符 {name} 不是本类文书的字段。",
-  "templates.problem.malformed": "占位符写法有误：“{text}”。应写作“{{字段名}}”，字段名为小写英文字母、数字和下划线，括号内不留空格。",
+  "templates.problem.malformed": "占位符写法有误：“{text}”。应写作“{{field_name}}”，字段名为小写英文字母、数字和下划线，括号内不留空格。",
   "templates.problem.block_not_alone": "占位符 {name} 代表整段内容，须单独成段，前后不能有其他文字。",
 } as const;
