@@ -66,6 +66,7 @@ test("the prosecutor assesses three points, records a visit, and the case offers
   const tag = randomUUID().slice(0, 8);
   const { caseId } = seedSubmittedReply(tag);
   await signIn(page, DEMO.prosecutor.username);
+  await expect(page).toHaveURL(new RegExp(`${DEMO.prosecutor.home}$`));
   await page.goto(`/cases/${caseId}/assessment`);
 
   const assess = async (n: number, outcome: string, findings: string) => {
@@ -81,7 +82,7 @@ test("the prosecutor assesses three points, records a visit, and the case offers
   await expect(page.locator("#point-3")).toContainText(zh("assessmentOutcome.paper_only"));
 
   // Refusal: reopening without a reason writes nothing.
-  await page.locator("#point-3").getByText(zh("agencyAssess.reopen.open")).click();
+  await page.locator("#point-3").getByText(zh("agencyAssess.reopen.open"), { exact: true }).click();
   const reopen = page.getByRole("form", { name: "重新评估第3项" });
   await reopen.getByRole("button", { name: zh("agencyAssess.reopen.save") }).click();
   await expect(reopen.getByText(zh("agencyAssess.validation.reopenReason"))).toBeVisible();
