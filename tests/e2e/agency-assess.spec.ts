@@ -99,7 +99,7 @@ test("the prosecutor assesses three points, records a visit, and the case offers
 
   // The case page offers pre-suit review with its one-month clock and the complaint draft.
   await page.goto(`/cases/${caseId}`);
-  const gate = page.locator("#escalation");
+  const gate = page.locator("#escalation-gate");
   await expect(gate).toContainText(zh("agencyAssess.gate.unperformed"));
   await expect(gate.locator("#pre-suit-clock")).toContainText("规则 Art 47");
   await expect(gate.getByRole("link", { name: zh("agencyAssess.gate.complaintDraft") })).toHaveAttribute("href", `/cases/${caseId}/documents`);

@@ -45,7 +45,7 @@ export function EscalationGate({
   });
   if (d.offer === "none") return null;
   return (
-    <div id="escalation" className="case-section">
+    <div id="escalation-gate" className="case-section">
       <Card title={d.offer === "closure" ? t("agencyAssess.gate.closureTitle") : t("agencyAssess.gate.preSuitTitle")}>
         {d.offer === "pre_suit_review" ? (
           <p>
