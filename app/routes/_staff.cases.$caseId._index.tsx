@@ -9,6 +9,7 @@ import { InformantFacts } from "~/components/case/informant";
 import { SHOW_INFORMANT_PARAM, SHOW_INFORMANT_VALUE } from "~/domain/clue/schemas";
 import { NextSteps } from "~/components/case/next-steps";
 import { CaseDeadlines } from "~/components/deadline/case-deadlines";
+import { EscalationGate } from "~/components/recommendation/escalation-gate";
 import { Card, Facts } from "~/components/ui";
 import { formatDate, formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -16,6 +17,7 @@ import { can } from "~/domain/auth/policy";
 import { nextStepSchema } from "~/domain/case/next-steps";
 import { getCaseOverview } from "~/models/case-page.server";
 import { getNextSteps, takeNextStep } from "~/models/case-steps.server";
+import { getEscalation } from "~/models/escalation.server";
 import { listDeadlines } from "~/models/deadline.server";
 import { actionError } from "~/utils/action-error.server";
 import { requireCaseRoute } from "~/utils/auth.server";
@@ -30,11 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The scoped read first: another procuratorate's case is 404 before anything else is read.
   const showInformant = new URL(request.url).searchParams.get(SHOW_INFORMANT_PARAM) === SHOW_INFORMANT_VALUE;
   const c = await getCaseOverview(procuratorateId, caseId, actor.userId, { showInformant });
-  const [deadlines, nextSteps] = await Promise.all([
+  const [deadlines, nextSteps, escalation] = await Promise.all([
     listDeadlines(procuratorateId, { caseId: c.id }),
     getNextSteps(procuratorateId, c.id),
+    getEscalation(procuratorateId, c.id),
   ]);
-  return { case: c, deadlines: deadlines.items, nextSteps, mayWrite: can(actor, "case:write") };
+  return { case: c, deadlines: deadlines.items, nextSteps, escalation, mayWrite: can(actor, "case:write") };
 }
 
 /** Takes a next step (moves the case, or asks for the approval its edge needs). */
@@ -52,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseOverviewTab() {
-  const { case: c, deadlines, nextSteps, mayWrite } = useLoaderData<typeof loader>();
+  const { case: c, deadlines, nextSteps, escalation, mayWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -66,6 +69,7 @@ export default function CaseOverviewTab() {
           {done === "moved" ? t("casepage.steps.moved", { state: t.label("caseState", c.state) }) : t("casepage.steps.requested")}
         </div>
       ) : null}
+      <EscalationGate caseId={c.id} data={escalation} mayWrite={mayWrite} />
       <div className="grid grid-2">
         <div id="deadlines" className="case-section">
           <Card title={t("casepage.deadlines.title")}>

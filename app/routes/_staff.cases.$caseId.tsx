@@ -32,6 +32,7 @@ const TABS: readonly { path: string; label: MessageKey; count?: (c: Counts) => n
   { path: "hearings", label: "cases.section.hearings", count: (c) => c.hearingCases },
   { path: "recommendation", label: "cases.section.recommendations", count: (c) => c.recommendations },
   { path: "service", label: "casepage.tab.service", count: (c) => c.services },
+  { path: "assessment", label: "agencyAssess.tab" },
   { path: "documents", label: "casepage.tab.documents", count: (c) => c.documents },
   { path: "log", label: "casepage.tab.log" },
 ];

@@ -11,6 +11,8 @@ import { can } from "~/domain/auth/policy";
 import { formatDate, formatDateTimeRange } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getSeries } from "~/models/series.server";
+import { seriesRates } from "~/models/rates.server";
+import { RatesTable } from "~/components/recommendation/rates-table";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
 
@@ -24,11 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const procuratorateId = staffScope(scope);
   if (!params.seriesId) notFound();
   const series = await getSeries(procuratorateId, params.seriesId);
-  return { series, mayHold: can(actor, "hearing:manage") };
+  return { series, rates: await seriesRates(procuratorateId, series.id), mayHold: can(actor, "hearing:manage") };
 }
 
 export default function SeriesPage() {
-  const { series, mayHold } = useLoaderData<typeof loader>();
+  const { series, rates, mayHold } = useLoaderData<typeof loader>();
   const t = useT();
   const served = series.cases.filter((c) => c.recommendation?.servedOn).length;
   const replied = series.cases.filter((c) => c.reply === "replied" || c.reply === "assessed" || c.reply === "closed").length;
@@ -131,6 +133,10 @@ export default function SeriesPage() {
             </table>
           </div>
         )}
+      </Card>
+
+      <Card title={t("agencyAssess.rates.title")}>
+        <RatesTable rates={rates} />
       </Card>
 
       <Card title={t("cases.series.hearingsTitle")}>

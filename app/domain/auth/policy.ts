@@ -18,6 +18,9 @@ export const POLICY = {
   // registrar and assignee (app/domain/privacy/mask.ts).
   "clue:informant": ["prosecutor"],
   "series:read": ["prosecutor", "approver"],
+  // An agency's page for staff (/agencies/:agencyId, issue 11 §6): its cases, recommendations,
+  // replies and honest rates; scoped to the procuratorate's agencies by the model.
+  "agency:read": ["prosecutor", "approver"],
   "hearing:read": ["prosecutor", "approver"],
   "hearing:manage": ["prosecutor"],
   // A private calendar feed (.ics) of one's own hearings (and, for staff, deadlines), behind a

@@ -30,6 +30,7 @@ import { documentRender } from "~/i18n/en/document-render";
 import { documentsCase } from "~/i18n/en/documents-case";
 import { documentsHearing } from "~/i18n/en/documents-hearing";
 import { templates } from "~/i18n/en/templates";
+import { agencyAssess } from "~/i18n/en/agency-assess";
 
 export const en = {
   ...common,
@@ -63,4 +64,5 @@ export const en = {
   ...documentsCase,
   ...documentsHearing,
   ...templates,
+  ...agencyAssess,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -31,6 +31,7 @@ import { documentRender } from "~/i18n/zh-CN/document-render";
 import { documentsCase } from "~/i18n/zh-CN/documents-case";
 import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 import { templates } from "~/i18n/zh-CN/templates";
+import { agencyAssess } from "~/i18n/zh-CN/agency-assess";
 
 export const zhCN = {
   ...common,
@@ -64,4 +65,5 @@ export const zhCN = {
   ...documentsCase,
   ...documentsHearing,
   ...templates,
+  ...agencyAssess,
 } as const;

@@ -1,0 +1,100 @@
+import { describe, expect, test } from "vitest";
+import { caseWithSubmittedReply } from "#tests/authz/agency-assess";
+import { procuratorates, someUser } from "#tests/authz/write-fixtures";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { assessPoint, reopenAssessment } from "~/models/assessment.server";
+import { getEscalation, takeEscalation } from "~/models/escalation.server";
+import { recordFollowUpVisit } from "~/models/follow-up-visit.server";
+import { agencyRates, getAgencyPage } from "~/models/rates.server";
+import { prisma } from "~/utils/db.server";
+
+const db = prisma as unknown as PrismaClient;
+
+describe("assessment per point and reopen (规则 Art 77)", () => {
+  test("assessing every point marks the reply assessed; reopening keeps the history and counts no more", async () => {
+    const p = await procuratorates(db);
+    const actor = await someUser(db, p.inScope);
+    const f = await caseWithSubmittedReply(db, p.inScope, { leadId: actor });
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[0]!, outcome: "rectified", findings: "现场核查已整改" });
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[1]!, outcome: "rectified", findings: "现场核查已整改" });
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[2]!, outcome: "paper_only", findings: "回复已整改，现场仍堆放" });
+    expect((await prisma.reply.findUniqueOrThrow({ where: { id: f.replyId } })).status).toBe("assessed");
+    // A point already assessed is reopened first.
+    await expect(
+      assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[2]!, outcome: "rectified", findings: "x" }),
+    ).rejects.toMatchObject({ status: 409 });
+
+    const gate = await getEscalation(p.inScope, f.caseId, "2026-12-01");
+    expect(gate.decision).toMatchObject({ offer: "pre_suit_review", reason: "unperformed" });
+    expect(gate.clock?.basis).toBe("规则 Art 47");
+
+    const paper = await prisma.pointAssessment.findFirstOrThrow({ where: { pointId: f.pointIds[2]! } });
+    await reopenAssessment(p.inScope, actor, f.caseId, { intent: "reopen", assessmentId: paper.id, reason: "需再次现场核查" });
+    expect((await prisma.reply.findUniqueOrThrow({ where: { id: f.replyId } })).status).toBe("submitted");
+    expect(await prisma.pointAssessment.count({ where: { pointId: f.pointIds[2]! } })).toBe(1);
+    expect((await getEscalation(p.inScope, f.caseId, "2026-12-01")).decision.offer).toBe("none");
+    // Reopened twice: refused.
+    await expect(
+      reopenAssessment(p.inScope, actor, f.caseId, { intent: "reopen", assessmentId: paper.id, reason: "再次" }),
+    ).rejects.toMatchObject({ status: 409 });
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[2]!, outcome: "rectified", findings: "复查已整改" });
+    const closure = await getEscalation(p.inScope, f.caseId, "2026-12-01");
+    expect(closure.decision).toMatchObject({ offer: "closure", ground: "fully_rectified" });
+    const taken = await takeEscalation(p.inScope, actor, f.caseId, { offer: "closure", reason: "全部整改", version: closure.version }, "2026-12-01");
+    expect(taken.outcome).toBe("requested");
+    const approval = await prisma.approval.findFirstOrThrow({ where: { caseId: f.caseId, kind: "closure" } });
+    expect(JSON.parse(approval.payload as unknown as string)).toMatchObject({ ground: "fully_rectified" });
+    const events = await prisma.auditEvent.findMany({ where: { caseId: f.caseId }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["point_assessment.record", "point_assessment.reopen", "reply.status"]));
+  });
+
+  test("refusals: before a reply (409), another procuratorate's case (404), a foreign evidence item (400)", async () => {
+    const p = await procuratorates(db);
+    const actor = await someUser(db, p.inScope);
+    const f = await caseWithSubmittedReply(db, p.inScope, { leadId: actor });
+    await prisma.reply.update({ where: { id: f.replyId }, data: { status: "draft" } });
+    await expect(
+      assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[0]!, outcome: "rectified", findings: "x" }),
+    ).rejects.toMatchObject({ status: 409 });
+    const other = await caseWithSubmittedReply(db, p.outOfScope);
+    await expect(
+      assessPoint(p.inScope, actor, other.caseId, { intent: "assess", pointId: other.pointIds[0]!, outcome: "rectified", findings: "x" }),
+    ).rejects.toMatchObject({ status: 404 });
+    // A point of another case, through this case's id: 404.
+    await expect(
+      assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: other.pointIds[0]!, outcome: "rectified", findings: "x" }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(getAgencyPage(p.inScope, other.agencyId)).rejects.toMatchObject({ status: 404 });
+    const foreignEvidence = await prisma.evidence.findFirstOrThrow({ where: { caseId: other.caseId } });
+    await expect(
+      recordFollowUpVisit(p.inScope, actor, f.caseId, { visitedOn: "2026-11-20", place: "现场", findings: "x", evidenceIds: [foreignEvidence.id], observerIds: [] }, "2026-12-01"),
+    ).rejects.toMatchObject({ status: 400 });
+    const own = await prisma.evidence.findFirstOrThrow({ where: { caseId: f.caseId } });
+    const panelist = await prisma.panelist.findFirstOrThrow({ where: { procuratorateId: p.inScope, active: true, barred: false } });
+    await recordFollowUpVisit(p.inScope, actor, f.caseId, { visitedOn: "2026-11-20", place: "现场", findings: "走访", evidenceIds: [own.id], observerIds: [panelist.id] }, "2026-12-01");
+    const visit = await prisma.followUpVisit.findFirstOrThrow({ where: { caseId: f.caseId }, include: { evidence: true, observers: true } });
+    expect(visit.evidence).toHaveLength(1);
+    expect(visit.observers).toHaveLength(1);
+  });
+});
+
+describe("honest rates from real rows", () => {
+  test("the rates count paper-only points as not rectified", async () => {
+    const p = await procuratorates(db);
+    const actor = await someUser(db, p.inScope);
+    const f = await caseWithSubmittedReply(db, p.inScope, { leadId: actor });
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[0]!, outcome: "rectified", findings: "已整改" });
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[1]!, outcome: "paper_only", findings: "纸面整改" });
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[2]!, outcome: "paper_only", findings: "纸面整改" });
+    const rates = await agencyRates(p.inScope, f.agencyId, "2026-12-01");
+    expect(rates.total).toMatchObject({
+      repliesDue: 1,
+      repliesOnTime: 1,
+      pointsRepliedDone: 3,
+      pointsVerified: 3,
+      pointsReallyRectified: 1,
+      pointsPaperOnly: 2,
+    });
+    expect(rates.years[0]?.year).toBe(2026);
+  });
+});
