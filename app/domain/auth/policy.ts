@@ -38,12 +38,19 @@ export const POLICY = {
   // Recording a physical custody step of an item (received, stored, transferred, returned) on its
   // page: the case team, who hold the item; scoped to the procuratorate's cases by the model.
   "evidence:custody": ["prosecutor"],
+  // Recording the service (送达) of an approved recommendation on the case's service tab (规则 Art 76).
+  "service:record": ["prosecutor"],
+  // One reply attachment (GET /reply-files/:attachmentId): staff who read cases and the liaison of
+  // the reply's agency (app/models/reply.server.ts); everyone else 404.
+  "reply:file": ["prosecutor", "approver", "agency"],
   // admin area
   "admin:read": ["admin"],
   "admin:manage": ["admin"],
   // portals
   "panel:use": ["panelist"],
   "agency:use": ["agency"],
+  // Answering a recommendation served on one's agency: the reply form, its drafts and evidence.
+  "agency:reply": ["agency"],
   // every signed-in user
   "account:use": ["prosecutor", "approver", "admin", "panelist", "agency"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -26,6 +26,7 @@ import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
+import { agencyReply } from "~/i18n/zh-CN/agency-reply";
 
 export const zhCN = {
   ...common,
@@ -54,4 +55,5 @@ export const zhCN = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...agencyReply,
 } as const;

@@ -29,10 +29,13 @@ const EXPECTED: Record<string, Row> = {
   "evidence:file":     [1,  1,  0,  1,  0],
   "evidence:verify":   [1,  0,  0,  0,  0],
   "evidence:custody":  [1,  0,  0,  0,  0],
+  "service:record":    [1,  0,  0,  0,  0],
+  "reply:file":        [1,  1,  0,  0,  1],
   "admin:read":        [0,  0,  1,  0,  0],
   "admin:manage":      [0,  0,  1,  0,  0],
   "panel:use":         [0,  0,  0,  1,  0],
   "agency:use":        [0,  0,  0,  0,  1],
+  "agency:reply":      [0,  0,  0,  0,  1],
   "account:use":       [1,  1,  1,  1,  1],
 };
 
