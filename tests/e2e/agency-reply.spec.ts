@@ -12,6 +12,7 @@ test("serve, invite, answer three points with a photo, submit, receipt, read-onl
   test.skip(testInfo.project.name !== "desktop", "one journey on the desktop project");
   const seeded = seedApprovedRecommendation();
   await signIn(page, "prosecutor");
+  await expect(page).toHaveURL(/\/work$/);
   await page.goto(`/cases/${seeded.caseId}/serve`);
 
   // Refusal: 留置 without a witness.
