@@ -16,15 +16,15 @@ test("serve, invite, answer three points with a photo, submit, receipt, read-onl
   await page.goto(`/cases/${seeded.caseId}/serve`);
 
   // Refusal: 留置 without a witness.
-  await page.getByLabel(zh("agencyReply.service.method")).selectOption({ label: zh("serviceMethod.leaving") });
+  await page.getByLabel(zh("agencyReply.service.method"), { exact: true }).selectOption({ label: zh("serviceMethod.leaving") });
   await page.getByLabel(zh("agencyReply.service.place")).fill("县水利局办公室");
-  await page.getByLabel(zh("agencyReply.service.serverName")).fill("李检察官");
+  await page.getByLabel(zh("agencyReply.service.serverName"), { exact: true }).fill("李检察官");
   await page.getByLabel(zh("agencyReply.service.refusalReason")).fill("拒绝签收");
   await page.getByRole("button", { name: zh("agencyReply.service.submit") }).click();
   await expect(page.getByText(zh("agencyReply.service.witnessRequired"))).toBeVisible();
 
   // Direct service, signed for.
-  await page.getByLabel(zh("agencyReply.service.method")).selectOption({ label: zh("serviceMethod.direct") });
+  await page.getByLabel(zh("agencyReply.service.method"), { exact: true }).selectOption({ label: zh("serviceMethod.direct") });
   await page.getByLabel(zh("agencyReply.service.refusalReason")).fill("");
   await page.getByLabel(zh("agencyReply.service.signedBy")).fill("赵局长");
   await page.getByRole("button", { name: zh("agencyReply.service.submit") }).click();
