@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AnswerStatusBadge, FollowUpConclusionBadge, ReplyStatusBadge } from "~/components/recommendation/badges";
 import { Card, Facts } from "~/components/ui";
 import { formatDate, formatDateTime } from "~/i18n";
@@ -15,16 +15,19 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 // assessments (规则 Art 77).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
-  return await getCaseServices(procuratorateId, caseId);
+  return { caseId, ...(await getCaseServices(procuratorateId, caseId)) };
 }
 
 export default function CaseServiceTab() {
-  const { recommendations, services, followUps } = useLoaderData<typeof loader>();
+  const { caseId, recommendations, services, followUps } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="stack">
       <div id="recommendation-services" className="case-section">
-        <Card title={t("casepage.service.recommendations")}>
+        <Card
+          title={t("casepage.service.recommendations")}
+          actions={<Link to={`/cases/${caseId}/serve`}>{t("agencyReply.service.title")}</Link>}
+        >
           {recommendations.length === 0 ? (
             <p className="muted">{t("cases.recommendations.none")}</p>
           ) : (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/components/case/meta";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import {
   AnswerStatusBadge,
   DaysBadge,
@@ -129,7 +129,14 @@ export default function AgencyRecommendation() {
         </div>
       </div>
 
-      <Card title={t("portal.rec.replies")}>
+      <Card
+        title={t("portal.rec.replies")}
+        actions={
+          <Link className="button" to={`/agency/recommendations/${rec.id}/${replied ? "receipt" : "reply"}`}>
+            {replied ? t("agencyReply.reply.viewReceipt") : t("agencyReply.reply.continue")}
+          </Link>
+        }
+      >
         {rec.replies.length ? (
           rec.replies.map((r) => <ReplyView key={r.id} reply={r} points={rec.points} />)
         ) : (

@@ -50,12 +50,19 @@ export const POLICY = {
   // may read its case, hearing or clue, and the agency liaison only for documents marked
   // agencyVisible for their agency (app/models/document.server.ts). Everyone else gets 404.
   "document:download": ["prosecutor", "approver", "agency"],
+  // Recording the service (送达) of an approved recommendation on the case's service tab (规则 Art 76).
+  "service:record": ["prosecutor"],
+  // One reply attachment (GET /reply-files/:attachmentId): staff who read cases and the liaison of
+  // the reply's agency (app/models/reply.server.ts); everyone else 404.
+  "reply:file": ["prosecutor", "approver", "agency"],
   // admin area
   "admin:read": ["admin"],
   "admin:manage": ["admin"],
   // portals
   "panel:use": ["panelist"],
   "agency:use": ["agency"],
+  // Answering a recommendation served on one's agency: the reply form, its drafts and evidence.
+  "agency:reply": ["agency"],
   // every signed-in user
   "account:use": ["prosecutor", "approver", "admin", "panelist", "agency"],
 } as const satisfies Record<string, readonly Role[]>;

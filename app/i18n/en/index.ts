@@ -31,6 +31,7 @@ import { documentsCase } from "~/i18n/en/documents-case";
 import { documentsHearing } from "~/i18n/en/documents-hearing";
 import { templates } from "~/i18n/en/templates";
 import { agencyAssess } from "~/i18n/en/agency-assess";
+import { agencyReply } from "~/i18n/en/agency-reply";
 
 export const en = {
   ...common,
@@ -65,4 +66,5 @@ export const en = {
   ...documentsHearing,
   ...templates,
   ...agencyAssess,
+  ...agencyReply,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -32,6 +32,7 @@ import { documentsCase } from "~/i18n/zh-CN/documents-case";
 import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 import { templates } from "~/i18n/zh-CN/templates";
 import { agencyAssess } from "~/i18n/zh-CN/agency-assess";
+import { agencyReply } from "~/i18n/zh-CN/agency-reply";
 
 export const zhCN = {
   ...common,
@@ -66,4 +67,5 @@ export const zhCN = {
   ...documentsHearing,
   ...templates,
   ...agencyAssess,
+  ...agencyReply,
 } as const;

@@ -32,10 +32,13 @@ const EXPECTED: Record<string, Row> = {
   "document:preview":  [1,  1,  0,  0,  0],
   "document:issue":    [1,  0,  0,  0,  0],
   "document:download": [1,  1,  0,  0,  1],
+  "service:record":    [1,  0,  0,  0,  0],
+  "reply:file":        [1,  1,  0,  0,  1],
   "admin:read":        [0,  0,  1,  0,  0],
   "admin:manage":      [0,  0,  1,  0,  0],
   "panel:use":         [0,  0,  0,  1,  0],
   "agency:use":        [0,  0,  0,  0,  1],
+  "agency:reply":      [0,  0,  0,  0,  1],
   "account:use":       [1,  1,  1,  1,  1],
 };
 
