@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Row> = {
   "admin:manage":      [0,  0,  1,  0,  0],
   "panel:use":         [0,  0,  0,  1,  0],
   "agency:use":        [0,  0,  0,  0,  1],
+  "agency:read":       [1,  1,  0,  0,  0],
   "agency:reply":      [0,  0,  0,  0,  1],
   "account:use":       [1,  1,  1,  1,  1],
 };
