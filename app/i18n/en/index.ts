@@ -25,6 +25,7 @@ import { hearingDay } from "~/i18n/en/hearing-day";
 import { calendar } from "~/i18n/en/calendar";
 import { hearingSetup } from "~/i18n/en/hearing-setup";
 import { hearingPanel } from "~/i18n/en/hearing-panel";
+import { notifications } from "~/i18n/en/notifications";
 
 export const en = {
   ...common,
@@ -53,4 +54,5 @@ export const en = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...notifications,
 } as const satisfies Record<keyof typeof zhCN, string>;

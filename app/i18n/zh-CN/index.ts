@@ -26,6 +26,7 @@ import { hearingDay } from "~/i18n/zh-CN/hearing-day";
 import { calendar } from "~/i18n/zh-CN/calendar";
 import { hearingSetup } from "~/i18n/zh-CN/hearing-setup";
 import { hearingPanel } from "~/i18n/zh-CN/hearing-panel";
+import { notifications } from "~/i18n/zh-CN/notifications";
 
 export const zhCN = {
   ...common,
@@ -54,4 +55,5 @@ export const zhCN = {
   ...calendar,
   ...hearingSetup,
   ...hearingPanel,
+  ...notifications,
 } as const;
