@@ -44,6 +44,10 @@ export const POLICY = {
   // portals
   "panel:use": ["panelist"],
   "agency:use": ["agency"],
+  // One's own in-app notifications (issue 11 §7): the top bar's unread count and the list with
+  // mark-as-read, at /notifications (staff) and /agency/notifications (liaisons). Rows are the
+  // reader's own (app/models/notification.server.ts).
+  "notification:use": ["prosecutor", "approver", "agency"],
   // every signed-in user
   "account:use": ["prosecutor", "approver", "admin", "panelist", "agency"],
 } as const satisfies Record<string, readonly Role[]>;

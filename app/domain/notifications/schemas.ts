@@ -92,3 +92,10 @@ export function readNotificationParams(json: string | null | undefined): Notific
     return {};
   }
 }
+
+/** The list's "older" cursor (?before=ISO time); anything else starts from the newest. */
+export function beforeParam(value: string | null): Date | null {
+  if (!value || value.length > 40) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
