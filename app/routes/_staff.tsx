@@ -5,6 +5,7 @@ import { AppShell } from "~/components/layout/app-shell";
 import { can } from "~/domain/auth/policy";
 import { HOME_BY_ROLE } from "~/domain/auth/roles";
 import { useT } from "~/i18n/react";
+import { unreadCount } from "~/models/notification.server";
 import { myOverdueCount, pendingApprovalCount, shellInfo } from "~/models/shell.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 
@@ -13,13 +14,15 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 // The staff frame. Its check only decides the frame; every child route checks for itself.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "staff:area");
-  const [user, pending, overdue] = await Promise.all([
+  const [user, pending, overdue, unread] = await Promise.all([
     shellInfo(auth),
     can(auth.actor, "approval:queue") ? pendingApprovalCount(staffScope(auth.scope)) : Promise.resolve(0),
     // The prosecutor's overdue items, from the stored deadlines (one indexed count).
     can(auth.actor, "work:read") ? myOverdueCount(auth.scope.procuratorateId, auth.actor.userId) : Promise.resolve(0),
+    // Unread notifications: one bounded count on the reader's index (no deadline is computed here).
+    can(auth.actor, "notification:use") ? unreadCount(auth.actor.userId) : Promise.resolve(null),
   ]);
-  return { user, pending, overdue };
+  return { user, pending, overdue, unread };
 }
 
 function navFor(role: string, pending: number, overdue: number): NavGroup[] {
@@ -36,6 +39,7 @@ function navFor(role: string, pending: number, overdue: number): NavGroup[] {
           { to: "/admin/templates", label: "nav.admin.templates" },
           { to: "/admin/holidays", label: "nav.admin.holidays" },
           { to: "/admin/numbering", label: "nav.admin.numbering" },
+          { to: "/admin/notifications", label: "nav.admin.notifications" },
           { to: "/admin/audit", label: "nav.admin.audit" },
         ],
       },
@@ -61,7 +65,7 @@ function navFor(role: string, pending: number, overdue: number): NavGroup[] {
 }
 
 export default function StaffLayout() {
-  const { user, pending, overdue } = useLoaderData<typeof loader>();
+  const { user, pending, overdue, unread } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <AppShell
@@ -69,6 +73,7 @@ export default function StaffLayout() {
       home={HOME_BY_ROLE[user.role]}
       nav={navFor(user.role, pending, overdue)}
       user={{ displayName: user.displayName, roleLabel: t.label("role", user.role), organisation: user.organisation }}
+      notifications={unread === null ? undefined : { to: "/notifications", unread }}
     >
       <Outlet />
     </AppShell>

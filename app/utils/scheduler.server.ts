@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { writeAuditAnchor } from "~/models/audit-anchor.server";
 import { claimJobRun, failJobRun, finishJobRun } from "~/models/job-run.server";
+import { mailUnmailedNotifications, produceReminders } from "~/models/notification.server";
+import { deliverOutbox } from "~/models/outbox.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -33,7 +35,31 @@ export const JOBS: ScheduledJob[] = [
     leaseMs: 10 * 60 * 1000,
     run: (now) => writeAuditAnchor(prisma, getEnv().dataDir, now),
   },
+  {
+    // Due-date reminders (issue 11 §7): once a day (Asia/Shanghai), the day's due_soon / overdue
+    // notifications and their e-mails (app/models/notification.server.ts).
+    name: "reminders",
+    period: (now) => dateInShanghai(now),
+    leaseMs: 30 * 60 * 1000,
+    run: (now) => produceReminders(prisma, now),
+  },
+  {
+    // The e-mail outbox, every tick: mail the notifications others created (reply_arrived), then
+    // deliver what is due through the procuratorate's SMTP connection (app/models/outbox.server.ts).
+    name: "outbox",
+    period: outboxPeriod,
+    leaseMs: 5 * 60 * 1000,
+    run: async (now) => {
+      await mailUnmailedNotifications(prisma, now);
+      return deliverOutbox(prisma, now);
+    },
+  },
 ];
+
+/** The outbox's period: a ten-minute slot of UTC time ("2026-12-01T14:4"), one run each. */
+export function outboxPeriod(now: Date): string {
+  return now.toISOString().slice(0, 15);
+}
 
 /** host:pid:random, unique per process (and per scheduler in tests). */
 export function schedulerOwner(): string {

@@ -15,12 +15,15 @@ export function AppShell({
   home,
   nav,
   user,
+  notifications,
   children,
 }: {
   area: MessageKey;
   home: string;
   nav: NavGroup[];
   user: ShellUser;
+  /** The reader's notifications page and unread count (issue 11 §7); none for roles without. */
+  notifications?: { to: string; unread: number };
   children: ReactNode;
 }) {
   const t = useT();
@@ -61,6 +64,24 @@ export function AppShell({
           </ul>
         </details>
         <div className="topbar-user">
+          {notifications ? (
+            <NavLink
+              to={notifications.to}
+              className="topbar-notifications"
+              data-testid="topbar-notifications"
+              aria-label={`${t("nav.notifications")}${notifications.unread ? ` · ${t("nav.notifications.unread", { n: notifications.unread })}` : ""}`}
+            >
+              {t("nav.notifications")}
+              {notifications.unread ? (
+                <>
+                  {" "}
+                  <span className="nav-count" data-testid="unread-count">
+                    {notifications.unread > NAV_COUNT_CAP ? `${NAV_COUNT_CAP}+` : notifications.unread}
+                  </span>
+                </>
+              ) : null}
+            </NavLink>
+          ) : null}
           <span className="who">
             {user.displayName}
             <small>

@@ -63,6 +63,10 @@ export const POLICY = {
   "agency:use": ["agency"],
   // Answering a recommendation served on one's agency: the reply form, its drafts and evidence.
   "agency:reply": ["agency"],
+  // One's own in-app notifications (issue 11 §7): the top bar's unread count and the list with
+  // mark-as-read, at /notifications (staff) and /agency/notifications (liaisons). Rows are the
+  // reader's own (app/models/notification.server.ts).
+  "notification:use": ["prosecutor", "approver", "agency"],
   // every signed-in user
   "account:use": ["prosecutor", "approver", "admin", "panelist", "agency"],
 } as const satisfies Record<string, readonly Role[]>;

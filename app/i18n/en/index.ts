@@ -32,6 +32,7 @@ import { documentsHearing } from "~/i18n/en/documents-hearing";
 import { templates } from "~/i18n/en/templates";
 import { agencyAssess } from "~/i18n/en/agency-assess";
 import { agencyReply } from "~/i18n/en/agency-reply";
+import { notifications } from "~/i18n/en/notifications";
 
 export const en = {
   ...common,
@@ -67,4 +68,5 @@ export const en = {
   ...templates,
   ...agencyAssess,
   ...agencyReply,
+  ...notifications,
 } as const satisfies Record<keyof typeof zhCN, string>;

@@ -33,6 +33,7 @@ import { documentsHearing } from "~/i18n/zh-CN/documents-hearing";
 import { templates } from "~/i18n/zh-CN/templates";
 import { agencyAssess } from "~/i18n/zh-CN/agency-assess";
 import { agencyReply } from "~/i18n/zh-CN/agency-reply";
+import { notifications } from "~/i18n/zh-CN/notifications";
 
 export const zhCN = {
   ...common,
@@ -68,4 +69,5 @@ export const zhCN = {
   ...templates,
   ...agencyAssess,
   ...agencyReply,
+  ...notifications,
 } as const;
