@@ -39,6 +39,7 @@ const EXPECTED: Record<string, Row> = {
   "panel:use":         [0,  0,  0,  1,  0],
   "agency:use":        [0,  0,  0,  0,  1],
   "agency:read":       [1,  1,  0,  0,  0],
+  "notification:use":  [1,  1,  0,  0,  1],
   "agency:reply":      [0,  0,  0,  0,  1],
   "account:use":       [1,  1,  1,  1,  1],
 };
