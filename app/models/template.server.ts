@@ -352,8 +352,13 @@ export function packagedTemplatesDir(): string {
 export type RegistrationResult = {
   /** Kinds whose packaged file became a new version (and the active one). */
   registered: { kind: DocumentKind; version: number; sha256: string }[];
-  /** Kinds whose packaged file is already a version of the shared template. */
+  /** Kinds whose packaged file is already the active version of the shared template. */
   unchanged: DocumentKind[];
+  /**
+   * Kinds whose packaged file equals an older version of the shared template (a deploy rolled
+   * back): that version is made the active one again, so the shared template follows the files.
+   */
+  reactivated: { kind: DocumentKind; version: number; sha256: string }[];
   /** Manifest entries that could not be registered, and why. */
   skipped: { entry: string; reason: string }[];
 };
@@ -361,11 +366,13 @@ export type RegistrationResult = {
 /**
  * Registers templates/<kind>.docx of every kind in templates/manifest.json as the shared template
  * of its kind: stored in the file store, and, when its SHA-256 is not among the shared template's
- * versions, appended as a new version (origin packaged) and made active, with an audit event.
- * An unchanged file changes nothing, so running it on every start is safe.
+ * versions, appended as a new version (origin packaged) and made active, with an audit event;
+ * when it equals a version that is not the active one (a rolled-back deploy), that version is made
+ * active again, with an audit event. An unchanged file changes nothing, so running it on every
+ * start is safe.
  */
 export async function registerPackagedTemplates(dir = packagedTemplatesDir()): Promise<RegistrationResult> {
-  const result: RegistrationResult = { registered: [], unchanged: [], skipped: [] };
+  const result: RegistrationResult = { registered: [], unchanged: [], reactivated: [], skipped: [] };
   const manifestFile = path.join(dir, "manifest.json");
   if (!fs.existsSync(manifestFile)) return result;
   const entries = manifestEntries(JSON.parse(await fs.promises.readFile(manifestFile, "utf8")) as unknown);
@@ -394,13 +401,34 @@ export async function registerPackagedTemplates(dir = packagedTemplatesDir()): P
       const template =
         (await tx.documentTemplate.findFirst({
           where: { procuratorateId: null, kind },
-          select: { id: true, activeVersion: true, versions: { select: { sha256: true } } },
+          select: { id: true, activeVersion: true, versions: { select: { sha256: true, version: true } } },
         })) ??
         (await tx.documentTemplate.create({
           data: { procuratorateId: null, kind, name: kindName(kind), activeVersion: 0 },
-          select: { id: true, activeVersion: true, versions: { select: { sha256: true } } },
+          select: { id: true, activeVersion: true, versions: { select: { sha256: true, version: true } } },
         }));
-      if (template.versions.some((v) => v.sha256 === stored.sha256)) return null;
+      const known = template.versions
+        .filter((v) => v.sha256 === stored.sha256)
+        .sort((a, b) => b.version - a.version);
+      if (known.some((v) => v.version === template.activeVersion)) return { outcome: "unchanged" as const };
+      const previous = known[0];
+      if (previous) {
+        await tx.documentTemplate.update({ where: { id: template.id }, data: { activeVersion: previous.version } });
+        await recordAudit(tx, {
+          action: "template.version.reactivated",
+          entityType: "DocumentTemplate",
+          entityId: template.id,
+          data: {
+            kind,
+            version: previous.version,
+            sha256: stored.sha256,
+            fileName,
+            before: { activeVersion: template.activeVersion || null },
+            after: { activeVersion: previous.version },
+          },
+        });
+        return { outcome: "reactivated" as const, version: previous.version };
+      }
       const version = await addVersion(tx, template.id, {
         sha256: stored.sha256,
         size: bytes.byteLength,
@@ -423,10 +451,10 @@ export async function registerPackagedTemplates(dir = packagedTemplatesDir()): P
           after: { activeVersion: version.version },
         },
       });
-      return version.version;
+      return { outcome: "registered" as const, version: version.version };
     });
-    if (outcome === null) result.unchanged.push(kind);
-    else result.registered.push({ kind, version: outcome, sha256: stored.sha256 });
+    if (outcome.outcome === "unchanged") result.unchanged.push(kind);
+    else result[outcome.outcome].push({ kind, version: outcome.version, sha256: stored.sha256 });
   }
   return result;
 }

@@ -20,9 +20,13 @@ import {
 } from "~/models/template.server";
 import { action, loader } from "~/routes/_staff.admin.templates_.$kind";
 import { loader as download } from "~/routes/_staff.admin.templates_.download.$versionId";
-import { pathForHash } from "~/storage/file-store.server";
+import { filesRoot, pathForHash } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+// eslint-disable-next-line no-restricted-imports -- the script lives outside app/ (no ~/ alias there)
+import { templatesToRegister } from "../../scripts/templates-pending.mjs";
+
+const dbFile = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 
 // The kinds' fields come from their definitions (other work); these tests pass their own, so that
 // they test the versions and the check, whatever a kind's manifest says.
@@ -104,10 +108,24 @@ describe("packaged templates registered on start", () => {
     expect(shared.activeVersion).toBe(v1.version + 1);
     expect(await auditCount("template.version.registered")).toBe(events + 2);
 
-    // Going back to a file already registered adds nothing (it is among the versions).
+    // A rolled-back deploy: the packaged file equals the older version again. The start's quick
+    // check sees it is not the active version; registration adds no version but makes that one
+    // active again, with an audit event; then the check is satisfied.
+    const pending = () => templatesToRegister({ templatesDir: dir, dbFile: dbFile(), filesDir: filesRoot() });
+    expect(pending()).toBe(false);
     await fs.promises.writeFile(path.join(dir, "complaint.docx"), first);
-    expect((await registerPackagedTemplates(dir)).registered).toEqual([]);
-    expect((await sharedTemplate("complaint"))!.versions).toHaveLength(before + 2);
+    expect(pending()).toBe(true);
+    const reactivations = await auditCount("template.version.reactivated");
+    const r4 = await registerPackagedTemplates(dir);
+    expect(r4).toMatchObject({ registered: [], unchanged: [], reactivated: [{ kind: "complaint", version: v1.version, sha256: v1.sha256 }] });
+    shared = (await sharedTemplate("complaint"))!;
+    expect(shared.versions).toHaveLength(before + 2);
+    expect(shared.activeVersion).toBe(v1.version);
+    expect(await auditCount("template.version.reactivated")).toBe(reactivations + 1);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "template.version.reactivated", entityId: shared.id }, orderBy: { seq: "desc" } });
+    expect(JSON.parse(event.data!)).toMatchObject({ kind: "complaint", before: { activeVersion: v1.version + 1 }, after: { activeVersion: v1.version } });
+    expect(pending()).toBe(false);
+    expect(await registerPackagedTemplates(dir)).toMatchObject({ unchanged: ["complaint"], reactivated: [] });
   });
 
   it("skips what it cannot register and says why", async () => {
