@@ -34,12 +34,14 @@ export async function listTemplatesByKind(procuratorateId: string) {
   return DOCUMENT_KINDS.map((kind) => {
     const own = rows.find((r) => r.kind === kind && r.procuratorateId === procuratorateId) ?? null;
     const shared = rows.find((r) => r.kind === kind && r.procuratorateId === null) ?? null;
-    const inEffect = own ?? shared;
+    // An own template with activeVersion 0 is switched off ("use the shared template again").
+    const ownActive = own && own.activeVersion > 0 ? own : null;
+    const inEffect = ownActive ?? shared;
     return {
       kind,
       template: inEffect ? templateView(inEffect) : null,
       /** The shared template when the procuratorate's own one overrides it. */
-      overridden: own && shared ? templateView(shared) : null,
+      overridden: ownActive && shared ? templateView(shared) : null,
     };
   });
 }
@@ -52,13 +54,26 @@ export async function templateKindDetail(procuratorateId: string, kind: Document
   });
   const own = rows.find((r) => r.procuratorateId === procuratorateId) ?? null;
   const shared = rows.find((r) => r.procuratorateId === null) ?? null;
+  const fields = fieldsOrNull(kind);
   return {
     kind,
-    inEffect: own ? ("own" as const) : shared ? ("shared" as const) : null,
-    own: own ? templateView(own) : null,
+    inEffect: own && own.activeVersion > 0 ? ("own" as const) : shared ? ("shared" as const) : null,
+    own: own ? { ...templateView(own), versions: withCurrentProblems(templateView(own).versions, fields) } : null,
     shared: shared ? templateView(shared) : null,
-    fields: fieldsOrNull(kind),
+    fields,
   };
+}
+
+/**
+ * Each own version with the problems it has against the kind's CURRENT manifest (the manifest may
+ * have changed since the upload): the pure upload check run on the placeholders stored with the
+ * version. The size was checked on upload and is not checked again.
+ */
+function withCurrentProblems<V extends { fields: string[] | null }>(versions: V[], fields: FieldSpec[] | null) {
+  return versions.map((v) => ({
+    ...v,
+    problems: fields && v.fields ? checkTemplate({ fields, inspection: { ok: true, placeholders: v.fields }, size: 0, maxBytes: 1 }) : [],
+  }));
 }
 
 const templateSelect = {
@@ -109,12 +124,16 @@ function templateView(row: TemplateRow) {
     name: row.name,
     scope: row.procuratorateId ? ("own" as const) : ("shared" as const),
     activeVersion: row.activeVersion,
-    versions: row.versions.map(({ createdBy, fields, ...v }) => ({
-      ...v,
-      active: v.version === row.activeVersion,
-      createdByName: createdBy?.displayName ?? null,
-      fieldCount: parsePlaceholders(fields)?.length ?? null,
-    })),
+    versions: row.versions.map(({ createdBy, fields, ...v }) => {
+      const placeholders = parsePlaceholders(fields);
+      return {
+        ...v,
+        active: v.version === row.activeVersion,
+        createdByName: createdBy?.displayName ?? null,
+        fieldCount: placeholders?.length ?? null,
+        fields: placeholders,
+      };
+    }),
   };
 }
 
@@ -298,7 +317,38 @@ export async function activateTemplateVersion(procuratorateId: string, actorId: 
       action: "template.version.activated",
       entityType: "DocumentTemplate",
       entityId: templateId,
-      data: { kind: template.kind, before: { activeVersion: template.activeVersion }, after: { activeVersion: version } },
+      data: { kind: template.kind, before: { activeVersion: template.activeVersion || null }, after: { activeVersion: version } },
+    });
+    return { changed: true };
+  });
+}
+
+/**
+ * "Use the shared template again": switches the procuratorate's own template of the kind off
+ * (activeVersion 0 = no version active), so that its documents are made from the shared template.
+ * Every own version is kept; making one active again (activateTemplateVersion) or uploading a new
+ * one switches the own template back on. 404 when the procuratorate has no own template of the
+ * kind, 409 when there is no shared template to go back to.
+ */
+export async function returnToSharedTemplate(procuratorateId: string, actorId: string, kind: DocumentKind) {
+  return prisma.$transaction(async (tx) => {
+    const own = orNotFound(
+      await tx.documentTemplate.findFirst({ where: { procuratorateId, kind }, select: { id: true, activeVersion: true } }),
+    );
+    if (own.activeVersion === 0) return { changed: false };
+    const shared = await tx.documentTemplate.findFirst({
+      where: { procuratorateId: null, kind, activeVersion: { gt: 0 } },
+      select: { activeVersion: true },
+    });
+    if (!shared) throw new DomainError("templates.error.noShared", 409);
+    await tx.documentTemplate.update({ where: { id: own.id }, data: { activeVersion: 0 } });
+    await recordAudit(tx, {
+      procuratorateId,
+      actorId,
+      action: "template.shared.restored",
+      entityType: "DocumentTemplate",
+      entityId: own.id,
+      data: { kind, sharedVersion: shared.activeVersion, before: { activeVersion: own.activeVersion }, after: { activeVersion: null } },
     });
     return { changed: true };
   });
