@@ -2,10 +2,10 @@
 // Run before the server starts: apply committed migrations, and load the demo scenario when the
 // database is empty (first start). Never touches a database that already holds data.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { templatesToRegister } from "./templates-pending.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, "data"));
@@ -33,28 +33,11 @@ if (n === 0 && process.env.PROCURA_DEMO !== "false") {
   execFileSync(bin("tsx"), ["prisma/seed.ts"], { cwd: root, stdio: "inherit" });
 }
 
-// The packaged templates (templates/<kind>.docx) are the shared template versions: a file not yet
-// registered (new or changed), or whose stored copy is gone, is registered by
+// The packaged templates (templates/<kind>.docx) are the shared template versions: a file that is
+// not the ACTIVE shared version (new, changed, or equal to an older version after a rolled-back
+// deploy, which registration makes active again), or whose stored copy is gone, is registered by
 // scripts/templates-register.ts (app/models/template.server.ts registerPackagedTemplates). The
 // check here is cheap, so a start with nothing to register spends no time loading the app's code.
-if (templatesToRegister()) execFileSync(bin("tsx"), ["scripts/templates-register.ts"], { cwd: root, stdio: "inherit" });
+const pending = templatesToRegister({ templatesDir: path.join(root, "templates"), dbFile: file, filesDir: path.join(dataDir, "files") });
+if (pending) execFileSync(bin("tsx"), ["scripts/templates-register.ts"], { cwd: root, stdio: "inherit" });
 console.log(`Database ready: ${file}`);
-
-function templatesToRegister() {
-  const dir = path.join(root, "templates");
-  if (!fs.existsSync(path.join(dir, "manifest.json"))) return false;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".docx"));
-  if (files.length === 0) return false;
-  const check = new Database(file, { readonly: true });
-  try {
-    const registered = check.prepare(
-      'SELECT 1 FROM "DocumentTemplateVersion" v JOIN "DocumentTemplate" t ON t."id" = v."templateId" WHERE t."procuratorateId" IS NULL AND v."sha256" = ? LIMIT 1',
-    );
-    return files.some((f) => {
-      const sha256 = createHash("sha256").update(fs.readFileSync(path.join(dir, f))).digest("hex");
-      return !registered.get(sha256) || !fs.existsSync(path.join(dataDir, "files", sha256.slice(0, 2), sha256));
-    });
-  } finally {
-    check.close();
-  }
-}

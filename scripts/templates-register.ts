@@ -8,5 +8,6 @@ import { prisma } from "~/utils/db.server";
 const result = await registerPackagedTemplates();
 for (const r of result.registered) console.log(`Template ${r.kind}: version ${r.version} registered (${r.sha256.slice(0, 12)}).`);
 for (const s of result.skipped) console.warn(`Template ${s.entry} not registered: ${s.reason}.`);
-console.log(`Templates: ${result.registered.length} new version(s), ${result.unchanged.length} unchanged.`);
+for (const r of result.reactivated) console.log(`Template ${r.kind}: version ${r.version} active again (${r.sha256.slice(0, 12)}).`);
+console.log(`Templates: ${result.registered.length} new version(s), ${result.reactivated.length} active again, ${result.unchanged.length} unchanged.`);
 await prisma.$disconnect();

@@ -81,7 +81,7 @@ export class DocumentValueTypeError extends Error {
   }
 }
 
-/** The filled document still holds a placeholder (the template has one no field fills). */
+/** The template has a placeholder no field fills (or a malformed one): nothing is generated. */
 export class UnfilledPlaceholderError extends DomainError {
   constructor(public readonly placeholders: string[]) {
     super("documentRender.unfilledPlaceholders", 409);
@@ -267,8 +267,9 @@ function emptyBlock(): FileChild[] {
  * Fills a template. Text and date fields are patched inside their paragraph, keeping the style of
  * the placeholder's run; paragraphs, list and table fields replace the placeholder's paragraph.
  * Throws MissingDocumentValuesError naming every missing required value, and
- * UnfilledPlaceholderError when the result still holds "{{". The result is normalised: the same
- * inputs give the same bytes.
+ * UnfilledPlaceholderError when the TEMPLATE has a placeholder no field fills (checked before
+ * patching: a value may itself contain "{{", which is text, not a placeholder). The result is
+ * normalised: the same inputs give the same bytes.
  */
 export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
   const { template, fields, values, generatedAt } = input;
@@ -358,13 +359,6 @@ function setCoreDates(xml: string, at: Date): string {
     );
   }
   return out;
-}
-
-/** The placeholders ({{name}} or a stray "{{") in the text of a part's XML, across runs. */
-export function unfilledPlaceholders(xml: string): string[] | null {
-  const text = xml.replace(/<[^>]+>/g, "");
-  if (!text.includes("{{")) return null;
-  return [...text.matchAll(/\{\{\s*([^}{]{0,60}?)\s*\}\}/g)].map((m) => m[1]!);
 }
 
 /** One zip entry, compressed: what the writer needs to copy it without inflating it. */
@@ -482,28 +476,33 @@ function writeZip(entries: Map<string, RawEntry>, at: Date): Uint8Array {
   return out;
 }
 
-function checkUnfilled(parts: Iterable<[string, Uint8Array]>): void {
-  const left: string[] = [];
-  let anyLeft = false;
-  for (const [path, data] of parts) {
-    if (!isContentPart(path)) continue;
-    const found = unfilledPlaceholders(strFromU8(data));
-    if (found) {
-      anyLeft = true;
-      left.push(...found);
-    }
-  }
-  if (anyLeft) throw new UnfilledPlaceholderError([...new Set(left)]);
+/** The text (tags removed) of a package's content parts, where its placeholders are. */
+function contentText(docx: Uint8Array): string {
+  const files = unzipSync(docx);
+  return Object.entries(files)
+    .filter(([path]) => isContentPart(path))
+    .map(([, data]) => strFromU8(data).replace(/<[^>]+>/g, ""))
+    .join("\n");
+}
+
+/**
+ * The template's own placeholders must all be filled, checked on the TEMPLATE before patching
+ * (the filled output may hold "{{" from a value, which is the user's text): refuses a {{name}} no
+ * field fills, and a "{{" that is not a well-formed {{name}} (patching would leave it as it is).
+ */
+function checkTemplatePlaceholders(templateText: string, filled: ReadonlySet<string>): void {
+  const found = [...templateText.matchAll(/\{\{([^}{]{0,60}?)\}\}/g)];
+  const unknown = found.map((m) => m[1]!).filter((name) => !filled.has(name));
+  const stray = templateText.split("{{").length - 1 > found.length;
+  if (unknown.length > 0 || stray) throw new UnfilledPlaceholderError([...new Set(unknown.map((n) => n.trim()))]);
 }
 
 /**
  * Rewrites a .docx so its bytes depend only on its content and `at`: docProps/core.xml created and
  * modified set to `at`, every entry's time = `at`, entries in a fixed order, deflate level 6.
- * With refuseUnfilled, throws UnfilledPlaceholderError when any "{{" is left in the text.
  */
-export function normaliseDocx(docx: Uint8Array, at: Date, opts: { refuseUnfilled?: boolean } = {}): Uint8Array {
+export function normaliseDocx(docx: Uint8Array, at: Date): Uint8Array {
   const files = unzipSync(docx);
-  if (opts.refuseUnfilled) checkUnfilled(Object.entries(files));
   const entries = new Map<string, RawEntry>();
   for (const [path, data] of Object.entries(files)) {
     entries.set(path, compressEntry(path === "docProps/core.xml" ? strToU8(setCoreDates(strFromU8(data), at)) : data));
@@ -561,6 +560,7 @@ async function patchAndNormalise(
   at: Date,
 ): Promise<Uint8Array> {
   const prep = prepare(template);
+  checkTemplatePlaceholders(prep ? prep.text : contentText(template), new Set(Object.keys(patches)));
   if (prep) {
     // Only the patches of placeholders the template has: each patch walks every part.
     const present = Object.fromEntries(Object.entries(patches).filter(([name]) => prep.text.includes(`{{${name}}}`)));
@@ -569,7 +569,6 @@ async function patchAndNormalise(
     );
     // The patching made a part that was set aside (it never does with these patches): patch the whole package instead.
     if (!Object.keys(patched).some((path) => prep.aside.has(path) || path === "docProps/core.xml")) {
-      checkUnfilled(Object.entries(patched));
       const entries = new Map(prep.aside);
       for (const [path, data] of Object.entries(patched)) entries.set(path, compressEntry(data));
       if (prep.core) entries.set("docProps/core.xml", compressEntry(strToU8(setCoreDates(strFromU8(prep.core), at))));
@@ -577,5 +576,5 @@ async function patchAndNormalise(
     }
   }
   const whole = await patchDocument({ outputType: "uint8array", data: template, patches, keepOriginalStyles: true });
-  return normaliseDocx(whole, at, { refuseUnfilled: true });
+  return normaliseDocx(whole, at);
 }

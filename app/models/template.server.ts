@@ -34,12 +34,14 @@ export async function listTemplatesByKind(procuratorateId: string) {
   return DOCUMENT_KINDS.map((kind) => {
     const own = rows.find((r) => r.kind === kind && r.procuratorateId === procuratorateId) ?? null;
     const shared = rows.find((r) => r.kind === kind && r.procuratorateId === null) ?? null;
-    const inEffect = own ?? shared;
+    // An own template with activeVersion 0 is switched off ("use the shared template again").
+    const ownActive = own && own.activeVersion > 0 ? own : null;
+    const inEffect = ownActive ?? shared;
     return {
       kind,
       template: inEffect ? templateView(inEffect) : null,
       /** The shared template when the procuratorate's own one overrides it. */
-      overridden: own && shared ? templateView(shared) : null,
+      overridden: ownActive && shared ? templateView(shared) : null,
     };
   });
 }
@@ -52,13 +54,26 @@ export async function templateKindDetail(procuratorateId: string, kind: Document
   });
   const own = rows.find((r) => r.procuratorateId === procuratorateId) ?? null;
   const shared = rows.find((r) => r.procuratorateId === null) ?? null;
+  const fields = fieldsOrNull(kind);
   return {
     kind,
-    inEffect: own ? ("own" as const) : shared ? ("shared" as const) : null,
-    own: own ? templateView(own) : null,
+    inEffect: own && own.activeVersion > 0 ? ("own" as const) : shared ? ("shared" as const) : null,
+    own: own ? { ...templateView(own), versions: withCurrentProblems(templateView(own).versions, fields) } : null,
     shared: shared ? templateView(shared) : null,
-    fields: fieldsOrNull(kind),
+    fields,
   };
+}
+
+/**
+ * Each own version with the problems it has against the kind's CURRENT manifest (the manifest may
+ * have changed since the upload): the pure upload check run on the placeholders stored with the
+ * version. The size was checked on upload and is not checked again.
+ */
+function withCurrentProblems<V extends { fields: string[] | null }>(versions: V[], fields: FieldSpec[] | null) {
+  return versions.map((v) => ({
+    ...v,
+    problems: fields && v.fields ? checkTemplate({ fields, inspection: { ok: true, placeholders: v.fields }, size: 0, maxBytes: 1 }) : [],
+  }));
 }
 
 const templateSelect = {
@@ -109,12 +124,16 @@ function templateView(row: TemplateRow) {
     name: row.name,
     scope: row.procuratorateId ? ("own" as const) : ("shared" as const),
     activeVersion: row.activeVersion,
-    versions: row.versions.map(({ createdBy, fields, ...v }) => ({
-      ...v,
-      active: v.version === row.activeVersion,
-      createdByName: createdBy?.displayName ?? null,
-      fieldCount: parsePlaceholders(fields)?.length ?? null,
-    })),
+    versions: row.versions.map(({ createdBy, fields, ...v }) => {
+      const placeholders = parsePlaceholders(fields);
+      return {
+        ...v,
+        active: v.version === row.activeVersion,
+        createdByName: createdBy?.displayName ?? null,
+        fieldCount: placeholders?.length ?? null,
+        fields: placeholders,
+      };
+    }),
   };
 }
 
@@ -298,7 +317,38 @@ export async function activateTemplateVersion(procuratorateId: string, actorId: 
       action: "template.version.activated",
       entityType: "DocumentTemplate",
       entityId: templateId,
-      data: { kind: template.kind, before: { activeVersion: template.activeVersion }, after: { activeVersion: version } },
+      data: { kind: template.kind, before: { activeVersion: template.activeVersion || null }, after: { activeVersion: version } },
+    });
+    return { changed: true };
+  });
+}
+
+/**
+ * "Use the shared template again": switches the procuratorate's own template of the kind off
+ * (activeVersion 0 = no version active), so that its documents are made from the shared template.
+ * Every own version is kept; making one active again (activateTemplateVersion) or uploading a new
+ * one switches the own template back on. 404 when the procuratorate has no own template of the
+ * kind, 409 when there is no shared template to go back to.
+ */
+export async function returnToSharedTemplate(procuratorateId: string, actorId: string, kind: DocumentKind) {
+  return prisma.$transaction(async (tx) => {
+    const own = orNotFound(
+      await tx.documentTemplate.findFirst({ where: { procuratorateId, kind }, select: { id: true, activeVersion: true } }),
+    );
+    if (own.activeVersion === 0) return { changed: false };
+    const shared = await tx.documentTemplate.findFirst({
+      where: { procuratorateId: null, kind, activeVersion: { gt: 0 } },
+      select: { activeVersion: true },
+    });
+    if (!shared) throw new DomainError("templates.error.noShared", 409);
+    await tx.documentTemplate.update({ where: { id: own.id }, data: { activeVersion: 0 } });
+    await recordAudit(tx, {
+      procuratorateId,
+      actorId,
+      action: "template.shared.restored",
+      entityType: "DocumentTemplate",
+      entityId: own.id,
+      data: { kind, sharedVersion: shared.activeVersion, before: { activeVersion: own.activeVersion }, after: { activeVersion: null } },
     });
     return { changed: true };
   });
@@ -352,8 +402,13 @@ export function packagedTemplatesDir(): string {
 export type RegistrationResult = {
   /** Kinds whose packaged file became a new version (and the active one). */
   registered: { kind: DocumentKind; version: number; sha256: string }[];
-  /** Kinds whose packaged file is already a version of the shared template. */
+  /** Kinds whose packaged file is already the active version of the shared template. */
   unchanged: DocumentKind[];
+  /**
+   * Kinds whose packaged file equals an older version of the shared template (a deploy rolled
+   * back): that version is made the active one again, so the shared template follows the files.
+   */
+  reactivated: { kind: DocumentKind; version: number; sha256: string }[];
   /** Manifest entries that could not be registered, and why. */
   skipped: { entry: string; reason: string }[];
 };
@@ -361,11 +416,13 @@ export type RegistrationResult = {
 /**
  * Registers templates/<kind>.docx of every kind in templates/manifest.json as the shared template
  * of its kind: stored in the file store, and, when its SHA-256 is not among the shared template's
- * versions, appended as a new version (origin packaged) and made active, with an audit event.
- * An unchanged file changes nothing, so running it on every start is safe.
+ * versions, appended as a new version (origin packaged) and made active, with an audit event;
+ * when it equals a version that is not the active one (a rolled-back deploy), that version is made
+ * active again, with an audit event. An unchanged file changes nothing, so running it on every
+ * start is safe.
  */
 export async function registerPackagedTemplates(dir = packagedTemplatesDir()): Promise<RegistrationResult> {
-  const result: RegistrationResult = { registered: [], unchanged: [], skipped: [] };
+  const result: RegistrationResult = { registered: [], unchanged: [], reactivated: [], skipped: [] };
   const manifestFile = path.join(dir, "manifest.json");
   if (!fs.existsSync(manifestFile)) return result;
   const entries = manifestEntries(JSON.parse(await fs.promises.readFile(manifestFile, "utf8")) as unknown);
@@ -394,13 +451,34 @@ export async function registerPackagedTemplates(dir = packagedTemplatesDir()): P
       const template =
         (await tx.documentTemplate.findFirst({
           where: { procuratorateId: null, kind },
-          select: { id: true, activeVersion: true, versions: { select: { sha256: true } } },
+          select: { id: true, activeVersion: true, versions: { select: { sha256: true, version: true } } },
         })) ??
         (await tx.documentTemplate.create({
           data: { procuratorateId: null, kind, name: kindName(kind), activeVersion: 0 },
-          select: { id: true, activeVersion: true, versions: { select: { sha256: true } } },
+          select: { id: true, activeVersion: true, versions: { select: { sha256: true, version: true } } },
         }));
-      if (template.versions.some((v) => v.sha256 === stored.sha256)) return null;
+      const known = template.versions
+        .filter((v) => v.sha256 === stored.sha256)
+        .sort((a, b) => b.version - a.version);
+      if (known.some((v) => v.version === template.activeVersion)) return { outcome: "unchanged" as const };
+      const previous = known[0];
+      if (previous) {
+        await tx.documentTemplate.update({ where: { id: template.id }, data: { activeVersion: previous.version } });
+        await recordAudit(tx, {
+          action: "template.version.reactivated",
+          entityType: "DocumentTemplate",
+          entityId: template.id,
+          data: {
+            kind,
+            version: previous.version,
+            sha256: stored.sha256,
+            fileName,
+            before: { activeVersion: template.activeVersion || null },
+            after: { activeVersion: previous.version },
+          },
+        });
+        return { outcome: "reactivated" as const, version: previous.version };
+      }
       const version = await addVersion(tx, template.id, {
         sha256: stored.sha256,
         size: bytes.byteLength,
@@ -423,10 +501,10 @@ export async function registerPackagedTemplates(dir = packagedTemplatesDir()): P
           after: { activeVersion: version.version },
         },
       });
-      return version.version;
+      return { outcome: "registered" as const, version: version.version };
     });
-    if (outcome === null) result.unchanged.push(kind);
-    else result.registered.push({ kind, version: outcome, sha256: stored.sha256 });
+    if (outcome.outcome === "unchanged") result.unchanged.push(kind);
+    else result[outcome.outcome].push({ kind, version: outcome.version, sha256: stored.sha256 });
   }
   return result;
 }

@@ -13,7 +13,7 @@ import type { TemplateProblem } from "~/domain/documents/template-check";
 import { TemplateRejectedError } from "~/domain/documents/template-check";
 import { templateActionSchema, templateUploadSchema } from "~/domain/documents/template-schemas";
 import { useT } from "~/i18n/react";
-import { activateTemplateVersion, templateKindDetail, uploadTemplateVersion } from "~/models/template.server";
+import { activateTemplateVersion, templateKindDetail, uploadTemplateVersion, returnToSharedTemplate } from "~/models/template.server";
 import { sanitizeFileName } from "~/storage/file-name";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
@@ -25,7 +25,8 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.admin", undefined, titleIn(matches, "admin.templates.title"));
 
 // One document kind's templates (issue 10, item 4): the template in use (the procuratorate's own,
-// else the shared packaged one), every kept version with a download and "make active", the upload
+// else the shared packaged one), every kept version with a download and "make active" (own versions
+// that no longer pass the current manifest check are flagged), "use the shared template again", the upload
 // of a new version (checked against the kind's manifest; refused with the list of problems), and
 // the kind's placeholders, so that an administrator knows what to put in.
 
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await templateKindDetail(staffScope(scope), kind)), maxBytes: getEnv().templateMaxBytes };
 }
 
-type ActionData = { intent: "upload" | "activate" | null; result: SubmissionResult<string[]>; problems: TemplateProblem[] | null };
+type ActionData = { intent: "upload" | "activate" | "useShared" | null; result: SubmissionResult<string[]>; problems: TemplateProblem[] | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "admin:manage");
@@ -61,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ intent: "upload", result: { status: "error", error: { "": ["templates.error.rejected"] } }, problems }, { status: 413 });
   }
   const submission = parseWithZod(form, { schema: templateActionSchema });
-  const intent = submission.payload.intent === "upload" || submission.payload.intent === "activate" ? submission.payload.intent : null;
+  const intents = ["upload", "activate", "useShared"] as const;
+  const intent = intents.find((i) => i === submission.payload.intent) ?? null;
   if (submission.status !== "success") {
     return data<ActionData>({ intent, result: submission.reply(), problems: null }, { status: 400 });
   }
@@ -71,6 +73,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const bytes = new Uint8Array(await input.file.arrayBuffer());
       const { version } = await uploadTemplateVersion(procuratorateId, actor.userId, kind, { name: sanitizeFileName(input.file.name), bytes });
       return redirect(`/admin/templates/${kind}?uploaded=${version}`);
+    }
+    if (input.intent === "useShared") {
+      const { changed } = await returnToSharedTemplate(procuratorateId, actor.userId, kind);
+      return redirect(`/admin/templates/${kind}?${changed ? "sharedAgain=1" : "unchanged=0"}`);
     }
     const { changed } = await activateTemplateVersion(procuratorateId, actor.userId, input.templateId, input.version);
     return redirect(`/admin/templates/${kind}?${changed ? "activated" : "unchanged"}=${input.version}`);
@@ -92,7 +98,7 @@ export default function AdminTemplateKind() {
   const [params] = useSearchParams();
   const t = useT();
   const upload = actionData?.intent === "upload" ? actionData : null;
-  const activate = actionData?.intent === "activate" ? actionData : null;
+  const activate = actionData?.intent === "activate" || actionData?.intent === "useShared" ? actionData : null;
   const [form, formFields] = useForm({
     id: "template-upload",
     lastResult: upload?.result,
@@ -120,6 +126,10 @@ export default function AdminTemplateKind() {
         <div className="notice notice--ok" role="status" style={{ marginBottom: 18 }}>
           {t("templates.activated", { version: params.get("activated") ?? "" })}
         </div>
+      ) : params.has("sharedAgain") ? (
+        <div className="notice notice--ok" role="status" style={{ marginBottom: 18 }}>
+          {t("templates.sharedAgain")}
+        </div>
       ) : params.has("unchanged") ? (
         <div className="notice" role="status" style={{ marginBottom: 18 }}>
           {t("templates.unchanged")}
@@ -139,6 +149,15 @@ export default function AdminTemplateKind() {
       {own ? (
         <Card title={t("templates.versions.own")}>
           <VersionTable template={own} canActivate submitting={submitting} />
+          {inEffect === "own" && shared ? (
+            <Form method="post" className="actions" style={{ marginTop: 12 }}>
+              <input type="hidden" name="intent" value="useShared" />
+              <button className="button button--secondary" type="submit" disabled={submitting}>
+                {t("templates.useShared")}
+              </button>
+              <span className="muted small">{t("templates.useShared.hint")}</span>
+            </Form>
+          ) : null}
         </Card>
       ) : null}
       {shared ? (

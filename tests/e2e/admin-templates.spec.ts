@@ -5,7 +5,8 @@ import { docxWith } from "#tests/support/docx-template";
 // An administrator uploads a template of a kind at /admin/templates/<kind>: a file missing a
 // required placeholder is refused with the list of problems (nothing saved); a file with every
 // required placeholder becomes version 1 of the procuratorate's own template; a second upload
-// becomes version 2, and version 1 is made active again. Each project uses its own kind (they
+// becomes version 2, and version 1 is made active again; "use the shared template again" switches
+// the own template off (versions kept), and version 2 is made active again. Each project uses its own kind (they
 // share one server).
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -75,4 +76,17 @@ test("an admin's template upload is checked, versioned, and an older version mad
   // The list shows the kind's own template now.
   await page.goto("/admin/templates");
   await expect(page.locator(`tr[data-kind="${kind}"]`)).toContainText(zh("admin.templates.own"));
+
+  // Back to the shared template: the own template is switched off, its versions kept; the button
+  // is gone once the shared one is in use (nothing left to switch off); any own version comes back.
+  await page.goto(`/admin/templates/${kind}`);
+  await page.getByRole("button", { name: zh("templates.useShared"), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/templates/${kind}\\?sharedAgain=1$`));
+  await expect(page.getByRole("status")).toContainText(zh("templates.sharedAgain"));
+  await expect(page.getByTestId("template-in-effect")).toContainText(zh("templates.inEffect.shared").split("{version}")[0]!);
+  await expect(page.getByRole("button", { name: zh("templates.useShared"), exact: true })).toHaveCount(0);
+  await expect(own.locator("tr[data-version]")).toHaveCount(2);
+  await own.locator('tr[data-version="2"]').getByRole("button", { name: zh("templates.makeActive"), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/templates/${kind}\\?activated=2$`));
+  await expect(page.getByTestId("template-in-effect")).toContainText(zh("templates.inEffect.own").replace("{version}", "2"));
 });

@@ -17,12 +17,17 @@ import {
   listTemplatesByKind,
   registerPackagedTemplates,
   uploadTemplateVersion,
+  returnToSharedTemplate,
 } from "~/models/template.server";
 import { action, loader } from "~/routes/_staff.admin.templates_.$kind";
 import { loader as download } from "~/routes/_staff.admin.templates_.download.$versionId";
-import { pathForHash } from "~/storage/file-store.server";
+import { filesRoot, pathForHash } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+// eslint-disable-next-line no-restricted-imports -- the script lives outside app/ (no ~/ alias there)
+import { templatesToRegister } from "../../scripts/templates-pending.mjs";
+
+const dbFile = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 
 // The kinds' fields come from their definitions (other work); these tests pass their own, so that
 // they test the versions and the check, whatever a kind's manifest says.
@@ -104,10 +109,24 @@ describe("packaged templates registered on start", () => {
     expect(shared.activeVersion).toBe(v1.version + 1);
     expect(await auditCount("template.version.registered")).toBe(events + 2);
 
-    // Going back to a file already registered adds nothing (it is among the versions).
+    // A rolled-back deploy: the packaged file equals the older version again. The start's quick
+    // check sees it is not the active version; registration adds no version but makes that one
+    // active again, with an audit event; then the check is satisfied.
+    const pending = () => templatesToRegister({ templatesDir: dir, dbFile: dbFile(), filesDir: filesRoot() });
+    expect(pending()).toBe(false);
     await fs.promises.writeFile(path.join(dir, "complaint.docx"), first);
-    expect((await registerPackagedTemplates(dir)).registered).toEqual([]);
-    expect((await sharedTemplate("complaint"))!.versions).toHaveLength(before + 2);
+    expect(pending()).toBe(true);
+    const reactivations = await auditCount("template.version.reactivated");
+    const r4 = await registerPackagedTemplates(dir);
+    expect(r4).toMatchObject({ registered: [], unchanged: [], reactivated: [{ kind: "complaint", version: v1.version, sha256: v1.sha256 }] });
+    shared = (await sharedTemplate("complaint"))!;
+    expect(shared.versions).toHaveLength(before + 2);
+    expect(shared.activeVersion).toBe(v1.version);
+    expect(await auditCount("template.version.reactivated")).toBe(reactivations + 1);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "template.version.reactivated", entityId: shared.id }, orderBy: { seq: "desc" } });
+    expect(JSON.parse(event.data!)).toMatchObject({ kind: "complaint", before: { activeVersion: v1.version + 1 }, after: { activeVersion: v1.version } });
+    expect(pending()).toBe(false);
+    expect(await registerPackagedTemplates(dir)).toMatchObject({ unchanged: ["complaint"], reactivated: [] });
   });
 
   it("skips what it cannot register and says why", async () => {
@@ -197,6 +216,22 @@ describe("uploads, precedence and activation", () => {
     expect((await getTemplateVersionBytes(other, shared.versions[0]!.id)).byteLength).toBeGreaterThan(0);
   });
 
+  it("goes back to the shared template (audited), keeps its own versions, and can make one active again", async () => {
+    const own = await prisma.documentTemplate.findFirstOrThrow({ where: { procuratorateId: gui, kind: KIND } });
+    expect((await getActiveTemplate(gui, KIND)).scope).toBe("own");
+    expect(await returnToSharedTemplate(gui, adminId, KIND)).toEqual({ changed: true });
+    expect((await getActiveTemplate(gui, KIND)).scope).toBe("shared");
+    expect((await listTemplatesByKind(gui)).find((k) => k.kind === KIND)!.template?.scope).toBe("shared");
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "template.shared.restored", entityId: own.id } });
+    expect(JSON.parse(event.data!)).toMatchObject({ kind: KIND, before: { activeVersion: own.activeVersion }, after: { activeVersion: null } });
+    expect(await returnToSharedTemplate(gui, adminId, KIND)).toEqual({ changed: false });
+    expect(await prisma.documentTemplateVersion.count({ where: { templateId: own.id } })).toBeGreaterThanOrEqual(2);
+    // Another procuratorate without an own template: 404; any own version can be made active again.
+    expect(await statusOf(returnToSharedTemplate(other, adminId, KIND))).toBe(404);
+    expect(await activateTemplateVersion(gui, adminId, own.id, 2)).toEqual({ changed: true });
+    expect(await getActiveTemplate(gui, KIND)).toMatchObject({ scope: "own", version: 2 });
+  });
+
   it("checks the bytes read back against their SHA-256", async () => {
     const up = await uploadTemplateVersion(gui, adminId, KIND, { name: "被篡改.docx", bytes: await valid(["将被篡改"]) });
     const version = await prisma.documentTemplateVersion.findUniqueOrThrow({ where: { id: up.versionId } });
@@ -255,6 +290,24 @@ describe("the kind's page", () => {
     expect(file.status).toBe(200);
     expect(file.kind === "response" && Buffer.from(await file.body.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
     expect(file.kind === "response" && file.headers.get("Content-Disposition")).toContain("attachment");
+  });
+
+  it("uses the shared template again from the page (refusing a bad intent), and flags own versions the current manifest refuses", async () => {
+    const cookie = await cookieFor("admin");
+    const bad = await callAction(action, request(`/admin/templates/${KIND}`, { cookie, form: form({ intent: "nonsense" }) }), { kind: KIND });
+    expect(bad.status).toBe(400);
+    const ok = await callAction(action, request(`/admin/templates/${KIND}`, { cookie, form: form({ intent: "useShared" }) }), { kind: KIND });
+    expect(ok.kind !== "error" && ok.location).toBe(`/admin/templates/${KIND}?sharedAgain=1`);
+    // A version stored when the manifest asked for less: its placeholders lack "facts" now.
+    const page = await callLoader(loader, request(`/admin/templates/${KIND}`, { cookie }), { kind: KIND });
+    const detail = page.kind === "data" ? (page.data as Awaited<ReturnType<typeof loader>>) : null;
+    expect(detail?.inEffect).toBe("shared");
+    const stale = detail!.own!.versions[0]!;
+    await prisma.documentTemplateVersion.update({ where: { id: stale.id }, data: { fields: JSON.stringify(["procuratorate", "issued_on", "doc_number", "agency_name", "old_name"]) } });
+    const again = await callLoader(loader, request(`/admin/templates/${KIND}`, { cookie }), { kind: KIND });
+    const versions = (again.kind === "data" ? (again.data as Awaited<ReturnType<typeof loader>>) : null)!.own!.versions;
+    expect(versions.find((v) => v.id === stale.id)!.problems).toEqual([{ code: "missing", name: "facts" }, { code: "unknown", name: "old_name" }]);
+    expect(versions.filter((v) => v.id !== stale.id).every((v) => v.problems.length === 0)).toBe(true);
   });
 
   it("answers 404 for a kind that does not exist, and for another procuratorate's version", async () => {

@@ -179,6 +179,30 @@ describe("renderDocument", () => {
     expect((error as UnfilledPlaceholderError).placeholders).toEqual(["attachment"]);
   });
 
+  it("refuses a template placeholder with no field even when the values are full of braces, and a stray \"{{\" in the template", async () => {
+    const withUnknown = await template(["另见{{attachment}}。"]);
+    const error = await renderDocument({ template: withUnknown, fields: FIELDS, values: { ...VALUES, note: "{{x}}" }, generatedAt: AT }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as UnfilledPlaceholderError).placeholders).toEqual(["attachment"]);
+    const stray = await template(["见{{附件"]);
+    await expect(renderDocument({ template: stray, fields: FIELDS, values: VALUES, generatedAt: AT })).rejects.toBeInstanceOf(UnfilledPlaceholderError);
+  });
+
+  it("renders a value that itself contains \"{{\" (the user's text, not a placeholder)", async () => {
+    const agency = "现场张贴“{{”字样的标语";
+    const bytes = await renderDocument({
+      template: tpl,
+      fields: FIELDS,
+      values: { ...VALUES, agency, note: "{{agency}}", facts: ["标语写有{{", "和}}"] },
+      generatedAt: AT,
+    });
+    const { text } = readDocx(bytes);
+    expect(text).toContain(`${agency}：`);
+    expect(text).toContain("备注{{agency}}。");
+    expect(text).toContain("标语写有{{");
+  });
+
   it("refuses a value of the wrong shape for its field", async () => {
     await expect(
       renderDocument({ template: tpl, fields: FIELDS, values: { ...VALUES, evidence: ["1"] }, generatedAt: AT }),

@@ -19,6 +19,8 @@ export type TemplateVersionView = {
   createdAt: string | Date;
   createdByName: string | null;
   active: boolean;
+  /** Own versions: the problems against the kind's current manifest (none: still usable). */
+  problems?: TemplateProblem[];
 };
 
 /** The download address of a template version's .docx. */
@@ -58,6 +60,12 @@ export function VersionTable({
                 {t("templates.version", { version: v.version })}{" "}
                 {v.active ? <Badge tone="ok">{t("templates.active")}</Badge> : null}
                 {v.fileName ? <div className="muted small">{v.fileName}</div> : null}
+                {v.problems?.length ? (
+                  <div data-testid="version-problems">
+                    <Badge tone="warn">{t("templates.outdated")}</Badge>
+                    <ProblemList problems={v.problems} stored />
+                  </div>
+                ) : null}
               </td>
               <td data-label={t("templates.col.origin")}>{t.label("templates.origin", v.origin)}</td>
               <td data-label={t("templates.col.size")}>{formatFileSize(v.size, t)}</td>
@@ -94,10 +102,15 @@ export function VersionTable({
 }
 
 /** Why an upload was refused, one problem a line, in the user's language. */
-export function ProblemList({ problems }: { problems: TemplateProblem[] }) {
+export function ProblemList({ problems, stored = false }: { problems: TemplateProblem[]; stored?: boolean }) {
   const t = useT();
   return (
-    <ul className="notice notice--warn" data-testid="template-problems" role="alert" style={{ paddingLeft: 28 }}>
+    <ul
+      className="notice notice--warn"
+      data-testid={stored ? undefined : "template-problems"}
+      role={stored ? undefined : "alert"}
+      style={{ paddingLeft: 28 }}
+    >
       {problems.map((p, i) => {
         const { key, vars } = problemMessage(p);
         return <li key={i}>{t.dynamic(key, vars)}</li>;
