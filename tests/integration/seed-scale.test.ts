@@ -164,7 +164,7 @@ describe("scale seed", () => {
     expect(approvals.length).toBeGreaterThan(CASES);
     for (const a of approvals) expect(() => parseApprovalPayload(approvalKindSchema.parse(a.kind), a.payload), a.payload).not.toThrow();
     db.close();
-  });
+  }, 120_000); // a DISTINCT over every enumerated column of 100,000 cases: about 5 s alone, far more on a loaded machine
 
   test("the search index and the case counters cover the new rows, and their triggers are back", async () => {
     const db = raw();
