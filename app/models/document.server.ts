@@ -175,13 +175,44 @@ export async function peekDocumentNumber(
   return { number: formatDocumentNumber({ shortName: procuratorate.shortName, code: code.code, year, seq }), source: "allocator" };
 }
 
-/** The issued document of a numbered kind for this subject, if any (one 文号 names one document). */
-async function existingNumbered(db: Tx, procuratorateId: string, kind: DocumentKind, subjectType: string, subjectId: string) {
-  return db.generatedDocument.findFirst({
-    where: { procuratorateId, kind, subjectType, subjectId },
+/**
+ * The value that names the decision an allocator-numbered document records: its decision date in
+ * the values (规则 Art 78: a case may be suspended and resumed more than once, each a decision of
+ * its own with its own 文号). Kinds not listed (the recommendation letter, whose 文号 is the
+ * recommendation's; the complaint, one per suit) are once per subject.
+ */
+const DECISION_DATE_FIELD: Partial<Record<DocumentKind, string>> = {
+  filing_decision: "filed_on",
+  not_filing_decision: "decided_on",
+  suspension_decision: "suspended_on",
+  resumption_decision: "resumed_on",
+  closure_decision: "closed_on",
+};
+
+export function decisionKeyOf(kind: DocumentKind, values: DocumentValues): string | null {
+  const field = DECISION_DATE_FIELD[kind];
+  if (!field) return null;
+  const value = values[field];
+  return typeof value === "string" ? value : null;
+}
+
+/**
+ * The numbered document already issued for the same decision, if any (one 文号 names one
+ * document): same kind and subject, carrying a 文号 (an unnumbered earlier issue never blocks a
+ * numbered one), and, for a kind with a decision date, the same date in its snapshot's values.
+ */
+async function existingNumbered(db: Tx, procuratorateId: string, kind: DocumentKind, subjectType: string, subjectId: string, decisionKey: string | null) {
+  const issued = await db.generatedDocument.findMany({
+    where: { procuratorateId, kind, subjectType, subjectId, number: { not: null } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, title: true, number: true },
+    select: { id: true, title: true, number: true, snapshot: true },
   });
+  const same = issued.find((d) => {
+    if (decisionKey === null) return true;
+    const values = d.snapshot ? (JSON.parse(d.snapshot) as { values?: DocumentValues }).values : undefined;
+    return !values || decisionKeyOf(kind, values) === decisionKey;
+  });
+  return same ? { id: same.id, title: same.title, number: same.number } : null;
 }
 
 /** Every placeholder's value: the kind's own (its pure mapper), the common fields and the 文号. */
@@ -280,13 +311,15 @@ export async function issueDocument(input: IssueInput) {
   const { definition, source } = await loadSource(procuratorateId, kind, subjectId);
   const subjectType = definition.subject;
   const links = orNotFound(await subjectLinks(prisma, procuratorateId, subjectType, subjectId));
-  if (definition.numbered) {
-    const existing = await existingNumbered(prisma, procuratorateId, kind, subjectType, subjectId);
-    if (existing) throw new DocumentAlreadyIssuedError(existing);
-  }
   const issuedOn = input.issuedOn ?? shanghaiDate();
   const year = Number(issuedOn.slice(0, 4));
   const [name, template] = await Promise.all([procuratorateName(procuratorateId), activeTemplate(procuratorateId, kind)]);
+  // The decision date comes from the kind's own values (the mapper), not from the context.
+  const decisionKey = decisionKeyOf(kind, definition.map(source, { procuratorate: name, number: null, issuedOn }));
+  if (definition.numbered) {
+    const existing = await existingNumbered(prisma, procuratorateId, kind, subjectType, subjectId, decisionKey);
+    if (existing) throw new DocumentAlreadyIssuedError(existing);
+  }
   const fields = fieldsOf(kind);
   // Addressed to the respondent agency when the kind is for an agency (DOMAIN.md §5): only then
   // may the agency's liaison see and download it.
@@ -313,7 +346,7 @@ export async function issueDocument(input: IssueInput) {
     try {
       return await prisma.$transaction(async (tx) => {
         if (definition.numbered) {
-          const existing = await existingNumbered(tx, procuratorateId, kind, subjectType, subjectId);
+          const existing = await existingNumbered(tx, procuratorateId, kind, subjectType, subjectId, decisionKey);
           if (existing) throw new DocumentAlreadyIssuedError(existing);
         }
         if (peeked.source === "allocator" && isNumberedByAllocator(kind)) {

@@ -252,3 +252,30 @@ describe("downloading and verifying a document", () => {
     expect(text).toContain(data!.regenerated);
   });
 });
+
+describe("a numbered decision is once per decision, not once per case (规则 Art 78)", () => {
+  test("an unnumbered earlier issue never blocks the numbered one; a second suspension takes its own 文号; the same suspension twice is refused", async () => {
+    const kase = await prisma.case.findFirstOrThrow({ where: { title: { contains: "舂陵江河道非法采砂" }, procuratorateId: gui.id }, select: { id: true } });
+    const issue = (issuedOn: string) => issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "suspension_decision", subjectId: kase.id, issuedOn });
+    // No code yet: issued unnumbered.
+    const unnumbered = await issue("2026-11-20");
+    expect(unnumbered.number).toBeNull();
+    // A code configured: the unnumbered one does not block the numbered decision.
+    await prisma.documentNumberCode.create({ data: { procuratorateId: gui.id, kind: "suspension_decision", code: "行公中" } });
+    const first = await issue("2026-11-21");
+    expect(first.number).toBe("桂检行公中〔2026〕1号");
+    // The same suspension again: refused, naming the numbered one.
+    const again = await issue("2026-11-21").catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(DocumentAlreadyIssuedError);
+    expect((again as DocumentAlreadyIssuedError).existing.id).toBe(first.id);
+    // A second suspension of the same case (a later approved transition into suspended): its own decision and 文号.
+    const earlier = await prisma.caseTransition.findFirstOrThrow({ where: { caseId: kase.id, toState: "suspended", approvalId: { not: null } }, orderBy: { at: "desc" } });
+    await prisma.caseTransition.create({
+      data: { caseId: kase.id, fromState: earlier.fromState, toState: "suspended", actorId: earlier.actorId, approvalId: earlier.approvalId, reason: "第二次中止", at: new Date("2026-11-25T02:00:00Z") },
+    });
+    const second = await issue("2026-11-25");
+    expect(second.number).toBe("桂检行公中〔2026〕2号");
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: second.id } });
+    expect((JSON.parse(row.snapshot!) as { values: Record<string, string> }).values.suspended_on).toBe("2026年11月25日");
+  });
+});
