@@ -130,9 +130,10 @@ export async function subjectLinks(
     case "hearing_participant": {
       const p = await db.hearingParticipant.findFirst({
         where: { id: subjectId, hearing: { procuratorateId } },
-        select: { hearingId: true },
+        select: { hearingId: true, agencyId: true },
       });
-      return p && { ...none, hearingId: p.hearingId };
+      // The participant's own agency (in a series hearing each agency sees only its own notice).
+      return p && { ...none, hearingId: p.hearingId, agencyId: p.agencyId };
     }
   }
 }

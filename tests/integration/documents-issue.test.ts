@@ -279,3 +279,27 @@ describe("a numbered decision is once per decision, not once per case (规则 Ar
     expect((JSON.parse(row.snapshot!) as { values: Record<string, string> }).values.suspended_on).toBe("2026年11月25日");
   });
 });
+
+describe("a hearing notice reaches the agency it is addressed to", () => {
+  test("in a series hearing, agency A's liaison gets A's notice and 404 for B's", async () => {
+    const participants = await prisma.hearingParticipant.findMany({
+      where: { hearing: { procuratorateId: gui.id }, kind: "agency_representative", agencyId: { not: null } },
+      select: { id: true, hearingId: true, agencyId: true },
+    });
+    const byHearing = new Map<string, typeof participants>();
+    for (const p of participants) byHearing.set(p.hearingId, [...(byHearing.get(p.hearingId) ?? []), p]);
+    const [a, b] = [...byHearing.values()].map((ps) => [...new Map(ps.map((p) => [p.agencyId, p])).values()]).find((ps) => ps.length >= 2)!;
+    expect(a!.agencyId).not.toBe(b!.agencyId);
+    const noticeA = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "hearing_notice", subjectId: a!.id });
+    const noticeB = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "hearing_notice", subjectId: b!.id });
+    expect(await prisma.generatedDocument.findUniqueOrThrow({ where: { id: noticeA.id }, select: { agencyId: true, agencyVisible: true } })).toEqual({ agencyId: a!.agencyId, agencyVisible: true });
+    expect(await prisma.generatedDocument.findUniqueOrThrow({ where: { id: noticeB.id }, select: { agencyId: true } })).toEqual({ agencyId: b!.agencyId });
+
+    const liaisonA = await createUser({ role: "agency", procuratorateId: gui.id });
+    await prisma.user.update({ where: { id: liaisonA.id }, data: { agencyId: a!.agencyId } });
+    const cookie = await cookieForUserId(liaisonA.id);
+    const get = (id: string) => callLoader(downloadLoader, request(`/documents/${id}`, { cookie }), { documentId: id });
+    expect((await get(noticeA.id)).status).toBe(200);
+    expect((await get(noticeB.id)).status).toBe(404);
+  });
+});
