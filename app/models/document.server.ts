@@ -9,7 +9,7 @@ import { fieldsOf } from "~/domain/documents/definitions";
 import { parseSeatSubjectId, seatSubjectId } from "~/domain/documents/kinds/hearing-common";
 import type { DocumentKind } from "~/domain/documents/kinds";
 import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
-import type { DocumentSubject, DocumentValues, IssueContext, KindDefinition } from "~/domain/documents/spec";
+import type { DocumentSubject, DocumentValues, FieldSpec, IssueContext, KindDefinition } from "~/domain/documents/spec";
 import { formatDocumentDate } from "~/domain/documents/spec";
 import type { NumberedDocumentKind } from "~/domain/numbering/format";
 import { NUMBERED_DOCUMENT_KINDS, formatDocumentNumber } from "~/domain/numbering/format";
@@ -41,6 +41,11 @@ export type DocumentSnapshot = {
   /** ISO instant, whole seconds: the package's timestamps (docProps, zip entries) come from it. */
   generatedAt: string;
   title: string;
+  /**
+   * The field specs the document was rendered with (labels, table columns): regeneration renders
+   * from these, not from today's definitions. Absent in snapshots written before they were kept.
+   */
+  fields?: FieldSpec[];
 };
 
 /** A numbered document of this kind was already issued for this subject (409, naming it). */
@@ -341,6 +346,7 @@ export async function issueDocument(input: IssueInput) {
       values,
       generatedAt: generatedAt.toISOString(),
       title,
+      fields,
     };
     const bytes = await renderDocument({ template: template.bytes, fields, values, generatedAt });
     const placed = await placeBytes(bytes);
@@ -425,7 +431,7 @@ export async function regenerateDocument(doc: StoredDocument): Promise<{ bytes: 
   if (!template) throw new DomainError("documents.error.noTemplate", 409);
   const bytes = await renderDocument({
     template,
-    fields: fieldsOf(snapshot.kind),
+    fields: snapshot.fields ?? fieldsOf(snapshot.kind),
     values: snapshot.values,
     generatedAt: new Date(snapshot.generatedAt),
   });

@@ -10,6 +10,7 @@ import { action as issueAction } from "~/routes/documents.issue";
 import { action as verifyAction, loader as regeneratedLoader } from "~/routes/documents.$documentId_.verify";
 import { pathForHash } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
+import { definitionOf } from "~/domain/documents/definitions";
 
 const headersOf = (r: RouteResult) => (r.kind === "error" ? new Headers() : r.headers);
 const locationOf = (r: RouteResult) => (r.kind === "error" ? null : r.location);
@@ -301,5 +302,26 @@ describe("a hearing notice reaches the agency it is addressed to", () => {
     const get = (id: string) => callLoader(downloadLoader, request(`/documents/${id}`, { cookie }), { documentId: id });
     expect((await get(noticeA.id)).status).toBe(200);
     expect((await get(noticeB.id)).status).toBe(404);
+  });
+});
+
+describe("regeneration renders from the snapshot's fields, not today's definitions", () => {
+  test("after a table column's label and width change, the regenerated document has the same SHA-256", async () => {
+    const kase = await prisma.case.findFirstOrThrow({ where: { title: { contains: "舂陵江河道非法采砂" }, procuratorateId: gui.id }, select: { id: true } });
+    const doc = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "evidence_list", subjectId: kase.id });
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: doc.id } });
+    const snapshot = JSON.parse(row.snapshot!) as { fields: { name: string; columns?: { label: { zh: string } }[] }[] };
+    const table = definitionOf("evidence_list").fields.find((f) => f.type === "table")!;
+    expect(snapshot.fields.find((f) => f.name === table.name)?.columns?.[0]?.label.zh).toBe(table.columns![0]!.label.zh);
+    const column = table.columns![0]!;
+    const saved = { label: column.label, width: column.width };
+    try {
+      column.label = { zh: "改过的列名", en: "Changed" };
+      column.width = saved.width + 7;
+      const again = await regenerateDocument(row);
+      expect(again.sha256).toBe(row.sha256);
+    } finally {
+      Object.assign(column, saved);
+    }
   });
 });
