@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { documentSource } from "~/documents/registry.server";
-import { docxFileName, renderDocument } from "~/documents/render.server";
+import { docxFileName, missingValues, renderDocument } from "~/documents/render.server";
 import { can } from "~/domain/auth/policy";
 import type { Actor, Scope } from "~/domain/auth/roles";
 import { fieldsOf } from "~/domain/documents/definitions";
 import { parseSeatSubjectId, seatSubjectId } from "~/domain/documents/kinds/hearing-common";
 import type { DocumentKind } from "~/domain/documents/kinds";
 import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
-import type { DocumentSubject, DocumentValues, FieldSpec, IssueContext, KindDefinition } from "~/domain/documents/spec";
+import type { Bilingual, DocumentSubject, DocumentValues, FieldSpec, IssueContext, KindDefinition } from "~/domain/documents/spec";
 import { formatDocumentDate } from "~/domain/documents/spec";
 import type { NumberedDocumentKind } from "~/domain/numbering/format";
 import { NUMBERED_DOCUMENT_KINDS, formatDocumentNumber } from "~/domain/numbering/format";
@@ -521,8 +521,16 @@ export type DocumentCandidate = {
   label: string | null;
   /** null: can be generated now; otherwise the loader's refusal (a message key). */
   blocked: string | null;
+  /** The labels of required fields the current data leaves blank (it cannot be issued until filled). */
+  missing: Bilingual[];
   numbered: boolean;
 };
+
+/** The labels (zh/en) of the named fields of a kind, for a message naming what is missing. */
+export function fieldLabels(kind: DocumentKind, names: string[]): Bilingual[] {
+  const fields = fieldsOf(kind);
+  return names.map((n) => fields.find((f) => f.name === n)?.label ?? { zh: n, en: n });
+}
 
 /** Tries each kind's loader for a subject: can it be generated now, or why not (its 409 message). */
 async function candidatesFor(procuratorateId: string, subjectType: DocumentSubject, subjects: { id: string; label: string | null }[]) {
@@ -534,18 +542,23 @@ async function candidatesFor(procuratorateId: string, subjectType: DocumentSubje
     }
   });
   const rows: DocumentCandidate[] = [];
+  if (!subjects.length || !kinds.length) return rows;
+  // The mapper and the required-values check too (cheap, nothing rendered): "ready" means issuable.
+  const context: IssueContext = { procuratorate: await procuratorateName(procuratorateId), number: null, issuedOn: shanghaiDate() };
   for (const subject of subjects) {
     for (const kind of kinds) {
       const entry = documentSource(kind);
       let blocked: string | null = null;
+      let missing: Bilingual[] = [];
       try {
         const source = await entry.load(procuratorateId, subject.id);
         if (source === null) continue;
+        missing = fieldLabels(kind, missingValues(fieldsOf(kind), valuesFor(entry.definition, source, context)));
       } catch (error) {
         if (error instanceof DomainError) blocked = error.messageKey;
         else throw error;
       }
-      rows.push({ kind, subjectType, subjectId: subject.id, label: subject.label, blocked, numbered: entry.definition.numbered });
+      rows.push({ kind, subjectType, subjectId: subject.id, label: subject.label, blocked, missing, numbered: entry.definition.numbered });
     }
   }
   return rows;
@@ -627,7 +640,8 @@ export async function hearingDocumentsPanel(procuratorateId: string, hearingId: 
           orderBy: { invitedAt: "asc" },
           take: 30,
         },
-        participants: { select: { id: true, name: true, organisation: true }, orderBy: { id: "asc" }, take: 60 },
+        // Observers attend but are not notified parties: no 听证通知书 for them.
+        participants: { where: { kind: { not: "observer" } }, select: { id: true, name: true, organisation: true }, orderBy: { id: "asc" }, take: 60 },
       },
     }),
   );

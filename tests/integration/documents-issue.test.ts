@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieFor, cookieForUserId, createUser, request } from "#tests/factories";
 import { readDocx } from "#tests/support/docx";
-import { DocumentAlreadyIssuedError, issueDocument, previewDocument, readStoredBytes, regenerateDocument } from "~/models/document.server";
+import { DocumentAlreadyIssuedError, caseDocumentsPanel, hearingDocumentsPanel, issueDocument, previewDocument, readStoredBytes, regenerateDocument } from "~/models/document.server";
 import { loader as downloadLoader } from "~/routes/documents.$documentId";
 import { action as issueAction } from "~/routes/documents.issue";
 import { action as verifyAction, loader as regeneratedLoader } from "~/routes/documents.$documentId_.verify";
@@ -323,5 +323,31 @@ describe("regeneration renders from the snapshot's fields, not today's definitio
     } finally {
       Object.assign(column, saved);
     }
+  });
+});
+
+describe("a candidate is ready only when it can be issued", () => {
+  test("a blank required value shows as missing by its label, and the issue answers 409 naming it", async () => {
+    const kase = await prisma.case.findFirstOrThrow({ where: { title: { contains: "舂陵江河道非法采砂" }, procuratorateId: gui.id }, select: { id: true } });
+    const suspended = await prisma.caseTransition.findFirstOrThrow({ where: { caseId: kase.id, toState: "suspended", approvalId: { not: null } }, orderBy: { at: "desc" } });
+    await prisma.caseTransition.update({ where: { id: suspended.id }, data: { reason: null } });
+    await prisma.approval.update({ where: { id: suspended.approvalId! }, data: { payload: null } });
+    const panel = await caseDocumentsPanel(gui.id, kase.id);
+    const candidate = panel.candidates.find((c) => c.kind === "suspension_decision")!;
+    expect(candidate.blocked).toBeNull();
+    expect(candidate.missing).toEqual([{ zh: "中止审查的原因（客观障碍）", en: "Why review is suspended (the objective cause)" }]);
+    expect(panel.candidates.find((c) => c.kind === "filing_decision")?.missing).toEqual([]);
+
+    const res = await callAction(issueAction, request("/documents/issue", { cookie: await cookieFor("prosecutor"), form: { kind: "suspension_decision", subjectId: kase.id } }));
+    expect(res.status).toBe(409);
+    expect(res.kind === "data" && (res.data as { missing: unknown }).missing).toEqual(candidate.missing);
+  });
+
+  test("the hearing's documents list no 听证通知书 for an observer", async () => {
+    const hearing = await prisma.hearing.findFirstOrThrow({ where: { procuratorateId: gui.id, participants: { some: {} } }, select: { id: true } });
+    const observer = await prisma.hearingParticipant.create({ data: { hearingId: hearing.id, kind: "observer", organisation: "县人大代表", name: "旁听人甲" } });
+    const panel = await hearingDocumentsPanel(gui.id, hearing.id);
+    expect(panel.candidates.some((c) => c.subjectType === "hearing_participant")).toBe(true);
+    expect(panel.candidates.some((c) => c.subjectId === observer.id)).toBe(false);
   });
 });
