@@ -7,6 +7,7 @@ import { readDocx } from "#tests/support/docx";
 import { DocumentAlreadyIssuedError, caseDocumentsPanel, hearingDocumentsPanel, issueDocument, previewDocument, readStoredBytes, regenerateDocument } from "~/models/document.server";
 import { loader as downloadLoader } from "~/routes/documents.$documentId";
 import { action as issueAction } from "~/routes/documents.issue";
+import { loader as pdfPreviewLoader } from "~/routes/documents.preview[.]pdf";
 import { action as verifyAction, loader as regeneratedLoader } from "~/routes/documents.$documentId_.verify";
 import { pathForHash } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
@@ -349,5 +350,23 @@ describe("a candidate is ready only when it can be issued", () => {
     const panel = await hearingDocumentsPanel(gui.id, hearing.id);
     expect(panel.candidates.some((c) => c.subjectType === "hearing_participant")).toBe(true);
     expect(panel.candidates.some((c) => c.subjectId === observer.id)).toBe(false);
+  });
+});
+
+describe("the PDF preview's refusals", () => {
+  test("answer a message in the user's language, never a message key", async () => {
+    const chen = await prisma.procuratorate.findFirstOrThrow({ where: { shortName: "郴" } });
+    const theirs = await prisma.recommendation.findFirstOrThrow({ where: { procuratorateId: chen.id, number: { not: null } }, select: { id: true } });
+    const kase = await caseByNumber("2026-行公-005");
+    for (const [cookieLocale, pattern] of [[null, /[\u4e00-\u9fff]/], ["en", /^[^\u4e00-\u9fff]+$/]] as const) {
+      const cookie = `${await cookieFor("prosecutor")}${cookieLocale ? `; procura_locale=${cookieLocale}` : ""}`;
+      for (const url of [`/documents/preview.pdf?kind=recommendation&subject=${theirs.id}`, `/documents/preview.pdf?kind=complaint&subject=${kase.id}`, "/documents/preview.pdf?kind=nope&subject=x"]) {
+        const res = await callLoader(pdfPreviewLoader, request(url, { cookie }));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        const body = res.kind === "response" ? await res.body.text() : JSON.stringify(res);
+        expect(body).not.toMatch(/^[a-zA-Z]+\.[a-zA-Z0-9.]+$/);
+        expect(body).toMatch(pattern);
+      }
+    }
   });
 });
