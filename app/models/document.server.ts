@@ -505,8 +505,29 @@ export async function recordDocumentDownload(doc: { id: string; procuratorateId:
       action: regenerated ? "document.regenerate" : "document.download",
       entityType: "GeneratedDocument",
       entityId: doc.id,
-      caseId: null,
+      // The case's log lists who downloaded its documents.
+      caseId: doc.caseId,
       data: { caseId: doc.caseId },
+    }),
+  );
+}
+
+/**
+ * A preview (HTML or PDF) sent the subject's current data to someone: a view event (docs/decisions/
+ * 0012-view-events.md), the only write a GET may make. Records what was shown, never the values.
+ */
+export async function recordDocumentPreview(
+  input: { procuratorateId: string; actorId: string; kind: DocumentKind; subjectType: DocumentSubject; subjectId: string; caseId: string | null; format: "html" | "pdf" },
+) {
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, {
+      procuratorateId: input.procuratorateId,
+      actorId: input.actorId,
+      action: "document.preview.view",
+      entityType: input.subjectType,
+      entityId: input.subjectId,
+      caseId: input.caseId,
+      data: { kind: input.kind, subjectType: input.subjectType, subjectId: input.subjectId, format: input.format },
     }),
   );
 }

@@ -4,7 +4,7 @@ import { PDF_CONTENT_TYPE, documentHeaders } from "~/documents/http.server";
 import { convertToPdf, sofficeAvailable } from "~/documents/pdf.server";
 import { MissingDocumentValuesError } from "~/documents/render.server";
 import { createT, localeFromRequest } from "~/i18n";
-import { fieldLabels, previewDocument } from "~/models/document.server";
+import { fieldLabels, previewDocument, recordDocumentPreview } from "~/models/document.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { ERROR_MESSAGE_KEYS, isAppError } from "~/utils/errors";
 
@@ -13,7 +13,7 @@ import { ERROR_MESSAGE_KEYS, isAppError } from "~/utils/errors";
 // is not installed: 409 with a message saying so. Writes nothing, takes no number. The link opens
 // the PDF itself, so a refusal answers a plain-text message in the user's language (never a key).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requirePermission(request, "document:preview");
+  const { actor, scope } = await requirePermission(request, "document:preview");
   const procuratorateId = staffScope(scope);
   const t = createT(localeFromRequest(request));
   const refuse = (status: number, message: string) =>
@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const preview = await previewDocument({ procuratorateId, kind: query.data.kind, subjectId: query.data.subject });
     const pdf = await convertToPdf(preview.bytes);
+    await recordDocumentPreview({ procuratorateId, actorId: actor.userId, kind: preview.kind, subjectType: preview.subjectType, subjectId: preview.subjectId, caseId: preview.links.caseId, format: "pdf" });
     const name = `${preview.title}（预览）.pdf`;
     return new Response(Buffer.from(pdf), { status: 200, headers: documentHeaders(name, PDF_CONTENT_TYPE, pdf.length, undefined, "inline") });
   } catch (error) {

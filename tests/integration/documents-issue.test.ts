@@ -7,6 +7,7 @@ import { readDocx } from "#tests/support/docx";
 import { DocumentAlreadyIssuedError, caseDocumentsPanel, hearingDocumentsPanel, issueDocument, previewDocument, readStoredBytes, regenerateDocument } from "~/models/document.server";
 import { loader as downloadLoader } from "~/routes/documents.$documentId";
 import { action as issueAction } from "~/routes/documents.issue";
+import { loader as htmlPreviewLoader } from "~/routes/_staff.documents.preview";
 import { loader as pdfPreviewLoader } from "~/routes/documents.preview[.]pdf";
 import { action as verifyAction, loader as regeneratedLoader } from "~/routes/documents.$documentId_.verify";
 import { pathForHash } from "~/storage/file-store.server";
@@ -368,5 +369,23 @@ describe("the PDF preview's refusals", () => {
         expect(body).toMatch(pattern);
       }
     }
+  });
+});
+
+describe("downloads and previews are in the case's log", () => {
+  test("a download records the document's case; an HTML preview records a view event on the case", async () => {
+    const rec = await recommendationOf("2022-行公-006");
+    const kase = await caseByNumber("2022-行公-006");
+    const doc = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "recommendation", subjectId: rec.id });
+    const cookie = await cookieFor("prosecutor");
+    expect((await callLoader(downloadLoader, request(`/documents/${doc.id}`, { cookie }), { documentId: doc.id })).status).toBe(200);
+    const download = await prisma.auditEvent.findFirstOrThrow({ where: { action: "document.download", entityId: doc.id } });
+    expect(download.caseId).toBe(kase.id);
+
+    const res = await callLoader(htmlPreviewLoader, request(`/documents/preview?kind=filing_decision&subject=${kase.id}`, { cookie }));
+    expect(res.status).toBe(200);
+    const view = await prisma.auditEvent.findFirstOrThrow({ where: { action: "document.preview.view", entityId: kase.id } });
+    expect(view.caseId).toBe(kase.id);
+    expect(JSON.parse(view.data!)).toMatchObject({ kind: "filing_decision", format: "html" });
   });
 });
