@@ -332,7 +332,10 @@ describe("a candidate is ready only when it can be issued", () => {
   test("a blank required value shows as missing by its label, and the issue answers 409 naming it", async () => {
     const kase = await prisma.case.findFirstOrThrow({ where: { title: { contains: "舂陵江河道非法采砂" }, procuratorateId: gui.id }, select: { id: true } });
     const suspended = await prisma.caseTransition.findFirstOrThrow({ where: { caseId: kase.id, toState: "suspended", approvalId: { not: null } }, orderBy: { at: "desc" } });
-    await prisma.caseTransition.update({ where: { id: suspended.id }, data: { reason: null } });
+    // A later suspension (its own decision) whose cause nobody wrote down.
+    await prisma.caseTransition.create({
+      data: { caseId: kase.id, fromState: suspended.fromState, toState: "suspended", actorId: suspended.actorId, approvalId: suspended.approvalId, reason: null, at: new Date("2026-11-28T02:00:00Z") },
+    });
     await prisma.approval.update({ where: { id: suspended.approvalId! }, data: { payload: null } });
     const panel = await caseDocumentsPanel(gui.id, kase.id);
     const candidate = panel.candidates.find((c) => c.kind === "suspension_decision")!;
