@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { zipSync } from "fflate";
 import type { Zippable } from "fflate";
 import type { BatchFailure } from "~/domain/documents/schemas";
-import { BATCH_STALE_AFTER_MS, batchViewOf, safeFileName } from "~/domain/documents/schemas";
+import { BATCH_STALE_AFTER_MS, batchViewOf, compareDocumentNumbers, safeFileName } from "~/domain/documents/schemas";
 import type { DocumentKind } from "~/domain/documents/kinds";
 import { zhCN } from "~/i18n/zh-CN";
 import { recordAudit } from "~/models/audit.server";
@@ -32,6 +32,8 @@ async function batchItems(procuratorateId: string, seriesId: string): Promise<Ba
     take: 500,
     select: { id: true, number: true, case: { select: { number: true, title: true, respondentAgency: { select: { name: true } } } } },
   });
+  // By the 文号's numeric sequence (10号 after 2号): the zip's folders follow it.
+  recommendations.sort((a, b) => compareDocumentNumbers(a.number, b.number) || a.id.localeCompare(b.id));
   return recommendations.flatMap((r) => {
     const folder = safeFileName(r.case.number ?? r.id);
     const who = r.case.respondentAgency?.name ?? r.case.title;
@@ -126,7 +128,9 @@ export async function runBatch(procuratorateId: string, actorId: string, batchId
         failures.push({ name: item.name, error: failureMessage(error) });
       }
       done += 1;
-      await prisma.documentBatch.update({ where: { id: batchId }, data: { done, failures: JSON.stringify(failures) } });
+      // Only while still running: a batch marked failed meanwhile (stale, by a later start) stays so.
+      const progressed = await prisma.documentBatch.updateMany({ where: { id: batchId, status: "running" }, data: { done, failures: JSON.stringify(failures) } });
+      if (progressed.count === 0) return;
     }
     let zip: { sha256: string; size: number } | null = null;
     if (files.length) {
@@ -142,8 +146,8 @@ export async function runBatch(procuratorateId: string, actorId: string, batchId
       zip = { sha256: placed.sha256, size: Number(placed.size) };
     }
     await prisma.$transaction(async (tx) => {
-      await tx.documentBatch.update({
-        where: { id: batchId },
+      const finished = await tx.documentBatch.updateMany({
+        where: { id: batchId, status: "running" },
         data: {
           status: zip ? "done" : "failed",
           done,
@@ -153,6 +157,7 @@ export async function runBatch(procuratorateId: string, actorId: string, batchId
           finishedAt: new Date(),
         },
       });
+      if (finished.count === 0) return;
       await recordAudit(tx, {
         procuratorateId,
         actorId,
@@ -166,7 +171,7 @@ export async function runBatch(procuratorateId: string, actorId: string, batchId
     console.error(`document batch ${batchId} failed`, error);
     failures.push({ name: "—", error: failureMessage(error) });
     await prisma.documentBatch
-      .update({ where: { id: batchId }, data: { status: "failed", failures: JSON.stringify(failures), finishedAt: new Date() } })
+      .updateMany({ where: { id: batchId, status: "running" }, data: { status: "failed", failures: JSON.stringify(failures), finishedAt: new Date() } })
       .catch(() => undefined);
   }
 }

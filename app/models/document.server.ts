@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { documentSource } from "~/documents/registry.server";
-import { docxFileName, renderDocument } from "~/documents/render.server";
+import { docxFileName, missingValues, renderDocument } from "~/documents/render.server";
 import { can } from "~/domain/auth/policy";
 import type { Actor, Scope } from "~/domain/auth/roles";
 import { fieldsOf } from "~/domain/documents/definitions";
 import { parseSeatSubjectId, seatSubjectId } from "~/domain/documents/kinds/hearing-common";
 import type { DocumentKind } from "~/domain/documents/kinds";
 import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
-import type { DocumentSubject, DocumentValues, IssueContext, KindDefinition } from "~/domain/documents/spec";
+import type { Bilingual, DocumentSubject, DocumentValues, FieldSpec, IssueContext, KindDefinition } from "~/domain/documents/spec";
 import { formatDocumentDate } from "~/domain/documents/spec";
 import type { NumberedDocumentKind } from "~/domain/numbering/format";
 import { NUMBERED_DOCUMENT_KINDS, formatDocumentNumber } from "~/domain/numbering/format";
@@ -41,6 +41,11 @@ export type DocumentSnapshot = {
   /** ISO instant, whole seconds: the package's timestamps (docProps, zip entries) come from it. */
   generatedAt: string;
   title: string;
+  /**
+   * The field specs the document was rendered with (labels, table columns): regeneration renders
+   * from these, not from today's definitions. Absent in snapshots written before they were kept.
+   */
+  fields?: FieldSpec[];
 };
 
 /** A numbered document of this kind was already issued for this subject (409, naming it). */
@@ -130,9 +135,10 @@ export async function subjectLinks(
     case "hearing_participant": {
       const p = await db.hearingParticipant.findFirst({
         where: { id: subjectId, hearing: { procuratorateId } },
-        select: { hearingId: true },
+        select: { hearingId: true, agencyId: true },
       });
-      return p && { ...none, hearingId: p.hearingId };
+      // The participant's own agency (in a series hearing each agency sees only its own notice).
+      return p && { ...none, hearingId: p.hearingId, agencyId: p.agencyId };
     }
   }
 }
@@ -175,13 +181,44 @@ export async function peekDocumentNumber(
   return { number: formatDocumentNumber({ shortName: procuratorate.shortName, code: code.code, year, seq }), source: "allocator" };
 }
 
-/** The issued document of a numbered kind for this subject, if any (one 文号 names one document). */
-async function existingNumbered(db: Tx, procuratorateId: string, kind: DocumentKind, subjectType: string, subjectId: string) {
-  return db.generatedDocument.findFirst({
-    where: { procuratorateId, kind, subjectType, subjectId },
+/**
+ * The value that names the decision an allocator-numbered document records: its decision date in
+ * the values (规则 Art 78: a case may be suspended and resumed more than once, each a decision of
+ * its own with its own 文号). Kinds not listed (the recommendation letter, whose 文号 is the
+ * recommendation's; the complaint, one per suit) are once per subject.
+ */
+const DECISION_DATE_FIELD: Partial<Record<DocumentKind, string>> = {
+  filing_decision: "filed_on",
+  not_filing_decision: "decided_on",
+  suspension_decision: "suspended_on",
+  resumption_decision: "resumed_on",
+  closure_decision: "closed_on",
+};
+
+export function decisionKeyOf(kind: DocumentKind, values: DocumentValues): string | null {
+  const field = DECISION_DATE_FIELD[kind];
+  if (!field) return null;
+  const value = values[field];
+  return typeof value === "string" ? value : null;
+}
+
+/**
+ * The numbered document already issued for the same decision, if any (one 文号 names one
+ * document): same kind and subject, carrying a 文号 (an unnumbered earlier issue never blocks a
+ * numbered one), and, for a kind with a decision date, the same date in its snapshot's values.
+ */
+async function existingNumbered(db: Tx, procuratorateId: string, kind: DocumentKind, subjectType: string, subjectId: string, decisionKey: string | null) {
+  const issued = await db.generatedDocument.findMany({
+    where: { procuratorateId, kind, subjectType, subjectId, number: { not: null } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, title: true, number: true },
+    select: { id: true, title: true, number: true, snapshot: true },
   });
+  const same = issued.find((d) => {
+    if (decisionKey === null) return true;
+    const values = d.snapshot ? (JSON.parse(d.snapshot) as { values?: DocumentValues }).values : undefined;
+    return !values || decisionKeyOf(kind, values) === decisionKey;
+  });
+  return same ? { id: same.id, title: same.title, number: same.number } : null;
 }
 
 /** Every placeholder's value: the kind's own (its pure mapper), the common fields and the 文号. */
@@ -280,13 +317,15 @@ export async function issueDocument(input: IssueInput) {
   const { definition, source } = await loadSource(procuratorateId, kind, subjectId);
   const subjectType = definition.subject;
   const links = orNotFound(await subjectLinks(prisma, procuratorateId, subjectType, subjectId));
-  if (definition.numbered) {
-    const existing = await existingNumbered(prisma, procuratorateId, kind, subjectType, subjectId);
-    if (existing) throw new DocumentAlreadyIssuedError(existing);
-  }
   const issuedOn = input.issuedOn ?? shanghaiDate();
   const year = Number(issuedOn.slice(0, 4));
   const [name, template] = await Promise.all([procuratorateName(procuratorateId), activeTemplate(procuratorateId, kind)]);
+  // The decision date comes from the kind's own values (the mapper), not from the context.
+  const decisionKey = decisionKeyOf(kind, definition.map(source, { procuratorate: name, number: null, issuedOn }));
+  if (definition.numbered) {
+    const existing = await existingNumbered(prisma, procuratorateId, kind, subjectType, subjectId, decisionKey);
+    if (existing) throw new DocumentAlreadyIssuedError(existing);
+  }
   const fields = fieldsOf(kind);
   // Addressed to the respondent agency when the kind is for an agency (DOMAIN.md §5): only then
   // may the agency's liaison see and download it.
@@ -307,13 +346,14 @@ export async function issueDocument(input: IssueInput) {
       values,
       generatedAt: generatedAt.toISOString(),
       title,
+      fields,
     };
     const bytes = await renderDocument({ template: template.bytes, fields, values, generatedAt });
     const placed = await placeBytes(bytes);
     try {
       return await prisma.$transaction(async (tx) => {
         if (definition.numbered) {
-          const existing = await existingNumbered(tx, procuratorateId, kind, subjectType, subjectId);
+          const existing = await existingNumbered(tx, procuratorateId, kind, subjectType, subjectId, decisionKey);
           if (existing) throw new DocumentAlreadyIssuedError(existing);
         }
         if (peeked.source === "allocator" && isNumberedByAllocator(kind)) {
@@ -391,7 +431,7 @@ export async function regenerateDocument(doc: StoredDocument): Promise<{ bytes: 
   if (!template) throw new DomainError("documents.error.noTemplate", 409);
   const bytes = await renderDocument({
     template,
-    fields: fieldsOf(snapshot.kind),
+    fields: snapshot.fields ?? fieldsOf(snapshot.kind),
     values: snapshot.values,
     generatedAt: new Date(snapshot.generatedAt),
   });
@@ -465,8 +505,29 @@ export async function recordDocumentDownload(doc: { id: string; procuratorateId:
       action: regenerated ? "document.regenerate" : "document.download",
       entityType: "GeneratedDocument",
       entityId: doc.id,
-      caseId: null,
+      // The case's log lists who downloaded its documents.
+      caseId: doc.caseId,
       data: { caseId: doc.caseId },
+    }),
+  );
+}
+
+/**
+ * A preview (HTML or PDF) sent the subject's current data to someone: a view event (docs/decisions/
+ * 0012-view-events.md), the only write a GET may make. Records what was shown, never the values.
+ */
+export async function recordDocumentPreview(
+  input: { procuratorateId: string; actorId: string; kind: DocumentKind; subjectType: DocumentSubject; subjectId: string; caseId: string | null; format: "html" | "pdf" },
+) {
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, {
+      procuratorateId: input.procuratorateId,
+      actorId: input.actorId,
+      action: "document.preview.view",
+      entityType: input.subjectType,
+      entityId: input.subjectId,
+      caseId: input.caseId,
+      data: { kind: input.kind, subjectType: input.subjectType, subjectId: input.subjectId, format: input.format },
     }),
   );
 }
@@ -481,8 +542,16 @@ export type DocumentCandidate = {
   label: string | null;
   /** null: can be generated now; otherwise the loader's refusal (a message key). */
   blocked: string | null;
+  /** The labels of required fields the current data leaves blank (it cannot be issued until filled). */
+  missing: Bilingual[];
   numbered: boolean;
 };
+
+/** The labels (zh/en) of the named fields of a kind, for a message naming what is missing. */
+export function fieldLabels(kind: DocumentKind, names: string[]): Bilingual[] {
+  const fields = fieldsOf(kind);
+  return names.map((n) => fields.find((f) => f.name === n)?.label ?? { zh: n, en: n });
+}
 
 /** Tries each kind's loader for a subject: can it be generated now, or why not (its 409 message). */
 async function candidatesFor(procuratorateId: string, subjectType: DocumentSubject, subjects: { id: string; label: string | null }[]) {
@@ -494,18 +563,23 @@ async function candidatesFor(procuratorateId: string, subjectType: DocumentSubje
     }
   });
   const rows: DocumentCandidate[] = [];
+  if (!subjects.length || !kinds.length) return rows;
+  // The mapper and the required-values check too (cheap, nothing rendered): "ready" means issuable.
+  const context: IssueContext = { procuratorate: await procuratorateName(procuratorateId), number: null, issuedOn: shanghaiDate() };
   for (const subject of subjects) {
     for (const kind of kinds) {
       const entry = documentSource(kind);
       let blocked: string | null = null;
+      let missing: Bilingual[] = [];
       try {
         const source = await entry.load(procuratorateId, subject.id);
         if (source === null) continue;
+        missing = fieldLabels(kind, missingValues(fieldsOf(kind), valuesFor(entry.definition, source, context)));
       } catch (error) {
         if (error instanceof DomainError) blocked = error.messageKey;
         else throw error;
       }
-      rows.push({ kind, subjectType, subjectId: subject.id, label: subject.label, blocked, numbered: entry.definition.numbered });
+      rows.push({ kind, subjectType, subjectId: subject.id, label: subject.label, blocked, missing, numbered: entry.definition.numbered });
     }
   }
   return rows;
@@ -587,7 +661,8 @@ export async function hearingDocumentsPanel(procuratorateId: string, hearingId: 
           orderBy: { invitedAt: "asc" },
           take: 30,
         },
-        participants: { select: { id: true, name: true, organisation: true }, orderBy: { id: "asc" }, take: 60 },
+        // Observers attend but are not notified parties: no 听证通知书 for them.
+        participants: { where: { kind: { not: "observer" } }, select: { id: true, name: true, organisation: true }, orderBy: { id: "asc" }, take: 60 },
       },
     }),
   );

@@ -8,7 +8,7 @@ import { previewQuerySchema } from "~/domain/documents/schemas";
 import { sofficeAvailable } from "~/documents/pdf.server";
 import { docxToPreviewHtml, valueLines } from "~/documents/preview.server";
 import { useT } from "~/i18n/react";
-import { previewDocument } from "~/models/document.server";
+import { previewDocument, recordDocumentPreview } from "~/models/document.server";
 import { requirePermission, staffScope } from "~/utils/auth.server";
 import { badRequest, toResponse } from "~/utils/errors";
 
@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const preview = await previewDocument({ procuratorateId, kind: query.data.kind, subjectId: query.data.subject });
     const { links } = preview;
+    await recordDocumentPreview({ procuratorateId, actorId: actor.userId, kind: preview.kind, subjectType: preview.subjectType, subjectId: preview.subjectId, caseId: links.caseId, format: "html" });
     const back = links.caseId
       ? `/cases/${links.caseId}/documents`
       : links.hearingId

@@ -102,6 +102,15 @@ describe("the series batch", () => {
     expect((await prisma.documentBatch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe("done");
   }, 60_000);
 
+  test("a batch marked failed while it runs is never overwritten: progress and the final update apply only while running", async () => {
+    const { batch, run } = await startSeriesBatch({ procuratorateId: gui.id, actorId: prosecutorId, seriesId });
+    await prisma.documentBatch.update({ where: { id: batch.id }, data: { status: "failed", finishedAt: new Date() } });
+    await run();
+    const row = await prisma.documentBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    expect(row).toMatchObject({ status: "failed", done: 0, zipSha256: null });
+    expect(await prisma.auditEvent.count({ where: { action: "document.batch.finish", entityId: batch.id } })).toBe(0);
+  }, 60_000);
+
   test("the zip downloads for staff of the procuratorate; a liaison, a panelist and another procuratorate get 404", async () => {
     const batch = await prisma.documentBatch.findFirstOrThrow({ where: { seriesId, status: "done" }, orderBy: { createdAt: "desc" } });
     const get = async (cookie: string) => callLoader(zipLoader, request(`/documents/batches/${batch.id}`, { cookie }), { batchId: batch.id });

@@ -4,12 +4,15 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { RouteResult } from "#tests/factories";
 import { callAction, callLoader, cookieFor, cookieForUserId, createUser, request } from "#tests/factories";
 import { readDocx } from "#tests/support/docx";
-import { DocumentAlreadyIssuedError, issueDocument, previewDocument, readStoredBytes, regenerateDocument } from "~/models/document.server";
+import { DocumentAlreadyIssuedError, caseDocumentsPanel, hearingDocumentsPanel, issueDocument, previewDocument, readStoredBytes, regenerateDocument } from "~/models/document.server";
 import { loader as downloadLoader } from "~/routes/documents.$documentId";
 import { action as issueAction } from "~/routes/documents.issue";
+import { loader as htmlPreviewLoader } from "~/routes/_staff.documents.preview";
+import { loader as pdfPreviewLoader } from "~/routes/documents.preview[.]pdf";
 import { action as verifyAction, loader as regeneratedLoader } from "~/routes/documents.$documentId_.verify";
 import { pathForHash } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
+import { definitionOf } from "~/domain/documents/definitions";
 
 const headersOf = (r: RouteResult) => (r.kind === "error" ? new Headers() : r.headers);
 const locationOf = (r: RouteResult) => (r.kind === "error" ? null : r.location);
@@ -250,5 +253,142 @@ describe("downloading and verifying a document", () => {
     const text = get409.kind === "response" ? await get409.body.text() : "";
     expect(text).toContain(row.sha256);
     expect(text).toContain(data!.regenerated);
+  });
+});
+
+describe("a numbered decision is once per decision, not once per case (规则 Art 78)", () => {
+  test("an unnumbered earlier issue never blocks the numbered one; a second suspension takes its own 文号; the same suspension twice is refused", async () => {
+    const kase = await prisma.case.findFirstOrThrow({ where: { title: { contains: "舂陵江河道非法采砂" }, procuratorateId: gui.id }, select: { id: true } });
+    const issue = (issuedOn: string) => issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "suspension_decision", subjectId: kase.id, issuedOn });
+    // No code yet: issued unnumbered.
+    const unnumbered = await issue("2026-11-20");
+    expect(unnumbered.number).toBeNull();
+    // A code configured: the unnumbered one does not block the numbered decision.
+    await prisma.documentNumberCode.create({ data: { procuratorateId: gui.id, kind: "suspension_decision", code: "行公中" } });
+    const first = await issue("2026-11-21");
+    expect(first.number).toBe("桂检行公中〔2026〕1号");
+    // The same suspension again: refused, naming the numbered one.
+    const again = await issue("2026-11-21").catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(DocumentAlreadyIssuedError);
+    expect((again as DocumentAlreadyIssuedError).existing.id).toBe(first.id);
+    // A second suspension of the same case (a later approved transition into suspended): its own decision and 文号.
+    const earlier = await prisma.caseTransition.findFirstOrThrow({ where: { caseId: kase.id, toState: "suspended", approvalId: { not: null } }, orderBy: { at: "desc" } });
+    await prisma.caseTransition.create({
+      data: { caseId: kase.id, fromState: earlier.fromState, toState: "suspended", actorId: earlier.actorId, approvalId: earlier.approvalId, reason: "第二次中止", at: new Date("2026-11-25T02:00:00Z") },
+    });
+    const second = await issue("2026-11-25");
+    expect(second.number).toBe("桂检行公中〔2026〕2号");
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: second.id } });
+    expect((JSON.parse(row.snapshot!) as { values: Record<string, string> }).values.suspended_on).toBe("2026年11月25日");
+  });
+});
+
+describe("a hearing notice reaches the agency it is addressed to", () => {
+  test("in a series hearing, agency A's liaison gets A's notice and 404 for B's", async () => {
+    const participants = await prisma.hearingParticipant.findMany({
+      where: { hearing: { procuratorateId: gui.id }, kind: "agency_representative", agencyId: { not: null } },
+      select: { id: true, hearingId: true, agencyId: true },
+    });
+    const byHearing = new Map<string, typeof participants>();
+    for (const p of participants) byHearing.set(p.hearingId, [...(byHearing.get(p.hearingId) ?? []), p]);
+    const [a, b] = [...byHearing.values()].map((ps) => [...new Map(ps.map((p) => [p.agencyId, p])).values()]).find((ps) => ps.length >= 2)!;
+    expect(a!.agencyId).not.toBe(b!.agencyId);
+    const noticeA = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "hearing_notice", subjectId: a!.id });
+    const noticeB = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "hearing_notice", subjectId: b!.id });
+    expect(await prisma.generatedDocument.findUniqueOrThrow({ where: { id: noticeA.id }, select: { agencyId: true, agencyVisible: true } })).toEqual({ agencyId: a!.agencyId, agencyVisible: true });
+    expect(await prisma.generatedDocument.findUniqueOrThrow({ where: { id: noticeB.id }, select: { agencyId: true } })).toEqual({ agencyId: b!.agencyId });
+
+    const liaisonA = await createUser({ role: "agency", procuratorateId: gui.id });
+    await prisma.user.update({ where: { id: liaisonA.id }, data: { agencyId: a!.agencyId } });
+    const cookie = await cookieForUserId(liaisonA.id);
+    const get = (id: string) => callLoader(downloadLoader, request(`/documents/${id}`, { cookie }), { documentId: id });
+    expect((await get(noticeA.id)).status).toBe(200);
+    expect((await get(noticeB.id)).status).toBe(404);
+  });
+});
+
+describe("regeneration renders from the snapshot's fields, not today's definitions", () => {
+  test("after a table column's label and width change, the regenerated document has the same SHA-256", async () => {
+    const kase = await prisma.case.findFirstOrThrow({ where: { title: { contains: "舂陵江河道非法采砂" }, procuratorateId: gui.id }, select: { id: true } });
+    const doc = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "evidence_list", subjectId: kase.id });
+    const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: doc.id } });
+    const snapshot = JSON.parse(row.snapshot!) as { fields: { name: string; columns?: { label: { zh: string } }[] }[] };
+    const table = definitionOf("evidence_list").fields.find((f) => f.type === "table")!;
+    expect(snapshot.fields.find((f) => f.name === table.name)?.columns?.[0]?.label.zh).toBe(table.columns![0]!.label.zh);
+    const column = table.columns![0]!;
+    const saved = { label: column.label, width: column.width };
+    try {
+      column.label = { zh: "改过的列名", en: "Changed" };
+      column.width = saved.width + 7;
+      const again = await regenerateDocument(row);
+      expect(again.sha256).toBe(row.sha256);
+    } finally {
+      Object.assign(column, saved);
+    }
+  });
+});
+
+describe("a candidate is ready only when it can be issued", () => {
+  test("a blank required value shows as missing by its label, and the issue answers 409 naming it", async () => {
+    const kase = await prisma.case.findFirstOrThrow({ where: { title: { contains: "舂陵江河道非法采砂" }, procuratorateId: gui.id }, select: { id: true } });
+    const suspended = await prisma.caseTransition.findFirstOrThrow({ where: { caseId: kase.id, toState: "suspended", approvalId: { not: null } }, orderBy: { at: "desc" } });
+    // A later suspension (its own decision) whose cause nobody wrote down.
+    await prisma.caseTransition.create({
+      data: { caseId: kase.id, fromState: suspended.fromState, toState: "suspended", actorId: suspended.actorId, approvalId: suspended.approvalId, reason: null, at: new Date("2026-11-28T02:00:00Z") },
+    });
+    await prisma.approval.update({ where: { id: suspended.approvalId! }, data: { payload: null } });
+    const panel = await caseDocumentsPanel(gui.id, kase.id);
+    const candidate = panel.candidates.find((c) => c.kind === "suspension_decision")!;
+    expect(candidate.blocked).toBeNull();
+    expect(candidate.missing).toEqual([{ zh: "中止审查的原因（客观障碍）", en: "Why review is suspended (the objective cause)" }]);
+    expect(panel.candidates.find((c) => c.kind === "filing_decision")?.missing).toEqual([]);
+
+    const res = await callAction(issueAction, request("/documents/issue", { cookie: await cookieFor("prosecutor"), form: { kind: "suspension_decision", subjectId: kase.id } }));
+    expect(res.status).toBe(409);
+    expect(res.kind === "data" && (res.data as { missing: unknown }).missing).toEqual(candidate.missing);
+  });
+
+  test("the hearing's documents list no 听证通知书 for an observer", async () => {
+    const hearing = await prisma.hearing.findFirstOrThrow({ where: { procuratorateId: gui.id, participants: { some: {} } }, select: { id: true } });
+    const observer = await prisma.hearingParticipant.create({ data: { hearingId: hearing.id, kind: "observer", organisation: "县人大代表", name: "旁听人甲" } });
+    const panel = await hearingDocumentsPanel(gui.id, hearing.id);
+    expect(panel.candidates.some((c) => c.subjectType === "hearing_participant")).toBe(true);
+    expect(panel.candidates.some((c) => c.subjectId === observer.id)).toBe(false);
+  });
+});
+
+describe("the PDF preview's refusals", () => {
+  test("answer a message in the user's language, never a message key", async () => {
+    const chen = await prisma.procuratorate.findFirstOrThrow({ where: { shortName: "郴" } });
+    const theirs = await prisma.recommendation.findFirstOrThrow({ where: { procuratorateId: chen.id, number: { not: null } }, select: { id: true } });
+    const kase = await caseByNumber("2026-行公-005");
+    for (const [cookieLocale, pattern] of [[null, /[\u4e00-\u9fff]/], ["en", /^[^\u4e00-\u9fff]+$/]] as const) {
+      const cookie = `${await cookieFor("prosecutor")}${cookieLocale ? `; procura_locale=${cookieLocale}` : ""}`;
+      for (const url of [`/documents/preview.pdf?kind=recommendation&subject=${theirs.id}`, `/documents/preview.pdf?kind=complaint&subject=${kase.id}`, "/documents/preview.pdf?kind=nope&subject=x"]) {
+        const res = await callLoader(pdfPreviewLoader, request(url, { cookie }));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        const body = res.kind === "response" ? await res.body.text() : JSON.stringify(res);
+        expect(body).not.toMatch(/^[a-zA-Z]+\.[a-zA-Z0-9.]+$/);
+        expect(body).toMatch(pattern);
+      }
+    }
+  });
+});
+
+describe("downloads and previews are in the case's log", () => {
+  test("a download records the document's case; an HTML preview records a view event on the case", async () => {
+    const rec = await recommendationOf("2022-行公-006");
+    const kase = await caseByNumber("2022-行公-006");
+    const doc = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "recommendation", subjectId: rec.id });
+    const cookie = await cookieFor("prosecutor");
+    expect((await callLoader(downloadLoader, request(`/documents/${doc.id}`, { cookie }), { documentId: doc.id })).status).toBe(200);
+    const download = await prisma.auditEvent.findFirstOrThrow({ where: { action: "document.download", entityId: doc.id } });
+    expect(download.caseId).toBe(kase.id);
+
+    const res = await callLoader(htmlPreviewLoader, request(`/documents/preview?kind=filing_decision&subject=${kase.id}`, { cookie }));
+    expect(res.status).toBe(200);
+    const view = await prisma.auditEvent.findFirstOrThrow({ where: { action: "document.preview.view", entityId: kase.id } });
+    expect(view.caseId).toBe(kase.id);
+    expect(JSON.parse(view.data!)).toMatchObject({ kind: "filing_decision", format: "html" });
   });
 });

@@ -13,8 +13,14 @@ export type PanelCandidate = {
   subjectId: string;
   label: string | null;
   blocked: string | null;
+  missing: { zh: string; en: string }[];
   numbered: boolean;
 };
+
+/** Field labels in the user's language, listed. */
+function fieldNames(locale: string, labels: { zh: string; en: string }[]): string {
+  return locale === "en" ? labels.map((l) => l.en).join(", ") : labels.map((l) => l.zh).join("、");
+}
 
 export type PanelDocument = {
   id: string;
@@ -33,6 +39,7 @@ type IssueResult = {
   result: { error?: Record<string, string[] | null> | null } | null;
   issued: { id: string; title: string; number: string | null } | null;
   existing: { id: string; title: string; number: string | null } | null;
+  missing: { zh: string; en: string }[];
 };
 
 type VerifyResult = {
@@ -79,6 +86,10 @@ export function IssueButton({ kind, subjectId, label }: { kind: string; subjectI
           <a href={`/documents/${fetcher.data.existing.id}`} download>
             {t("documents.download")}
           </a>
+        </span>
+      ) : fetcher.data?.missing?.length ? (
+        <span className="form-error small" role="alert">
+          {t("documents.error.missingNamed", { fields: fieldNames(t.locale, fetcher.data.missing) })}
         </span>
       ) : errors.length ? (
         <span className="form-error small" role="alert">
@@ -153,12 +164,16 @@ export function CandidatesCard({ candidates, mayIssue, mayPreview }: { candidate
                         <span className="muted small" role="note">
                           {t.dynamic(c.blocked)}
                         </span>
+                      ) : c.missing.length ? (
+                        <span className="muted small" role="note" data-testid="candidate-missing">
+                          {t("documents.make.missing", { fields: fieldNames(t.locale, c.missing) })}
+                        </span>
                       ) : (
                         <Badge tone="ok">{t("documents.make.ready")}</Badge>
                       )}
                     </td>
                     <td data-label={t("documents.col.actions")}>
-                      {c.blocked ? null : (
+                      {c.blocked || c.missing.length ? null : (
                         <span className="actions">
                           {mayPreview ? (
                             <Link to={previewHref(c.kind, c.subjectId)} className="button button--small button--secondary" aria-label={t("documents.previewFor", { name })}>

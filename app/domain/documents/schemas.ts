@@ -49,3 +49,20 @@ export function safeFileName(name: string): string {
   const clean = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "").replace(/\s+/g, " ").trim();
   return clean || "document.docx";
 }
+
+/**
+ * Orders 文号 by year and then by the numeric sequence ("〔2022〕10号" after "〔2022〕2号", which a
+ * string sort would reverse); a missing or unparsable number comes last, then by its text.
+ */
+export function compareDocumentNumbers(a: string | null, b: string | null): number {
+  const parse = (n: string | null) => {
+    const m = n ? /〔(\d{4})〕(\d+)号/.exec(n) : null;
+    return m ? [Number(m[1]), Number(m[2])] : null;
+  };
+  const pa = parse(a);
+  const pb = parse(b);
+  if (pa && pb) return pa[0]! - pb[0]! || pa[1]! - pb[1]! || (a ?? "").localeCompare(b ?? "");
+  if (pa) return -1;
+  if (pb) return 1;
+  return (a ?? "").localeCompare(b ?? "");
+}

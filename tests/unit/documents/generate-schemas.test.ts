@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BATCH_STALE_AFTER_MS, batchViewOf, issueDocumentSchema, previewQuerySchema, safeFileName, startBatchSchema } from "~/domain/documents/schemas";
+import { BATCH_STALE_AFTER_MS, batchViewOf, compareDocumentNumbers, issueDocumentSchema, previewQuerySchema, safeFileName, startBatchSchema } from "~/domain/documents/schemas";
 
 describe("document generation forms", () => {
   test("issue: a known kind and a subject id", () => {
@@ -23,5 +23,12 @@ describe("document generation forms", () => {
     expect(safeFileName("../检察建议书:桂检行公建〔2022〕1号.docx")).toBe("..检察建议书桂检行公建〔2022〕1号.docx");
     expect(safeFileName("a\u0000b/c")).toBe("abc");
     expect(safeFileName("  ")).toBe("document.docx");
+  });
+});
+
+describe("compareDocumentNumbers", () => {
+  test("orders by year and then the numeric sequence; unnumbered last", () => {
+    const numbers = ["桂检行公建〔2022〕10号", null, "桂检行公建〔2022〕2号", "桂检行公建〔2021〕11号", "桂检行公建〔2022〕1号"];
+    expect([...numbers].sort(compareDocumentNumbers)).toEqual(["桂检行公建〔2021〕11号", "桂检行公建〔2022〕1号", "桂检行公建〔2022〕2号", "桂检行公建〔2022〕10号", null]);
   });
 });
