@@ -1,19 +1,9 @@
-import fs from "node:fs";
+import fsp from "node:fs/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { can } from "~/domain/auth/policy";
-import {
-  contentDisposition,
-  etagMatches,
-  etagOf,
-  fileContentSecurityPolicy,
-  parseRange,
-  safeMimeType,
-  servesInline,
-} from "~/domain/evidence/file-serving";
 import { findReadableAttachment } from "~/models/reply.server";
 import { pathForHash } from "~/storage/file-store.server";
-import fsp from "node:fs/promises";
+import { serveStoredFile } from "~/storage/serve-file.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
 
@@ -29,56 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = (await findReadableAttachment(actor, scope, params.attachmentId ?? "")) ?? notFound();
   const blob = (await storedBlob(file.sha256)) ?? notFound();
 
-  const url = new URL(request.url);
-  const download = url.searchParams.get("download") === "1";
-  const inline = servesInline(file.mimeType, download);
-  const etag = etagOf(file.sha256);
-  const headers = new Headers({
-    "Content-Type": inline ? safeMimeType(file.mimeType) : attachmentType(file.mimeType),
-    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.originalName),
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": fileContentSecurityPolicy(file.mimeType, inline),
-    "X-Frame-Options": "SAMEORIGIN",
-    "Referrer-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    // The browser may keep a copy but must ask again every time (so permission is checked again);
-    // no-transform keeps the compression middleware (scripts/serve.mjs) off ranges and bytes.
-    "Cache-Control": "private, no-cache, no-transform",
-    ETag: etag,
-    "Accept-Ranges": "bytes",
-  });
-
-  if (etagMatches(request.headers.get("If-None-Match"), etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-
-  // If-Range (RFC 9110 §13.1.5): a range of another version is answered with the whole file.
-  const ifRange = request.headers.get("If-Range");
-  const range = ifRange && ifRange !== etag ? null : parseRange(request.headers.get("Range"), blob.size);
-  if (range === "unsatisfiable") {
-    headers.set("Content-Range", `bytes */${blob.size}`);
-    headers.set("Content-Length", "0");
-    return new Response(null, { status: 416, headers });
-  }
-
-  const start = range?.start ?? 0;
-  const end = range?.end ?? blob.size - 1;
-  const length = blob.size === 0 ? 0 : end - start + 1;
-  headers.set("Content-Length", String(length));
-  if (range) headers.set("Content-Range", `bytes ${start}-${end}/${blob.size}`);
-  const status = range ? 206 : 200;
-  if (request.method === "HEAD" || length === 0) return new Response(null, { status, headers });
-  // Streamed from disk, never read whole: only the requested bytes.
-  const body = createReadableStreamFromReadable(fs.createReadStream(blob.path, { start, end }));
-  return new Response(body, { status, headers });
-}
-
-/** An attachment keeps its type for the save dialog, except types a browser might render. */
-function attachmentType(mimeType: string): string {
-  const type = safeMimeType(mimeType);
-  return /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml)$/.test(type)
-    ? "application/octet-stream"
-    : type;
+  return serveStoredFile(request, file, blob);
 }
 
 /** The stored blob's path and size, or null when it is missing. */
