@@ -14,7 +14,8 @@ const DB = path.resolve("tests/.tmp/e2e/procura.db");
 const OPEN = 22;
 const ANSWERED = 3;
 
-const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days counted from today in Shanghai, as the app counts them (a UTC date is yesterday there after 16:00 UTC).
+const isoDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 const instant = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function seedAgency(testInfo: TestInfo) {

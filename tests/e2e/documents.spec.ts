@@ -26,11 +26,39 @@ function ids(): Ids {
   try {
     const one = <T>(sql: string) => db.prepare(sql).get() as T;
     const kase = one<{ id: string }>(`SELECT "id" FROM "Case" WHERE "number" = '2026-行公-004'`);
-    const pending = one<{ id: string }>(`SELECT "id" FROM "Case" WHERE "number" = '2026-行公-003'`);
     const hearing = one<{ id: string }>(`SELECT "id" FROM "Hearing" WHERE "status" = 'concluded' AND "seriesId" IS NOT NULL ORDER BY "startsAt" LIMIT 1`);
     const series = one<{ seriesId: string }>(`SELECT "seriesId" FROM "Case" WHERE "number" = '2022-行公-001'`);
     const letter = one<{ number: string }>(`SELECT "number" FROM "Recommendation" WHERE "caseId" = '${kase.id}'`);
-    return { caseId: kase.id, pendingCaseId: pending.id, hearingId: hearing.id, seriesId: series.seriesId, letterNumber: letter.number };
+    return { caseId: kase.id, pendingCaseId: pendingCase(), hearingId: hearing.id, seriesId: series.seriesId, letterNumber: letter.number };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A case of the demo prosecutor's with a recommendation still pending approval, made for this test
+ * (the demo's own pending one is approved by the approvals journey when the suites share a database).
+ */
+function pendingCase(): string {
+  const db = new Database(DB);
+  db.pragma("busy_timeout = 10000");
+  try {
+    const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const caseId = `docpend${tag}`;
+    db.transaction(() => {
+      const lead = db.prepare(`SELECT "id", "procuratorateId" FROM "User" WHERE "username" = 'prosecutor'`).get() as { id: string; procuratorateId: string };
+      const agency = db.prepare(`SELECT "id" FROM "Agency" WHERE "procuratorateId" = ? ORDER BY "id" LIMIT 1`).get(lead.procuratorateId) as { id: string };
+      const now = new Date().toISOString().replace("Z", "+00:00");
+      db.prepare(
+        `INSERT INTO "Case" ("id", "procuratorateId", "number", "title", "field", "state", "leadProsecutorId", "respondentAgencyId", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, 'ecology', 'investigation', ?, ?, ?, ?)`,
+      ).run(caseId, lead.procuratorateId, `E2E-文书-${tag}`, `文书测试案件 ${tag}`, lead.id, agency.id, now, now);
+      db.prepare(
+        `INSERT INTO "Recommendation" ("id", "caseId", "procuratorateId", "status", "facts", "reasons", "legalBasis", "replyPeriod", "createdById", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, 'pending_approval', '事实', '理由', '依据', 'two_months', ?, ?, ?)`,
+      ).run(`${caseId}r`, caseId, lead.procuratorateId, lead.id, now, now);
+    }).immediate();
+    return caseId;
   } finally {
     db.close();
   }
