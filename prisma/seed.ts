@@ -17,6 +17,7 @@ import { getEnv } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { createCalendar } from "~/domain/deadlines/calendar";
 import type { IsoDate } from "~/domain/deadlines/dates";
+import { seedPointAssessments } from "./seed-scenario/assessments";
 import { Scenario } from "./seed-scenario/builder";
 import { defaultSeedDay, firstYearWithoutPackageData, SeedClock } from "./seed-scenario/clock";
 import { seedChenzhou } from "./seed-scenario/chenzhou";
@@ -68,6 +69,7 @@ export async function seed(db: PrismaClient, options: { dataDir?: string; seedDa
       await tx.holidayOverride.create({ data: { ...holidayRow, createdById: org.users.admin.id } });
 
       await s.flushPending();
+      await seedPointAssessments(s);
       await s.flushAudits();
       // The live deadlines are stored: compute them once the scenario is in place.
       for (const p of await tx.procuratorate.findMany({ select: { id: true } })) await refreshDeadlines(tx, p.id);

@@ -332,6 +332,27 @@ function caseWithEvidence(): string {
   }
 }
 
+/** The demo procuratorate's agency with the most recommendations served, and its largest series (the rates pages). */
+function busiestAgencyAndSeries(): { agencyId: string; agencyRecs: number; seriesId: string; seriesCases: number } {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const org = `(SELECT "procuratorateId" FROM "User" WHERE "username" = 'prosecutor')`;
+    const agency = db
+      .prepare(
+        `SELECT s."agencyId" AS id, COUNT(*) AS n FROM "Service" s JOIN "Agency" a ON a."id" = s."agencyId"
+         WHERE s."recommendationId" IS NOT NULL AND a."procuratorateId" = ${org} GROUP BY 1 ORDER BY n DESC LIMIT 1`,
+      )
+      .get() as { id: string; n: number } | undefined;
+    const series = db
+      .prepare(`SELECT "seriesId" AS id, COUNT(*) AS n FROM "Case" WHERE "seriesId" IS NOT NULL AND "procuratorateId" = ${org} GROUP BY 1 ORDER BY n DESC LIMIT 1`)
+      .get() as { id: string; n: number } | undefined;
+    if (!agency || !series) fail("the demo procuratorate has no served recommendation or no series");
+    return { agencyId: agency.id, agencyRecs: agency.n, seriesId: series.id, seriesCases: series.n };
+  } finally {
+    db.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
@@ -446,6 +467,7 @@ try {
   };
   const middle = await middlePage(server.base, cookies.prosecutor);
   const q = (term: string) => `/cases?q=${encodeURIComponent(term)}`;
+  const busiest = busiestAgencyAndSeries();
   routes = [
     { label: "GET /login (anonymous, reference)", url: "/login", user: "anonymous" },
     { label: "/cases (first page)", url: "/cases", user: "prosecutor", route: "_staff.cases._index.tsx" },
@@ -458,6 +480,8 @@ try {
     { label: "/deadlines", url: "/deadlines", user: "prosecutor" },
     { label: "/approvals (chief)", url: "/approvals", user: "chief" },
     { label: "/agency (liaison)", url: "/agency", user: "agency" },
+    { label: `/agencies/:id (rates over ${busiest.agencyRecs} recommendations served)`, url: `/agencies/${busiest.agencyId}`, user: "prosecutor" },
+    { label: `/series/:id (rates over ${busiest.seriesCases} cases)`, url: `/series/${busiest.seriesId}`, user: "prosecutor" },
     { label: "/panel (panelist)", url: "/panel", user: "panelist" },
   ];
   const selected = routes.filter((r) => r.url === "/login" || !options.only || r.label.includes(options.only));

@@ -78,7 +78,7 @@ export async function getSeries(procuratorateId: string, seriesId: string) {
           urgent: true,
           filedOn: true,
           respondentUnknown: true,
-          respondentAgency: { select: { name: true } },
+          respondentAgency: { select: { id: true, name: true } },
           leadProsecutor: { select: { displayName: true } },
           recommendations: {
             orderBy: [{ createdAt: "desc" }, { id: "asc" }],

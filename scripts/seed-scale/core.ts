@@ -18,7 +18,7 @@ import { agencyName, COUNTIES, DEPARTMENTS, townAgencyName, VILLAGES } from "./p
 import type { Random } from "./random";
 import { createIds, createRandom, mobile, personName } from "./random";
 import type { Subject } from "./subjects";
-import { ANSWER_TEXT, CLUE_SOURCE_TEXT, EVIDENCE_TEMPLATES, FOLLOW_UP_FINDINGS, REPLY_SUMMARIES, SUBJECTS } from "./subjects";
+import { ANSWER_TEXT, ASSESSMENT_FINDINGS, CLUE_SOURCE_TEXT, EVIDENCE_TEMPLATES, FOLLOW_UP_FINDINGS, REPLY_SUMMARIES, SUBJECTS } from "./subjects";
 
 // Bulk "province" data for load tests and benchmarks (issue 7): cases over every state and field,
 // evidence, clues, recommendations with services and replies, hearings, approvals, and the STORED
@@ -280,8 +280,9 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
   const insRec = insert("Recommendation", ["id", "caseId", "procuratorateId", "number", "status", "facts", "reasons", "legalBasis", "replyPeriod", "objectionDays", "submittedAt", "ccList", "issuedOn", "createdById", "createdAt", "updatedAt"]);
   const insPoint = insert("RecommendationPoint", ["id", "recommendationId", "ordinal", "text"]);
   const insService = insert("Service", ["id", "caseId", "documentKind", "documentNumber", "recommendationId", "agencyId", "recipient", "method", "place", "servedOn", "signedBy", "refusalReason", "witness", "serverName", "createdById", "createdAt"]);
-  const insReply = insert("Reply", ["id", "recommendationId", "agencyId", "summary", "status", "submittedAt", "createdAt", "updatedAt"]);
+  const insReply = insert("Reply", ["id", "recommendationId", "agencyId", "summary", "status", "submittedAt", "dueOn", "late", "createdAt", "updatedAt"]);
   const insAnswer = insert("ReplyAnswer", ["id", "replyId", "pointId", "status", "text"]);
+  const insAssessment = insert("PointAssessment", ["id", "recommendationId", "pointId", "answerId", "outcome", "findings", "assessedById", "assessedAt"]);
   const insFollowUp = insert("FollowUp", ["id", "caseId", "recommendationId", "assessedOn", "method", "findings", "conclusion", "disposition", "createdById", "createdAt"]);
   const insExtension = insert("DeadlineExtension", ["id", "caseId", "deadline", "extraDays", "extraMonths", "reason", "approvalId", "createdAt"]);
   const insHearing = insert("Hearing", ["id", "procuratorateId", "seriesId", "title", "purpose", "isPublic", "venue", "startsAt", "endsAt", "hostId", "clerkId", "status", "announcement", "announcedAt", "contactPhone", "observerSeats", "hostSummary", "concludedAt", "createdAt", "updatedAt"]);
@@ -302,7 +303,7 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
   // that the data would violate fails to build and rolls the whole import back.
   const BULK_TABLES = [
     "Case", "Clue", "CaseMember", "CaseTransition", "Approval", "Evidence", "Recommendation", "RecommendationPoint", "Service",
-    "Reply", "ReplyAnswer", "FollowUp", "Deadline", "DeadlineCase",
+    "Reply", "ReplyAnswer", "PointAssessment", "FollowUp", "Deadline", "DeadlineCase",
   ];
   const indexes = db
     .prepare(`SELECT "name", "sql" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => "?").join(", ")})`)
@@ -667,11 +668,23 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
         if (rec.replyStatus) {
           const replyId = ids();
           const submitted = rec.replyStatus !== "draft";
-          insReply(replyId, rec.id, p.agencyId, r.pick(REPLY_SUMMARIES), rec.replyStatus, submitted ? at(rec.replyOn!, 450) : null, at(addDays(rec.replyOn!, -2), 120), at(rec.followUpOn ?? rec.replyOn!, 460));
+          // The due date at submission and lateness (a late reply is accepted and marked late, issue 11 §2).
+          const dueOn = submitted && rec.servedOn ? agencyReplyDeadline({ replyPeriod, servedOn: [rec.servedOn], suspensions }, org.calendar)?.dueOn ?? null : null;
+          insReply(replyId, rec.id, p.agencyId, r.pick(REPLY_SUMMARIES), rec.replyStatus, submitted ? at(rec.replyOn!, 450) : null,
+            dueOn, dueOn !== null && rec.replyOn! > dueOn ? 1 : 0, at(addDays(rec.replyOn!, -2), 120), at(rec.followUpOn ?? rec.replyOn!, 460));
           const answerStatus = rec.conclusion === "not_rectified" ? "not_done" : rec.conclusion === "partly_rectified" ? "in_progress" : "done";
           points.forEach((pointId, k) => {
             const status = k === 0 ? answerStatus : r.chance(0.85) ? "done" : r.pick(["in_progress", "not_done", "objection"] as const);
-            insAnswer(ids(), replyId, pointId, status, r.pick(ANSWER_TEXT[status]!));
+            const answerId = ids();
+            insAnswer(answerId, replyId, pointId, status, r.pick(ANSWER_TEXT[status]!));
+            // 跟进调查 (规则 Art 77): each point of an assessed reply verified on the follow-up date; some
+            // points replied as done turn out rectified on paper only (回复了但未实际整改).
+            if (rec.replyStatus === "assessed" && rec.followUpOn) {
+              const outcome = status === "done"
+                ? rec.conclusion === "not_rectified" ? "paper_only" : r.chance(0.1) ? "paper_only" : "rectified"
+                : status === "in_progress" || status === "objection" ? "partly_rectified" : "not_rectified";
+              insAssessment(ids(), rec.id, pointId, answerId, outcome, r.pick(ASSESSMENT_FINDINGS[outcome]!), p.lead, at(rec.followUpOn, 470));
+            }
           });
         }
         if (rec.servedOn && !(rec.replyStatus === "submitted" || rec.replyStatus === "assessed") && !CLOSED_STATES.includes(p.state)) {
@@ -1039,7 +1052,9 @@ function planTimeline(p: Plan, r: Random, day: (n: number) => IsoDate, yesterday
   const replied = state === "follow_up" ? r.chance(0.85) : true;
   let fuOn: IsoDate;
   if (replied) {
-    rec.replyOn = addDays(served!, r.int(20, periodDays - 1));
+    // About one reply in ten comes after its due date, where there is room before today.
+    const late = served! < day(-(periodDays + 90)) && r.chance(0.1);
+    rec.replyOn = late ? addDays(served!, periodDays + r.int(3, 25)) : addDays(served!, r.int(20, periodDays - 1));
     rec.replyStatus = state === "follow_up" && r.chance(0.5) ? "submitted" : "assessed";
     rec.status = "replied";
     fuOn = cap(addDays(rec.replyOn, r.int(3, 20)));

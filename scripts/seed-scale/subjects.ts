@@ -546,6 +546,14 @@ export const ANSWER_TEXT: Record<string, string[]> = {
   objection: ["我单位认为该事项不属于本单位法定职责，已函告相关部门。"],
 };
 
+/** Findings of a per-point assessment (跟进调查, 规则 Art 77), by outcome. */
+export const ASSESSMENT_FINDINGS: Record<string, string[]> = {
+  rectified: ["现场查看，该项问题已整改到位。", "调取台账并实地核查，整改措施已落实。"],
+  partly_rectified: ["现场查看，该项问题部分整改，仍有遗留。", "整改方案已制定，但尚未全部落实。"],
+  paper_only: ["回复称已整改，但现场查看问题依旧存在，仅有书面材料。", "提交的制度文件未实际执行，现场问题依旧。"],
+  not_rectified: ["现场查看，该项问题未整改。", "行政机关未采取整改措施。"],
+};
+
 export const FOLLOW_UP_FINDINGS: Record<string, string> = {
   rectified: "经实地查看和调取材料，检察建议指出的问题已全部整改到位，社会公共利益不再处于受侵害状态。",
   partly_rectified: "经实地查看，部分问题已整改，仍有部分问题尚未整改到位，需持续跟进监督。",

@@ -107,3 +107,23 @@ test("the prosecutor assesses three points, records a visit, and the case offers
   await expect(page).toHaveURL(new RegExp(`/cases/${caseId}\\?done=moved`));
   await expect(page.getByRole("status").filter({ hasText: zh("caseState.pre_suit_review") })).toBeVisible();
 });
+
+test("the series page shows its honest rates and links each agency to the agency's page", async ({ page }) => {
+  await signIn(page, DEMO.prosecutor.username);
+  await expect(page).toHaveURL(new RegExp(`${DEMO.prosecutor.home}$`));
+  await page.goto("/series");
+  await page.getByRole("link", { name: "桂阳县重点公共场所废弃口罩收集处置" }).first().click();
+  const rates = page.locator("#rates");
+  await expect(rates.getByRole("rowheader", { name: "2022" })).toBeVisible();
+  // Every point of the 2022 replies was verified on follow-up: "n / m (p%)" with m > 0.
+  await expect(rates.getByRole("row", { name: /2022/ }).locator("td").nth(1)).toHaveText(/^\d+ \/ [1-9]\d* \(\d+%\)$/);
+  await expect(rates).toContainText(zh("agencyAssess.rates.note"));
+
+  const agencyLink = page.locator('table a[href^="/agencies/"]').first();
+  const agencyName = (await agencyLink.textContent())!.trim();
+  await agencyLink.click();
+  await expect(page).toHaveURL(/\/agencies\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(agencyName);
+  await expect(page.locator("#rates").getByRole("rowheader", { name: zh("agencyAssess.rates.total") })).toBeVisible();
+  await expect(page.getByText(zh("agencyAssess.agency.recommendations"))).toBeVisible();
+});

@@ -5,7 +5,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { assessPoint, reopenAssessment } from "~/models/assessment.server";
 import { getEscalation, takeEscalation } from "~/models/escalation.server";
 import { recordFollowUpVisit } from "~/models/follow-up-visit.server";
-import { agencyRates, getAgencyPage } from "~/models/rates.server";
+import { agencyRates, getAgencyPage, seriesRates } from "~/models/rates.server";
 import { prisma } from "~/utils/db.server";
 
 const db = prisma as unknown as PrismaClient;
@@ -97,4 +97,62 @@ describe("honest rates from real rows", () => {
     });
     expect(rates.years[0]?.year).toBe(2026);
   });
+
+  test("every served recommendation counts: a series in two years, late and draft replies, reopened and foreign rows", async () => {
+    const p = await procuratorates(db);
+    const actor = await someUser(db, p.inScope);
+    const series = await db.caseSeries.create({ data: { procuratorateId: p.inScope, name: `费率系列${Date.now()}` }, select: { id: true } });
+    // A: three points, two verified rectified, one reopened (no longer verified).
+    const a = await caseWithSubmittedReply(db, p.inScope, { leadId: actor });
+    // B: replied late, one point partly done (not "done"), two done and verified paper only.
+    const b = await caseWithSubmittedReply(db, p.inScope, { leadId: actor });
+    // C: only a draft reply, served in 2025 and past its due date: due, not on time, no points.
+    const c = await caseWithSubmittedReply(db, p.inScope, { leadId: actor });
+    // Another procuratorate's recommendation in a case pointed at the series must not count.
+    const foreign = await caseWithSubmittedReply(db, p.outOfScope);
+    await db.case.updateMany({ where: { id: { in: [a.caseId, b.caseId, c.caseId, foreign.caseId] } }, data: { seriesId: series.id } });
+    await db.reply.update({ where: { id: b.replyId }, data: { late: true } });
+    await db.replyAnswer.updateMany({ where: { replyId: b.replyId, pointId: b.pointIds[0]! }, data: { status: "partly_done" } });
+    await db.reply.update({ where: { id: c.replyId }, data: { status: "draft", submittedAt: null, receiptNumber: null } });
+    await db.service.updateMany({ where: { recommendationId: c.recommendationId }, data: { servedOn: "2025-03-03" } });
+    await db.deadline.create({
+      data: {
+        procuratorateId: p.inScope,
+        key: `agency_reply:${c.recommendationId}`,
+        kind: "agency_reply",
+        ruleId: "agency_reply",
+        party: "agency",
+        triggerOn: "2025-03-03",
+        dueOn: "2025-05-06",
+        periodEndOn: "2025-05-06",
+        steps: "[]",
+        basis: "两高解释 Art 21",
+        recommendationId: c.recommendationId,
+      },
+    });
+    await assessPoint(p.inScope, actor, a.caseId, { intent: "assess", pointId: a.pointIds[0]!, outcome: "rectified", findings: "已整改" });
+    await assessPoint(p.inScope, actor, a.caseId, { intent: "assess", pointId: a.pointIds[1]!, outcome: "rectified", findings: "已整改" });
+    await assessPoint(p.inScope, actor, a.caseId, { intent: "assess", pointId: a.pointIds[2]!, outcome: "rectified", findings: "已整改" });
+    const third = await db.pointAssessment.findFirstOrThrow({ where: { pointId: a.pointIds[2]! }, select: { id: true } });
+    await reopenAssessment(p.inScope, actor, a.caseId, { intent: "reopen", assessmentId: third.id, reason: "复查发现反弹" });
+    await assessPoint(p.inScope, actor, b.caseId, { intent: "assess", pointId: b.pointIds[1]!, outcome: "paper_only", findings: "纸面整改" });
+    await assessPoint(p.inScope, actor, b.caseId, { intent: "assess", pointId: b.pointIds[2]!, outcome: "paper_only", findings: "纸面整改" });
+
+    const rates = await seriesRates(p.inScope, series.id, "2026-12-01");
+    expect(rates.total).toEqual({
+      repliesDue: 3,
+      repliesOnTime: 1,
+      pointsRepliedDone: 5,
+      pointsVerified: 4,
+      pointsReallyRectified: 2,
+      pointsPaperOnly: 2,
+    });
+    expect(rates.years.map((y) => [y.year, y.repliesDue, y.repliesOnTime])).toEqual([
+      [2026, 2, 1],
+      [2025, 1, 0],
+    ]);
+    // The foreign procuratorate's series view of the same id sees only its own row.
+    expect((await seriesRates(p.outOfScope, series.id, "2026-12-01")).total.repliesDue).toBe(1);
+  });
 });
+

@@ -146,11 +146,27 @@ describe("scale seed", () => {
       approver: `SELECT COUNT(*) AS n FROM "Approval" p JOIN "User" u ON u."id" = p."decidedById" WHERE u."procuratorateId" <> p."procuratorateId" OR u."role" <> 'approver'`,
       hearingCase: `SELECT COUNT(*) AS n FROM "HearingCase" hc JOIN "Hearing" h ON h."id" = hc."hearingId" JOIN "Case" c ON c."id" = hc."caseId" WHERE h."procuratorateId" <> c."procuratorateId"`,
       panel: `SELECT COUNT(*) AS n FROM "HearingPanelist" s JOIN "Hearing" h ON h."id" = s."hearingId" JOIN "Panelist" p ON p."id" = s."panelistId" WHERE h."procuratorateId" <> p."procuratorateId"`,
+      assessment: `SELECT COUNT(*) AS n FROM "PointAssessment" pa JOIN "Recommendation" r ON r."id" = pa."recommendationId" JOIN "User" u ON u."id" = pa."assessedById" WHERE u."procuratorateId" <> r."procuratorateId"`,
       deadline: `SELECT COUNT(*) AS n FROM "DeadlineCase" dc JOIN "Deadline" d ON d."id" = dc."deadlineId" JOIN "Case" c ON c."id" = dc."caseId" WHERE d."procuratorateId" <> c."procuratorateId"`,
     };
     const found = Object.fromEntries(Object.entries(checks).map(([k, sql]) => [k, count(db, sql)]));
     expect(found).toEqual(Object.fromEntries(Object.keys(checks).map((k) => [k, 0])));
     expect(db.pragma("foreign_key_check")).toEqual([]);
+    db.close();
+  });
+
+  test("replies carry their due date and lateness; assessed replies are assessed point by point", () => {
+    const db = raw();
+    const submitted = `"status" IN ('submitted', 'assessed') AND "id" IN (SELECT "id" FROM "Reply" WHERE "id" LIKE 'cz%')`;
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Reply" WHERE ${submitted} AND "dueOn" IS NULL`)).toBe(0);
+    // late is exactly "submitted after the due date" (the Shanghai day of submittedAt, seeded before 16:00 UTC).
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Reply" WHERE ${submitted} AND "late" <> (substr("submittedAt", 1, 10) > "dueOn")`)).toBe(0);
+    expect(count(db, `SELECT COUNT(*) AS n FROM "Reply" WHERE ${submitted} AND "late" = 1`)).toBeGreaterThan(0);
+    expect(
+      count(db, `SELECT COUNT(*) AS n FROM "Reply" p JOIN "ReplyAnswer" a ON a."replyId" = p."id"
+        WHERE p."status" = 'assessed' AND p."id" LIKE 'cz%' AND NOT EXISTS (SELECT 1 FROM "PointAssessment" pa WHERE pa."pointId" = a."pointId")`),
+    ).toBe(0);
+    expect(count(db, `SELECT COUNT(*) AS n FROM "PointAssessment" WHERE "outcome" = 'paper_only'`)).toBeGreaterThan(0);
     db.close();
   });
 

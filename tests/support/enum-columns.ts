@@ -57,7 +57,7 @@ export const ENUM_COLUMNS: EnumColumn[] = [
   { table: "GeneratedDocument", column: "subjectType", values: DOCUMENT_SUBJECTS, seeded: false },
   { table: "DocumentTemplateVersion", column: "origin", values: TEMPLATE_ORIGINS, seeded: false },
   { table: "DocumentBatch", column: "status", values: BATCH_STATUSES, seeded: false },
-  { table: "PointAssessment", column: "outcome", values: ASSESSMENT_OUTCOMES, seeded: false },
+  { table: "PointAssessment", column: "outcome", values: ASSESSMENT_OUTCOMES, seeded: true },
   { table: "Notification", column: "kind", values: NOTIFICATION_KINDS, seeded: false },
   { table: "OutboxEmail", column: "status", values: OUTBOX_STATUSES, seeded: false },
   { table: "DocumentNumberCode", column: "kind", values: DOCUMENT_KINDS, seeded: true },

@@ -18,7 +18,7 @@ function Ratio({ n, of }: { n: number; of: number }) {
  * really rectified on verification against points replied as done, and paper-only rectifications
  * (回复了但未实际整改, counted as not rectified).
  */
-export function RatesTable({ rates }: { rates: { total: Rates; years: YearRates[]; truncated: boolean } }) {
+export function RatesTable({ rates }: { rates: { total: Rates; years: YearRates[] } }) {
   const t = useT();
   const rows: { key: string; label: string; r: Rates }[] = [
     ...rates.years.map((y) => ({ key: String(y.year), label: String(y.year), r: y })),
@@ -53,7 +53,6 @@ export function RatesTable({ rates }: { rates: { total: Rates; years: YearRates[
         </tbody>
       </table>
       <p className="muted small">{t("agencyAssess.rates.note")}</p>
-      {rates.truncated ? <p className="muted small">{t("agencyAssess.rates.truncated")}</p> : null}
     </div>
   );
 }

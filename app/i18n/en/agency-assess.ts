@@ -68,7 +68,6 @@ export const agencyAssess = {
   "agencyAssess.rates.rectified": "Verified rectified / replied as done",
   "agencyAssess.rates.paperOnly": "Replied but not actually rectified",
   "agencyAssess.rates.note": "Paper-only rectifications count as not rectified; years are the years of service.",
-  "agencyAssess.rates.truncated": "Only the latest 2,000 recommendations are counted.",
   "agencyAssess.agency.title": "Agency",
   "agencyAssess.agency.cases": "Cases",
   "agencyAssess.agency.noCases": "No case names this agency as the respondent.",

@@ -68,7 +68,6 @@ export const agencyAssess = {
   "agencyAssess.rates.rectified": "核查确认整改 / 回复已整改的事项",
   "agencyAssess.rates.paperOnly": "回复了但未实际整改",
   "agencyAssess.rates.note": "“回复了但未实际整改”计为未整改；年度按检察建议送达年份统计。",
-  "agencyAssess.rates.truncated": "仅统计最近 2000 份检察建议。",
   "agencyAssess.agency.title": "行政机关",
   "agencyAssess.agency.cases": "涉及案件",
   "agencyAssess.agency.noCases": "没有以该机关为被监督行政机关的案件。",
