@@ -46,7 +46,7 @@ async function servedOnMe(db: Tx, scope: AgencyScope, recommendationId: string) 
       status: true,
       replyPeriod: true,
       objectionDays: true,
-      case: { select: { title: true, leadProsecutorId: true, members: { select: { userId: true, role: true } } } },
+      case: { select: { title: true, state: true, leadProsecutorId: true, members: { select: { userId: true, role: true } } } },
       points: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, text: true } },
       services: { where: { agencyId: scope.agencyId }, orderBy: { servedOn: "asc" }, take: 1, select: { servedOn: true } },
     },
@@ -90,15 +90,18 @@ function myReply(db: Tx, scope: AgencyScope, recommendationId: string) {
   });
 }
 
-/** The reply due date: the stored agency_reply deadline, else computed from the first service. */
+/**
+ * The reply due date: the stored agency_reply deadline (and whether its clock is paused by a
+ * suspension, 规则 Art 78), else computed from the first service.
+ */
 async function dueOnOf(db: Tx, procuratorateId: string, rec: { id: string; replyPeriod: string; services: { servedOn: string }[] }) {
   const stored = await db.deadline.findUnique({
     where: { procuratorateId_key: { procuratorateId, key: `agency_reply:${rec.id}` } },
-    select: { dueOn: true },
+    select: { dueOn: true, pausedSince: true },
   });
-  if (stored) return stored.dueOn;
+  if (stored) return { dueOn: stored.dueOn, paused: stored.pausedSince !== null };
   const computed = agencyReplyDeadline({ replyPeriod: rec.replyPeriod, servedOn: rec.services.map((s) => s.servedOn) }, await calendarFor(procuratorateId));
-  return computed?.dueOn ?? null;
+  return { dueOn: computed?.dueOn ?? null, paused: false };
 }
 
 /** What the portal's reply form shows: the points, my reply (draft or submitted) and the periods. */
@@ -106,11 +109,12 @@ export async function getReplyWorkspace(scope: AgencyScope, recommendationId: st
   const rec = await servedOnMe(prisma, scope, recommendationId);
   const reply = await myReply(prisma, scope, rec.id);
   const servedOn = rec.services[0]?.servedOn ?? null;
-  const objectionUntil = objectionLastDay(servedOn, rec.objectionDays);
+  const objectionUntil = objectionLastDay(servedOn, rec.objectionDays, await calendarFor(scope.procuratorateId));
   return {
     recommendation: { id: rec.id, number: rec.number, caseTitle: rec.case.title, points: rec.points },
     servedOn,
-    dueOn: reply?.dueOn ?? (await dueOnOf(prisma, scope.procuratorateId, rec)),
+    dueOn: reply?.dueOn ?? (await dueOnOf(prisma, scope.procuratorateId, rec)).dueOn,
+    caseClosed: rec.case.state === "closed",
     objectionUntil,
     objectionOpen: objectionUntil !== null && today <= objectionUntil,
     reply: reply ? presentReply(reply) : null,
@@ -161,6 +165,8 @@ export async function saveReply(
     const rec = await servedOnMe(tx, scope, recommendationId);
     const existing = await myReply(tx, scope, rec.id);
     if (existing && existing.status !== ("draft" satisfies ReplyStatus)) throw new DomainError("agencyReply.reply.readOnly");
+    // A closed case (终结审查, 规则 Art 74) takes no more replies.
+    if (rec.case.state === "closed") throw new DomainError("agencyReply.reply.caseClosed");
     const current = existing ? String(existing.updatedAt.getTime()) : undefined;
     if (form.version !== current) throw new DomainError("agencyReply.reply.stale");
 
@@ -171,10 +177,9 @@ export async function saveReply(
       seen.add(a.pointId);
     }
     // An objection only within the period stated in the letter, counted from the service (建议规定 Art 23).
-    if (form.answers.some((a) => a.status === ("objection" satisfies AnswerStatus))) {
-      const lastDay = objectionLastDay(rec.services[0]?.servedOn ?? null, rec.objectionDays);
-      if (!lastDay || today > lastDay) throw new ObjectionClosedError(lastDay);
-    }
+    const objectionUntil = objectionLastDay(rec.services[0]?.servedOn ?? null, rec.objectionDays, await calendarFor(scope.procuratorateId));
+    const objectionOpen = objectionUntil !== null && today <= objectionUntil;
+    if (!objectionOpen && form.answers.some((a) => a.status === ("objection" satisfies AnswerStatus))) throw new ObjectionClosedError(objectionUntil);
 
     const reply =
       existing ??
@@ -224,9 +229,12 @@ export async function saveReply(
       if (issues.length) throw new AppError("agencyReply.reply.allPoints", 400);
     }
     if (!saved.summary.trim()) throw new AppError("agencyReply.reply.summaryRequired", 400);
+    // An objection saved in a draft while the period was open is not submitted after it closed.
+    if (!objectionOpen && saved.answers.some((a) => a.status === ("objection" satisfies AnswerStatus))) throw new ObjectionClosedError(objectionUntil);
 
-    const dueOn = await dueOnOf(tx, scope.procuratorateId, rec);
-    const late = isLate(dueOn, today);
+    const clock = await dueOnOf(tx, scope.procuratorateId, rec);
+    const dueOn = clock.dueOn;
+    const late = isLate(dueOn, today, clock.paused);
     const year = Number(today.slice(0, 4));
     const seq = await allocateSeq(tx, { procuratorateId: scope.procuratorateId, code: RECEIPT_COUNTER_KEY, year });
     const procuratorate = await tx.procuratorate.findUniqueOrThrow({ where: { id: scope.procuratorateId }, select: { shortName: true } });
@@ -318,6 +326,7 @@ export async function attachmentTarget(scope: AgencyScope, recommendationId: str
   const rec = await servedOnMe(db, scope, recommendationId);
   const reply = await myReply(db, scope, rec.id);
   if (reply && reply.status !== ("draft" satisfies ReplyStatus)) throw new DomainError("agencyReply.reply.readOnly");
+  if (rec.case.state === "closed") throw new DomainError("agencyReply.reply.caseClosed");
   if (!rec.points.some((p) => p.id === pointId)) throw new AppError("validation.invalid", 400);
   const answer = reply?.answers.find((a) => a.pointId === pointId);
   if (!reply || !answer) throw new DomainError("agencyReply.attach.saveFirst");
@@ -383,7 +392,8 @@ export async function findReadableAttachment(actor: { role: Role }, scope: Scope
   const select = { id: true, sha256: true, size: true, mimeType: true, originalName: true } as const;
   if (scope.kind === "procuratorate" && (actor.role === "prosecutor" || actor.role === "approver")) {
     return prisma.replyAttachment.findFirst({
-      where: { id: attachmentId, reply: { recommendation: { procuratorateId: scope.procuratorateId } } },
+      // Staff read submitted replies only: a draft is still the agency's own.
+      where: { id: attachmentId, reply: { status: { not: "draft" satisfies ReplyStatus }, recommendation: { procuratorateId: scope.procuratorateId } } },
       select,
     });
   }

@@ -58,7 +58,8 @@ export default function AgencyReply() {
   const t = useT();
   const errors = (actionData?.result.error ?? {}) as Record<string, string[] | null>;
   const reply = w.reply;
-  const readOnly = reply?.readOnly ?? false;
+  // A submitted reply, or a case closed before the reply came (the model refuses both as well).
+  const readOnly = (reply?.readOnly ?? false) || w.caseClosed;
   const recId = w.recommendation.id;
   return (
     <>
@@ -85,7 +86,12 @@ export default function AgencyReply() {
               : t("agencyReply.reply.objectionNoPeriod")}
           </li>
         </ul>
-        {readOnly && reply ? (
+        {w.caseClosed && !reply?.readOnly ? (
+          <p className="notice notice--warn" role="status">
+            {t("agencyReply.reply.caseClosed")}
+          </p>
+        ) : null}
+        {reply?.readOnly ? (
           <p className="notice notice--ok" data-testid="reply-read-only">
             {t("agencyReply.reply.readOnlyNote", {
               time: reply.submittedAt ? formatDateTime(reply.submittedAt, t.locale) : "",
@@ -149,7 +155,8 @@ function PointAnswer({
           <select id={fid("status")} form="reply-form" name={name("status")} defaultValue={answer?.status ?? ""} disabled={readOnly}>
             <option value="">{t("agencyReply.reply.statusChoose")}</option>
             {ANSWER_STATUSES.map((s) => (
-              <option key={s} value={s} disabled={s === "objection" && !w.objectionOpen}>
+              // A stale objection saved in a draft stays selectable, so that it is sent and refused with the date.
+              <option key={s} value={s} disabled={s === "objection" && !w.objectionOpen && answer?.status !== "objection"}>
                 {t.label("answerStatus", s)}
               </option>
             ))}

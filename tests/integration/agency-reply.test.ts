@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { newRecommendation } from "#tests/authz/agency-reply";
 import { callAction, callLoader, cookieForUserId, createUser, request } from "#tests/factories";
 import { serviceFieldsSchema } from "~/domain/recommendation/service-schemas";
-import { addReplyAttachments, saveReply } from "~/models/reply.server";
+import { addReplyAttachments, findReadableAttachment, saveReply } from "~/models/reply.server";
 import { recordRecommendationService } from "~/models/service.server";
 import * as receiptRoute from "~/routes/agency.recommendations.$recommendationId_.receipt";
 import * as replyRoute from "~/routes/agency.recommendations.$recommendationId_.reply";
@@ -119,6 +119,80 @@ describe("the reply", () => {
     await expect(
       saveReply(a.scope, a.user.id, r.recommendationId, { intent: "save", answers: [{ pointId: r.pointIds[0]!, status: "objection", text: "异议" }] }, new Date("2026-12-05T02:00:00Z"))
     ).rejects.toMatchObject({ status: 409, lastDay: "2026-11-30" });
+  });
+});
+
+describe("the reply: review findings", () => {
+  test("an objection saved in a draft within the period is refused at submission after it, even when the form leaves the status out", async () => {
+    const p = await gui();
+    const a = await liaison(p.id);
+    const r = await newRecommendation(prisma, p.id, { agencyId: a.scope.agencyId, servedOnAgencyId: a.scope.agencyId });
+    const served = (await prisma.service.findFirstOrThrow({ where: { recommendationId: r.recommendationId } })).servedOn;
+    const within = new Date(`${served}T02:00:00Z`);
+    const draft = await saveReply(a.scope, a.user.id, r.recommendationId, {
+      intent: "save",
+      answers: [
+        { pointId: r.pointIds[0]!, status: "objection", text: "不属于本单位职责" },
+        { pointId: r.pointIds[1]!, status: "done", text: "已整改" },
+      ],
+    }, within);
+    const v = String((await prisma.reply.findUniqueOrThrow({ where: { id: draft.replyId } })).updatedAt.getTime());
+    // The browser does not send a disabled option: the answers come without a status.
+    await expect(
+      saveReply(a.scope, a.user.id, r.recommendationId, { intent: "submit", version: v, summary: "回复", answers: r.pointIds.map((pointId) => ({ pointId })) }, new Date("2027-02-01T02:00:00Z"))
+    ).rejects.toMatchObject({ status: 409 });
+    expect((await prisma.reply.findUniqueOrThrow({ where: { id: draft.replyId } })).status).toBe("draft");
+  });
+
+  test("a reply while the reply clock is paused by a suspension is not late (规则 Art 78)", async () => {
+    const p = await gui();
+    const a = await liaison(p.id);
+    const r = await newRecommendation(prisma, p.id, { agencyId: a.scope.agencyId, servedOnAgencyId: a.scope.agencyId });
+    await prisma.deadline.create({
+      data: {
+        procuratorateId: p.id,
+        key: `agency_reply:${r.recommendationId}`,
+        kind: "agency_reply",
+        ruleId: "agency_reply",
+        party: "agency",
+        triggerOn: "2026-11-20",
+        dueOn: "2027-01-20",
+        periodEndOn: "2027-01-20",
+        pausedSince: "2027-01-05",
+        pausedDaysLeft: 15,
+        steps: "[]",
+        basis: "两高解释 Art 21",
+        recommendationId: r.recommendationId,
+      },
+    });
+    const answers = r.pointIds.map((pointId) => ({ pointId, status: "done" as const, text: "已整改" }));
+    const draft = await saveReply(a.scope, a.user.id, r.recommendationId, { intent: "save", answers });
+    const v = String((await prisma.reply.findUniqueOrThrow({ where: { id: draft.replyId } })).updatedAt.getTime());
+    const saved = await saveReply(a.scope, a.user.id, r.recommendationId, { intent: "submit", version: v, summary: "中止期间的回复", answers }, new Date("2027-03-01T02:00:00Z"));
+    expect(saved.late).toBe(false);
+  });
+
+  test("a closed case takes no reply or file; staff cannot open a draft's attachment until it is submitted", async () => {
+    const p = await gui();
+    const a = await liaison(p.id);
+    const r = await newRecommendation(prisma, p.id, { agencyId: a.scope.agencyId, servedOnAgencyId: a.scope.agencyId });
+    const answers = r.pointIds.map((pointId) => ({ pointId, status: "done" as const, text: "已整改" }));
+    const draft = await saveReply(a.scope, a.user.id, r.recommendationId, { intent: "save", answers });
+    const stored = await storeBuffer(new TextEncoder().encode("%PDF-1.4 draft"));
+    const [att] = await addReplyAttachments(a.scope, a.user.id, r.recommendationId, { pointId: r.pointIds[0]! }, [{ ...stored, mimeType: "application/pdf", fileName: "d.pdf" }]);
+    const staff = { role: "prosecutor" as const };
+    const staffScope = { kind: "procuratorate" as const, procuratorateId: p.id };
+    expect(await findReadableAttachment(staff, staffScope, att!.id)).toBeNull();
+    expect(await findReadableAttachment({ role: "agency" }, { kind: "agency", ...a.scope }, att!.id)).not.toBeNull();
+
+    const caseId = (await prisma.recommendation.findUniqueOrThrow({ where: { id: r.recommendationId } })).caseId;
+    await prisma.case.update({ where: { id: caseId }, data: { state: "closed", closedOn: "2026-12-01" } });
+    const v = String((await prisma.reply.findUniqueOrThrow({ where: { id: draft.replyId } })).updatedAt.getTime());
+    await expect(saveReply(a.scope, a.user.id, r.recommendationId, { intent: "submit", version: v, summary: "晚了", answers })).rejects.toMatchObject({ status: 409, message: "agencyReply.reply.caseClosed" });
+    await expect(
+      addReplyAttachments(a.scope, a.user.id, r.recommendationId, { pointId: r.pointIds[0]! }, [{ ...stored, mimeType: "application/pdf", fileName: "e.pdf" }])
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await prisma.replyAttachment.count({ where: { replyId: draft.replyId } })).toBe(1);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   createCalendar,
   DEADLINE_RULES,
 } from "~/domain/deadlines";
+import { isLate, objectionLastDay } from "~/domain/recommendation/reply-schemas";
 
 // The agency's reply due date (两高解释 Art 21), computed once for the deadline list and both
 // agency portal pages.
@@ -135,5 +136,24 @@ describe("agencyReplyClockFromStored (the portal reads the stored due date)", ()
     expect(status(w.soonFrom)).toBe("due_soon");
     expect(status(w.soonTo)).toBe("due_soon");
     expect(status("2026-12-09")).toBe("ok");
+  });
+});
+
+describe("the objection period and lateness (review findings)", () => {
+  test("an objection period ending on a rest day runs to the next working day (民诉法 Art 85)", () => {
+    // Served 2026-09-21 + 10 days = 2026-10-01, 国庆节: the last day moves to 2026-10-09 (after the holiday and its weekend).
+    const last = objectionLastDay("2026-09-21", 10, cal);
+    expect(last).not.toBe("2026-10-01");
+    expect(cal.isWorkingDay(last!)).toBe(true);
+    expect(objectionLastDay("2026-09-21", 10)).toBe("2026-10-01");
+    expect(objectionLastDay(null, 10, cal)).toBeNull();
+    expect(objectionLastDay("2026-09-21", null, cal)).toBeNull();
+  });
+
+  test("a reply is late only after the due date and never while the clock is paused (规则 Art 78)", () => {
+    expect(isLate("2027-01-20", "2027-01-20")).toBe(false);
+    expect(isLate("2027-01-20", "2027-01-21")).toBe(true);
+    expect(isLate("2027-01-20", "2027-03-01", true)).toBe(false);
+    expect(isLate(null, "2027-03-01")).toBe(false);
   });
 });

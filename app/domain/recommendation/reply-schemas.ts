@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { optionalIsoDateSchema } from "~/domain/common/dates";
+import type { Calendar } from "~/domain/deadlines/calendar";
 import type { IsoDate } from "~/domain/deadlines/dates";
 import { addDays } from "~/domain/deadlines/dates";
 import { answerStatusSchema } from "~/domain/recommendation/reply";
@@ -61,16 +62,23 @@ export type ReplyForm = z.output<typeof replyFormSchema>;
 
 /**
  * The last day an objection is accepted: `objectionDays` after the first service (建议规定 Art 23;
- * the period stated in the letter, 规则 Art 75). Null when the letter states no objection period.
+ * the period stated in the letter, 规则 Art 75), a last day on a rest day moved to the next working
+ * day when a calendar is given (民诉法 Art 85 via 行诉法 Art 101, as the reply clock). Null when the
+ * letter states no objection period.
  */
-export function objectionLastDay(servedOn: IsoDate | null, objectionDays: number | null): IsoDate | null {
+export function objectionLastDay(servedOn: IsoDate | null, objectionDays: number | null, calendar?: Pick<Calendar, "isWorkingDay">): IsoDate | null {
   if (!servedOn || !objectionDays) return null;
-  return addDays(servedOn, objectionDays);
+  let last = addDays(servedOn, objectionDays);
+  for (let i = 0; calendar && i < 60 && !calendar.isWorkingDay(last); i++) last = addDays(last, 1);
+  return last;
 }
 
-/** Whether a reply submitted on `today` after `dueOn` is late (accepted, marked late; 两高解释 Art 21). */
-export function isLate(dueOn: IsoDate | null, today: IsoDate): boolean {
-  return dueOn !== null && today > dueOn;
+/**
+ * Whether a reply submitted on `today` after `dueOn` is late (accepted, marked late; 两高解释 Art 21).
+ * Never while the reply clock is paused: a suspended case stops the period (规则 Art 78).
+ */
+export function isLate(dueOn: IsoDate | null, today: IsoDate, paused = false): boolean {
+  return !paused && dueOn !== null && today > dueOn;
 }
 
 /** A photo's or document's details typed beside the file (rectification evidence per point). */
