@@ -1,11 +1,13 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { callAction, callLoader, cookieFor, request } from "#tests/factories";
 import { PrismaClient } from "~/generated/prisma/client";
 import { MAX_ATTEMPTS, UNREADABLE_PASSWORD_ERROR } from "~/domain/notifications/outbox";
 import { markAllRead, produceReminders, unreadCount } from "~/models/notification.server";
 import { deliverOutbox, outboxSummary } from "~/models/outbox.server";
 import { getReminderSettings, saveReminderSettings, sealLegacySmtpPasswords, smtpConnectionOf, smtpPasswordContext } from "~/models/reminder-settings.server";
+import { action as adminAction, loader as adminLoader } from "~/routes/_staff.admin.notifications";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { JOBS, runDueJobs, schedulerOwner } from "~/utils/scheduler.server";
@@ -259,5 +261,23 @@ describe("the sealed SMTP password (decision 0023)", () => {
     expect((await getReminderSettings(procuratorateId)).password).toBe("stored");
     await deliverOutbox(prisma, new Date());
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("sent");
+  });
+});
+
+describe("/admin/notifications with a password that no longer opens", () => {
+  test("the page says so (never the value); the test e-mail answers 400 with the reason", async () => {
+    const p = await gui();
+    const foreign = sealSecret("smtp-pass-桂", smtpPasswordContext(p.id), deriveSettingsKey("the-secret-before-it-was-rotated-0123456789"));
+    await prisma.reminderSettings.update({ where: { procuratorateId: p.id }, data: { smtpPassword: foreign } });
+    const cookie = await cookieFor("admin");
+    const page = (await callLoader(adminLoader, request("/admin/notifications", { cookie }))) as { status: number; data: { settings: Record<string, unknown> } };
+    expect(page.status).toBe(200);
+    expect(page.data.settings.password).toBe("unreadable");
+    expect(JSON.stringify(page.data)).not.toContain(foreign);
+    expect(JSON.stringify(page.data)).not.toContain("smtp-pass");
+
+    const test = await callAction(adminAction, request("/admin/notifications", { cookie, form: { intent: "test", to: "someone@example.cn" } }));
+    expect(test.status).toBe(400);
+    expect(JSON.stringify((test as { data: unknown }).data)).toContain("notifications.settings.passwordUnreadable");
   });
 });
