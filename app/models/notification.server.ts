@@ -4,7 +4,8 @@ import { dateInShanghai } from "~/domain/deadlines/dates";
 import { notificationText } from "~/domain/notifications/message";
 import type { DueReminder } from "~/domain/notifications/reminders";
 import { dueReminder, parseReminderDays, reminderDedupeKey, reminderWindow } from "~/domain/notifications/reminders";
-import { readNotificationParams } from "~/domain/notifications/schemas";
+import { liveDeadlineKindSchema } from "~/domain/deadlines/live";
+import { parseStoredParams, reminderParams, storeParams } from "~/domain/notifications/params";
 import { enqueueEmail } from "~/models/outbox.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
@@ -26,9 +27,18 @@ export async function unreadCount(userId: string, db: Tx = prisma): Promise<numb
   return Number(row?.n ?? 0);
 }
 
+/** Whose notifications: the signed-in user, within their procuratorate (staff or liaison alike). */
+export type NotificationReader = { userId: string; procuratorateId: string };
+
+/** The inbox page (/notifications, /agency/notifications): one page of the reader's notifications and the unread count. */
+export async function readInbox(reader: NotificationReader, before: Date | null) {
+  const [page, unread] = await Promise.all([listNotifications(reader, { before }), unreadCount(reader.userId)]);
+  return { ...page, unread };
+}
+
 /** One page of the user's notifications, newest first; `before` is the last page's oldest createdAt. */
 export async function listNotifications(
-  actor: { userId: string; procuratorateId: string },
+  actor: NotificationReader,
   options: { before?: Date | null; pageSize?: number } = {},
 ) {
   const size = options.pageSize ?? NOTIFICATION_PAGE_SIZE;
@@ -42,11 +52,11 @@ export async function listNotifications(
     take: size + 1,
     select: { id: true, kind: true, params: true, link: true, createdAt: true, readAt: true },
   });
-  return { rows: rows.slice(0, size).map((r) => ({ ...r, params: readNotificationParams(r.params) })), more: rows.length > size };
+  return { rows: rows.slice(0, size).map((r) => ({ ...r, params: parseStoredParams(r.params) })), more: rows.length > size };
 }
 
 /** Marks one of the actor's notifications read; another user's (or none) answers 404. */
-export async function markRead(actor: { userId: string; procuratorateId: string }, notificationId: string, now: Date = new Date()) {
+export async function markRead(actor: NotificationReader, notificationId: string, now: Date = new Date()) {
   const own = await prisma.notification.findFirst({
     where: { id: notificationId, userId: actor.userId, procuratorateId: actor.procuratorateId },
     select: { id: true, readAt: true },
@@ -56,7 +66,7 @@ export async function markRead(actor: { userId: string; procuratorateId: string 
 }
 
 /** Marks every unread notification of the actor read (one statement on their index range). */
-export async function markAllRead(actor: { userId: string; procuratorateId: string }, now: Date = new Date()) {
+export async function markAllRead(actor: NotificationReader, now: Date = new Date()) {
   const { count } = await prisma.notification.updateMany({
     where: { userId: actor.userId, procuratorateId: actor.procuratorateId, readAt: null },
     data: { readAt: now },
@@ -170,10 +180,12 @@ async function remindPage(
   for (const { d, reminder } of due) {
     const cases = links.filter((l) => l.deadlineId === d.id && l.case.procuratorateId === procuratorateId).map((l) => l.case);
     const first = cases[0];
-    const params = {
-      deadlineKind: d.kind,
+    const deadlineKind = liveDeadlineKindSchema.safeParse(d.kind);
+    if (!deadlineKind.success) continue; // not a kind the app derives (app/domain/deadlines/live.ts)
+    const about = {
+      deadlineKind: deadlineKind.data,
       dueOn: d.dueOn,
-      ...(reminder.kind === "due_soon" ? { daysLeft: reminder.daysLeft } : { daysLate: reminder.daysLate }),
+      reminder,
       caseNumber: first?.number ?? null,
       caseTitle: first?.title ?? null,
       agencyName: agencies.find((a) => a.id === d.agencyId)?.name ?? null,
@@ -194,12 +206,13 @@ async function remindPage(
     }
     for (const r of recipients.values()) {
       const portal = r.link?.startsWith("/agency") ?? false;
+      // A liaison's copy carries no case number or title: the portal shows the agency its letter, not the case file.
+      const made = reminderParams({ ...about, forLiaison: portal });
       rows.push({
         userId: r.userId,
         procuratorateId,
-        kind: reminder.kind,
-        // A liaison's copy carries no case number or title: the portal shows the agency its letter, not the case file.
-        params: JSON.stringify(portal ? { ...params, caseNumber: null, caseTitle: null } : params),
+        kind: made.kind,
+        params: made.kind === "due_soon" ? storeParams("due_soon", made.params) : storeParams("overdue", made.params),
         link: r.link,
         dedupeKey: reminderDedupeKey({ procuratorateId, deadlineKey: d.key, dueOn: d.dueOn, slot: reminder.slot, userId: r.userId }),
         email: r.email,
@@ -239,7 +252,7 @@ async function insertNotifications(db: typeof prisma, rows: NewNotification[]) {
 /** The e-mail of a notification, in its recipient's language. */
 export function emailFor(n: { kind: string; params: string; link: string | null; locale: string | null }) {
   const t = createT(isLocale(n.locale) ? n.locale : DEFAULT_LOCALE);
-  const { label, text } = notificationText(t, n.kind, readNotificationParams(n.params));
+  const { label, text } = notificationText(t, n.kind, parseStoredParams(n.params));
   return { subject: t("notifications.email.subject", { app: t("app.shortName"), kind: label }), text: `${text}\n\n${t("notifications.email.footer")}` };
 }
 

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { afterFailure } from "~/domain/notifications/outbox";
+import { afterFailure, UNREADABLE_PASSWORD_ERROR } from "~/domain/notifications/outbox";
 import { OUTBOX_STATUSES } from "~/domain/notifications/kinds";
 import type { SmtpConnection } from "~/models/reminder-settings.server";
 import { connectionOf } from "~/models/reminder-settings.server";
@@ -68,8 +68,18 @@ export async function deliverOutbox(db: Tx = prisma, now: Date = new Date(), sen
   });
   try {
     for (const row of settings) {
-      const connection = connectionOf(row);
-      if (!connection) continue;
+      const state = connectionOf(row);
+      if (state.status === "none") continue;
+      if (state.status === "unreadable") {
+        // The key changed since the password was sealed: nothing can be sent; say why, spend no attempt.
+        const { count } = await db.outboxEmail.updateMany({
+          where: { status: "queued", nextAttemptAt: { lte: now }, procuratorateId: row.procuratorateId },
+          data: { lastError: UNREADABLE_PASSWORD_ERROR },
+        });
+        report.waiting += count;
+        continue;
+      }
+      const connection = state.connection;
       const due = await db.outboxEmail.findMany({
         where: { status: "queued", nextAttemptAt: { lte: now }, procuratorateId: row.procuratorateId },
         orderBy: { nextAttemptAt: "asc" },

@@ -3,6 +3,8 @@ import type { Role, Scope } from "~/domain/auth/roles";
 import { agencyReplyDeadline } from "~/domain/deadlines/agency-reply";
 import type { IsoDate } from "~/domain/deadlines/dates";
 import { dateInShanghai } from "~/domain/deadlines/dates";
+import type { ReplyArrivedParams } from "~/domain/notifications/params";
+import { replyArrivedParams, storeParams } from "~/domain/notifications/params";
 import type { AnswerStatus, ReplyStatus } from "~/domain/recommendation/reply";
 import type { ReplyForm } from "~/domain/recommendation/reply-schemas";
 import { answerIssues, formatReceiptNumber, isLate, objectionLastDay } from "~/domain/recommendation/reply-schemas";
@@ -238,6 +240,7 @@ export async function saveReply(
     const year = Number(today.slice(0, 4));
     const seq = await allocateSeq(tx, { procuratorateId: scope.procuratorateId, code: RECEIPT_COUNTER_KEY, year });
     const procuratorate = await tx.procuratorate.findUniqueOrThrow({ where: { id: scope.procuratorateId }, select: { shortName: true } });
+    const agency = await tx.agency.findFirstOrThrow({ where: { id: scope.agencyId, procuratorateId: scope.procuratorateId }, select: { name: true } });
     const receiptNumber = formatReceiptNumber(procuratorate.shortName, year, seq);
     const submitted = await tx.reply.updateMany({
       where: { id: reply.id, status: "draft" satisfies ReplyStatus },
@@ -269,7 +272,7 @@ export async function saveReply(
       caseId: rec.caseId,
       replyId: reply.id,
       prosecutorIds: [rec.case.leadProsecutorId, ...rec.case.members.filter((m) => m.role === "prosecutor").map((m) => m.userId)],
-      params: { recommendationNumber: rec.number, caseTitle: rec.case.title, receiptNumber, late },
+      params: replyArrivedParams({ recommendationNumber: rec.number, caseTitle: rec.case.title, agencyName: agency.name, receiptNumber, late }),
       now,
     });
     return { replyId: reply.id, status: "submitted", receiptNumber, late };
@@ -279,7 +282,7 @@ export async function saveReply(
 /** reply_arrived notifications for the case's prosecutors, one per user (dedupeKey), active staff only. */
 async function notifyReplyArrived(
   tx: Tx,
-  input: { procuratorateId: string; caseId: string; replyId: string; prosecutorIds: (string | null)[]; params: Record<string, unknown>; now: Date }
+  input: { procuratorateId: string; caseId: string; replyId: string; prosecutorIds: (string | null)[]; params: ReplyArrivedParams; now: Date }
 ) {
   const ids = [...new Set(input.prosecutorIds.filter((id): id is string => !!id))];
   if (!ids.length) return;
@@ -295,7 +298,7 @@ async function notifyReplyArrived(
         userId: u.id,
         procuratorateId: input.procuratorateId,
         kind: "reply_arrived",
-        params: JSON.stringify(input.params),
+        params: storeParams("reply_arrived", input.params),
         link: `/cases/${input.caseId}/service`,
         dedupeKey,
         createdAt: input.now,

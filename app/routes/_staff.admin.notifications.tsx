@@ -6,6 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { pageTitle, titleIn } from "~/components/case/meta";
 import { Badge, Card, Field, FormError, PageHeader, Stat } from "~/components/ui";
+import { UNREADABLE_PASSWORD_ERROR } from "~/domain/notifications/outbox";
 import { reminderSettingsSchema, settingsFormSchema, testEmailSchema } from "~/domain/notifications/schemas";
 import { createT, formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -42,10 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveReminderSettings(procuratorateId, actor.userId, value);
     return redirect("/admin/notifications?saved=1");
   }
-  const connection = await smtpConnectionOf(procuratorateId);
-  if (!connection) {
-    return data({ form, result: submission.reply({ formErrors: ["notifications.settings.testNeedsServer"] }), test: null }, { status: 400 });
+  const state = await smtpConnectionOf(procuratorateId);
+  if (state.status !== "ready") {
+    const error = state.status === "unreadable" ? "notifications.settings.passwordUnreadable" : "notifications.settings.testNeedsServer";
+    return data({ form, result: submission.reply({ formErrors: [error] }), test: null }, { status: 400 });
   }
+  const connection = state.connection;
   const t = createT(actor.locale === "en" ? "en" : "zh-CN");
   try {
     await sendNow(connection, {
@@ -79,6 +82,11 @@ export default function AdminNotifications() {
         </div>
       ) : null}
       <Card title={t("notifications.settings.smtp")}>
+        {settings.password === "unreadable" ? (
+          <div className="notice notice--warn" role="alert" data-testid="password-unreadable" style={{ marginBottom: 12 }}>
+            {t("notifications.settings.passwordUnreadable")}
+          </div>
+        ) : null}
         <p className="muted small">
           {settings.smtpHost
             ? t("notifications.settings.configured", { host: settings.smtpHost, port: settings.smtpPort ?? "" })
@@ -126,7 +134,11 @@ export default function AdminNotifications() {
                       <Badge tone={f.status === "failed" ? "danger" : "warn"}>{t(`notifications.outbox.${f.status === "failed" ? "failed" : "queued"}`)}</Badge>
                     </td>
                     <td data-label={t("notifications.outbox.error")}>
-                      <code className="mono">{f.lastError}</code>
+                      {f.lastError === UNREADABLE_PASSWORD_ERROR ? (
+                        t("notifications.settings.passwordUnreadable")
+                      ) : (
+                        <code className="mono">{f.lastError}</code>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -145,7 +157,7 @@ type Settings = {
   smtpPort: number | null;
   smtpSecure: boolean;
   smtpUser: string | null;
-  hasPassword: boolean;
+  password: "none" | "stored" | "unreadable";
   fromAddress: string | null;
 };
 
@@ -197,12 +209,12 @@ function SettingsForm({ settings, lastResult }: { settings: Settings; lastResult
         label={t("notifications.settings.smtpPassword")}
         htmlFor={fields.smtpPassword.id}
         errors={fields.smtpPassword.errors}
-        hint={settings.hasPassword ? t("notifications.settings.passwordKept") : t("notifications.settings.passwordNone")}
+        hint={t(`notifications.settings.password.${settings.password}`)}
       >
         {/* Never filled from the server: the stored password stays on the server. */}
         <input {...getInputProps(fields.smtpPassword, { type: "password" })} key={fields.smtpPassword.key} defaultValue="" autoComplete="new-password" />
       </Field>
-      {settings.hasPassword ? (
+      {settings.password !== "none" ? (
         <label className="checkbox">
           <input {...getInputProps(fields.clearPassword, { type: "checkbox" })} key={fields.clearPassword.key} /> {t("notifications.settings.clearPassword")}
         </label>

@@ -1,15 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/case/meta";
-import { NotificationList } from "~/components/notifications/notification-list";
-import { PageHeader } from "~/components/ui";
-import { beforeParam, markReadSchema } from "~/domain/notifications/schemas";
-import { useT } from "~/i18n/react";
-import { listNotifications, markAllRead, markRead, unreadCount } from "~/models/notification.server";
+import { inboxAction, inboxLoader } from "~/components/notifications/inbox.server";
+import { InboxPage } from "~/components/notifications/inbox-page";
 import { requirePermission, staffScope } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
@@ -18,34 +12,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notificat
 // The staff member's own notifications (issue 11 §7): deadline reminders and replies that arrived.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "notification:use");
-  const me = { userId: actor.userId, procuratorateId: staffScope(scope) };
-  const [page, unread] = await Promise.all([
-    listNotifications(me, { before: beforeParam(new URL(request.url).searchParams.get("before")) }),
-    unreadCount(actor.userId),
-  ]);
-  return { ...page, unread, role: actor.role };
+  return inboxLoader(request, { userId: actor.userId, procuratorateId: staffScope(scope), role: actor.role });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requirePermission(request, "notification:use");
-  const me = { userId: actor.userId, procuratorateId: staffScope(scope) };
-  const submission = parseWithZod(await readForm(request), { schema: markReadSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (submission.value.intent === "readAll") {
-    await markAllRead(me);
-    return redirect("/notifications?readAll=1");
-  }
-  await markRead(me, submission.value.notificationId);
-  return redirect("/notifications");
+  return inboxAction(request, { userId: actor.userId, procuratorateId: staffScope(scope) }, "/notifications");
 }
 
 export default function StaffNotifications() {
-  const { rows, more, unread, role } = useLoaderData<typeof loader>();
-  const t = useT();
-  return (
-    <>
-      <PageHeader title={t("notifications.title")} subtitle={t("notifications.subtitle")} />
-      <NotificationList rows={rows} more={more} unread={unread} role={role} />
-    </>
-  );
+  return <InboxPage {...useLoaderData<typeof loader>()} />;
 }

@@ -13,6 +13,9 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(path.join(process.cwd(), "data")),
   DATABASE_URL: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
+  // The key material that seals stored secrets (the SMTP password); the session secret when unset
+  // (docs/decisions/0023-sealed-settings-secrets.md).
+  SETTINGS_KEY: z.string().min(32, "SETTINGS_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   // Demo mode shows the demo accounts on the login page; on unless set to "false".
   PROCURA_DEMO: z.enum(["true", "false"]).default("true"),
   // Plain-http deployments other than localhost (a demo on a LAN address) need this to sign in;
@@ -36,6 +39,8 @@ export type Env = {
   dataDir: string;
   databaseUrl: string;
   sessionSecret: string;
+  /** What the settings key is derived from: SETTINGS_KEY, or the session secret (app/utils/secret-box.server.ts). */
+  settingsKeyMaterial: string;
   demo: boolean;
   secureCookies: boolean;
   /** The largest evidence file an upload may carry, in bytes (EVIDENCE_MAX_BYTES). */
@@ -51,11 +56,13 @@ export function getEnv(): Env {
   const parsed = schema.parse(process.env);
   const dataDir = path.resolve(parsed.DATA_DIR);
   const databaseUrl = parsed.DATABASE_URL ?? `file:${path.join(dataDir, "procura.db")}`;
+  const sessionSecret = parsed.SESSION_SECRET ?? localSecret(dataDir);
   cached = {
     nodeEnv: parsed.NODE_ENV,
     dataDir,
     databaseUrl,
-    sessionSecret: parsed.SESSION_SECRET ?? localSecret(dataDir),
+    sessionSecret,
+    settingsKeyMaterial: parsed.SETTINGS_KEY ?? sessionSecret,
     demo: parsed.PROCURA_DEMO === "true",
     secureCookies: parsed.NODE_ENV === "production" && parsed.PROCURA_INSECURE_COOKIES !== "true",
     evidenceMaxBytes: Number(parsed.EVIDENCE_MAX_BYTES),

@@ -5,6 +5,7 @@ import { writeAuditAnchor } from "~/models/audit-anchor.server";
 import { claimJobRun, failJobRun, finishJobRun } from "~/models/job-run.server";
 import { mailUnmailedNotifications, produceReminders } from "~/models/notification.server";
 import { deliverOutbox } from "~/models/outbox.server";
+import { sealLegacySmtpPasswords } from "~/models/reminder-settings.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -50,6 +51,8 @@ export const JOBS: ScheduledJob[] = [
     period: outboxPeriod,
     leaseMs: 5 * 60 * 1000,
     run: async (now) => {
+      // A password stored in clear before sealing existed is sealed on the first run (decision 0023).
+      await sealLegacySmtpPasswords(prisma);
       await mailUnmailedNotifications(prisma, now);
       return deliverOutbox(prisma, now);
     },

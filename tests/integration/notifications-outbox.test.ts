@@ -1,13 +1,17 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { callAction, callLoader, cookieFor, request } from "#tests/factories";
 import { PrismaClient } from "~/generated/prisma/client";
-import { MAX_ATTEMPTS } from "~/domain/notifications/outbox";
+import { MAX_ATTEMPTS, UNREADABLE_PASSWORD_ERROR } from "~/domain/notifications/outbox";
 import { markAllRead, produceReminders, unreadCount } from "~/models/notification.server";
-import { deliverOutbox } from "~/models/outbox.server";
+import { deliverOutbox, outboxSummary } from "~/models/outbox.server";
+import { getReminderSettings, saveReminderSettings, sealLegacySmtpPasswords, smtpConnectionOf, smtpPasswordContext } from "~/models/reminder-settings.server";
+import { action as adminAction, loader as adminLoader } from "~/routes/_staff.admin.notifications";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { JOBS, runDueJobs, schedulerOwner } from "~/utils/scheduler.server";
+import { deriveSettingsKey, sealSecret } from "~/utils/secret-box.server";
 
 // Reminders and the e-mail outbox against a real SQLite copy and a local SMTP sink.
 
@@ -139,5 +143,141 @@ describe("the outbox", () => {
       }
     }
     failNext = false;
+  });
+});
+
+describe("the sealed SMTP password (decision 0023)", () => {
+  const logins: { user: string; pass: string }[] = [];
+  let authSink: SMTPServer;
+  let authPort = 0;
+  beforeAll(async () => {
+    authSink = new SMTPServer({
+      allowInsecureAuth: true,
+      disabledCommands: ["STARTTLS"],
+      onAuth(auth, _session, cb) {
+        logins.push({ user: auth.username ?? "", pass: auth.password ?? "" });
+        if (auth.password !== "smtp-pass-桂") return cb(new Error("bad password"));
+        cb(null, { user: auth.username });
+      },
+      onData(stream, _session, cb) {
+        stream.resume();
+        stream.on("end", () => cb());
+      },
+    });
+    await new Promise<void>((resolve) => authSink.listen(0, "127.0.0.1", () => resolve()));
+    authPort = (authSink.server.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => authSink.close(() => resolve())));
+
+  async function setup() {
+    const p = await gui();
+    const admin = await prisma.user.findFirstOrThrow({ where: { procuratorateId: p.id, role: "admin" }, select: { id: true } });
+    const input = {
+      intent: "save" as const,
+      reminderDays: [7, 3, 1],
+      smtpHost: "127.0.0.1",
+      smtpPort: authPort,
+      smtpSecure: false,
+      smtpUser: "mailer",
+      clearPassword: false,
+      fromAddress: "procura@example.cn",
+    };
+    return { procuratorateId: p.id, adminId: admin.id, input };
+  }
+  const stored = async (procuratorateId: string) =>
+    (await prisma.reminderSettings.findUniqueOrThrow({ where: { procuratorateId }, select: { smtpPassword: true } })).smtpPassword;
+  const queue = (procuratorateId: string) => prisma.outboxEmail.create({ data: { procuratorateId, to: "sealed@example.cn", subject: "s", text: "t" } });
+
+  test("saved sealed (never in clear, never in the audit), opened by the mailer, which logs in with it", async () => {
+    const { procuratorateId, adminId, input } = await setup();
+    await saveReminderSettings(procuratorateId, adminId, { ...input, smtpPassword: "smtp-pass-桂" });
+    const value = await stored(procuratorateId);
+    expect(value).toMatch(/^v1:/);
+    expect(value).not.toContain("smtp-pass");
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "reminder_settings.update", entityId: procuratorateId }, orderBy: { seq: "desc" } });
+    expect(audit.data).not.toContain("smtp-pass");
+    expect(audit.data).not.toContain(value!);
+    expect((await getReminderSettings(procuratorateId)).password).toBe("stored");
+
+    const email = await queue(procuratorateId);
+    const before = logins.length;
+    await deliverOutbox(prisma, new Date());
+    expect(logins.slice(before)).toContainEqual({ user: "mailer", pass: "smtp-pass-桂" });
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("sent");
+
+    // A blank password keeps the sealed one as it is.
+    await saveReminderSettings(procuratorateId, adminId, { ...input, reminderDays: [5, 1] });
+    expect(await stored(procuratorateId)).toBe(value);
+  });
+
+  test("a legacy clear password still works, and is sealed by the outbox job's step and by the next save", async () => {
+    const { procuratorateId, adminId, input } = await setup();
+    await prisma.reminderSettings.update({ where: { procuratorateId }, data: { smtpPassword: "smtp-pass-桂" } });
+    expect((await getReminderSettings(procuratorateId)).password).toBe("stored");
+    const state = await smtpConnectionOf(procuratorateId);
+    expect(state.status === "ready" && state.connection.password).toBe("smtp-pass-桂");
+    const email = await queue(procuratorateId);
+    await deliverOutbox(prisma, new Date());
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("sent");
+
+    expect(await sealLegacySmtpPasswords(prisma)).toBe(1);
+    const sealed = await stored(procuratorateId);
+    expect(sealed).toMatch(/^v1:/);
+    expect(await sealLegacySmtpPasswords(prisma)).toBe(0);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "reminder_settings.seal_password", entityId: procuratorateId }, orderBy: { seq: "desc" } });
+    expect(event.data).not.toContain("smtp-pass");
+
+    // Saved with the password left blank: the clear value is sealed, the audit says only clear → sealed.
+    await prisma.reminderSettings.update({ where: { procuratorateId }, data: { smtpPassword: "smtp-pass-桂" } });
+    await saveReminderSettings(procuratorateId, adminId, input);
+    expect(await stored(procuratorateId)).toMatch(/^v1:/);
+    const saved = await prisma.auditEvent.findFirstOrThrow({ where: { action: "reminder_settings.update", entityId: procuratorateId }, orderBy: { seq: "desc" } });
+    expect(JSON.parse(saved.data!).smtpPassword).toEqual({ from: "clear", to: "sealed" });
+    const after = await smtpConnectionOf(procuratorateId);
+    expect(after.status === "ready" && after.connection.password).toBe("smtp-pass-桂");
+  });
+
+  test("sealed under another key: the mailer does not crash, the e-mails wait with a clear lastError, the page says so", async () => {
+    const { procuratorateId, adminId, input } = await setup();
+    const foreign = sealSecret("smtp-pass-桂", smtpPasswordContext(procuratorateId), deriveSettingsKey("the-secret-before-it-was-rotated-0123456789"));
+    await prisma.reminderSettings.update({ where: { procuratorateId }, data: { smtpPassword: foreign } });
+    expect((await getReminderSettings(procuratorateId)).password).toBe("unreadable");
+    expect((await smtpConnectionOf(procuratorateId)).status).toBe("unreadable");
+
+    const email = await queue(procuratorateId);
+    const before = logins.length;
+    const report = await deliverOutbox(prisma, new Date());
+    expect(report.waiting).toBeGreaterThan(0);
+    const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } });
+    expect(row).toMatchObject({ status: "queued", attempts: 0, lastError: UNREADABLE_PASSWORD_ERROR });
+    expect(logins.length).toBe(before);
+    expect((await outboxSummary(procuratorateId)).failures.map((f) => f.lastError)).toContain(UNREADABLE_PASSWORD_ERROR);
+    // The job's sealing step leaves it alone (it is not clear text).
+    await sealLegacySmtpPasswords(prisma);
+    expect(await stored(procuratorateId)).toBe(foreign);
+
+    // Entered again: it opens, and the waiting e-mail goes.
+    await saveReminderSettings(procuratorateId, adminId, { ...input, smtpPassword: "smtp-pass-桂" });
+    expect((await getReminderSettings(procuratorateId)).password).toBe("stored");
+    await deliverOutbox(prisma, new Date());
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("sent");
+  });
+});
+
+describe("/admin/notifications with a password that no longer opens", () => {
+  test("the page says so (never the value); the test e-mail answers 400 with the reason", async () => {
+    const p = await gui();
+    const foreign = sealSecret("smtp-pass-桂", smtpPasswordContext(p.id), deriveSettingsKey("the-secret-before-it-was-rotated-0123456789"));
+    await prisma.reminderSettings.update({ where: { procuratorateId: p.id }, data: { smtpPassword: foreign } });
+    const cookie = await cookieFor("admin");
+    const page = (await callLoader(adminLoader, request("/admin/notifications", { cookie }))) as { status: number; data: { settings: Record<string, unknown> } };
+    expect(page.status).toBe(200);
+    expect(page.data.settings.password).toBe("unreadable");
+    expect(JSON.stringify(page.data)).not.toContain(foreign);
+    expect(JSON.stringify(page.data)).not.toContain("smtp-pass");
+
+    const test = await callAction(adminAction, request("/admin/notifications", { cookie, form: { intent: "test", to: "someone@example.cn" } }));
+    expect(test.status).toBe(400);
+    expect(JSON.stringify((test as { data: unknown }).data)).toContain("notifications.settings.passwordUnreadable");
   });
 });

@@ -1,14 +1,14 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { Badge, Card, EmptyState } from "~/components/ui";
 import { linkFor, notificationText } from "~/domain/notifications/message";
-import type { NotificationParams } from "~/domain/notifications/schemas";
 import { formatDateTime } from "~/i18n";
 import { useT } from "~/i18n/react";
 
 export type NotificationRow = {
   id: string;
   kind: string;
-  params: NotificationParams;
+  /** The stored params, read per kind by notificationText. */
+  params: Record<string, unknown>;
   link: string | null;
   createdAt: string | Date;
   readAt: string | Date | null;
@@ -39,7 +39,19 @@ export function NotificationList({ rows, more, unread, role }: { rows: Notificat
         </div>
       ) : null}
       {rows.length === 0 ? (
-        <EmptyState title={t("notifications.empty")} />
+        <div data-testid="notifications-empty">
+          {params.has("before") ? (
+            <EmptyState title={t("notifications.noOlder")}>
+              <p className="muted small">
+                <Link to="?">{t("notifications.backToNewest")}</Link>
+              </p>
+            </EmptyState>
+          ) : (
+            <EmptyState title={t("notifications.empty")}>
+              <p className="muted small">{t(role === "agency" ? "notifications.emptyHint.agency" : "notifications.emptyHint.staff")}</p>
+            </EmptyState>
+          )}
+        </div>
       ) : (
         <ul className="notification-list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {rows.map((n) => {

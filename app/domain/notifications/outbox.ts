@@ -10,3 +10,11 @@ export function afterFailure(attempts: number, now: Date): { status: "queued"; n
   const delay = Math.min(FIRST_BACKOFF_MS * 4 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
   return { status: "queued", nextAttemptAt: new Date(now.getTime() + delay) };
 }
+
+/**
+ * OutboxEmail.lastError while the procuratorate's stored SMTP password cannot be opened (the
+ * settings key changed): the e-mails wait, attempts untouched, until an administrator enters the
+ * password again. The settings page shows it in the reader's language
+ * (notifications.settings.passwordUnreadable).
+ */
+export const UNREADABLE_PASSWORD_ERROR = "the stored SMTP password cannot be read; enter it again";

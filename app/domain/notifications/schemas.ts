@@ -68,31 +68,6 @@ export const markReadSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("readAll") }),
 ]);
 
-/** The params a notification stores (Notification.params JSON), read leniently for display. */
-export const notificationParamsSchema = z
-  .object({
-    deadlineKind: z.string().optional(),
-    dueOn: z.string().optional(),
-    daysLeft: z.number().optional(),
-    daysLate: z.number().optional(),
-    caseNumber: z.string().nullish(),
-    caseTitle: z.string().nullish(),
-    agencyName: z.string().nullish(),
-    recommendationNumber: z.string().nullish(),
-    receiptNumber: z.string().nullish(),
-    late: z.boolean().optional(),
-  })
-  .catch({});
-export type NotificationParams = z.infer<typeof notificationParamsSchema>;
-
-export function readNotificationParams(json: string | null | undefined): NotificationParams {
-  try {
-    return notificationParamsSchema.parse(JSON.parse(json ?? "{}"));
-  } catch {
-    return {};
-  }
-}
-
 /** The list's "older" cursor (?before=ISO time); anything else starts from the newest. */
 export function beforeParam(value: string | null): Date | null {
   if (!value || value.length > 40) return null;
