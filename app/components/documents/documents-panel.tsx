@@ -29,6 +29,8 @@ export type PanelDocument = {
   title: string;
   size: number;
   agencyVisible: boolean;
+  /** Addressed to an agency and released to it only when its service is recorded (not yet). */
+  awaitingService?: boolean;
   createdAt: string | Date;
   agency: { name: string } | null;
   createdBy: { displayName: string };
@@ -228,6 +230,11 @@ export function IssuedCard({ issued, mayVerify }: { issued: PanelDocument[]; may
                         <>
                           {" "}
                           <Badge tone="info">{t("documents.agencyVisible", { agency: doc.agency?.name ?? "" })}</Badge>
+                        </>
+                      ) : doc.awaitingService ? (
+                        <>
+                          {" "}
+                          <Badge tone="warn">{t("documents.awaitingService", { agency: doc.agency?.name ?? "" })}</Badge>
                         </>
                       ) : null}
                     </span>
