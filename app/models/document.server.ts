@@ -443,6 +443,9 @@ export async function regenerateDocument(doc: StoredDocument): Promise<{ bytes: 
   return { bytes, sha256 };
 }
 
+/** The kinds a liaison may ever read: those addressed to an agency. */
+const AGENCY_KINDS: DocumentKind[] = DOCUMENT_KINDS.filter((k) => addressedToAgency(definitionOf(k)));
+
 const readableSelect = {
   id: true,
   procuratorateId: true,
@@ -463,7 +466,8 @@ const readableSelect = {
 /**
  * A document the actor may read, or null (the route answers 404 for every refusal): staff of its
  * procuratorate with the permission to read what it belongs to (case, hearing, clue); the agency
- * liaison only for a document marked agencyVisible for their agency; nobody else.
+ * liaison only for a document of a kind addressed to an agency, marked agencyVisible for their
+ * agency (at issue, or on service: the kind's release rule); nobody else.
  */
 export async function findReadableDocument(actor: Pick<Actor, "role">, scope: Scope, documentId: string) {
   if (!documentId) return null;
@@ -477,8 +481,10 @@ export async function findReadableDocument(actor: Pick<Actor, "role">, scope: Sc
     return can(actor, permission) ? doc : null;
   }
   if (scope.kind === "agency") {
+    // Only kinds addressed to an agency, whatever a row says: never an internal report or approval
+    // form (DOMAIN.md §5), even one of the liaison's own case.
     return prisma.generatedDocument.findFirst({
-      where: { id: documentId, procuratorateId: scope.procuratorateId, agencyId: scope.agencyId, agencyVisible: true },
+      where: { id: documentId, procuratorateId: scope.procuratorateId, agencyId: scope.agencyId, agencyVisible: true, kind: { in: AGENCY_KINDS } },
       select: readableSelect,
     });
   }
