@@ -51,7 +51,10 @@ test("a served document reaches the agency only once its service is recorded", a
   const stale = await page.context().newPage();
   await stale.goto(`/cases/${seeded.caseId}/serve`);
 
-  await page.goto(`/cases/${seeded.caseId}/serve`);
+  // From the documents tab to the service form.
+  await page.goto(`/cases/${seeded.caseId}/documents`);
+  await listed.getByRole("link", { name: zh("documents.recordService") }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${seeded.caseId}/serve`));
   const form = page.getByRole("form", { name: zh("agencyReply.service.documentTitle") });
   await form.getByLabel(zh("agencyReply.service.document")).selectOption(filingId);
   // Refusal: 留置 without a witness.

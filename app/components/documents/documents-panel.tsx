@@ -197,7 +197,8 @@ export function CandidatesCard({ candidates, mayIssue, mayPreview }: { candidate
   );
 }
 
-export function IssuedCard({ issued, mayVerify }: { issued: PanelDocument[]; mayVerify: boolean }) {
+/** serveHref: where the service of a document waiting for it is recorded (the case's service form), when the reader may. */
+export function IssuedCard({ issued, mayVerify, serveHref }: { issued: PanelDocument[]; mayVerify: boolean; serveHref?: string | null }) {
   const t = useT();
   return (
     <Card title={t("documents.issuedTitle")}>
@@ -235,6 +236,14 @@ export function IssuedCard({ issued, mayVerify }: { issued: PanelDocument[]; may
                         <>
                           {" "}
                           <Badge tone="warn">{t("documents.awaitingService", { agency: doc.agency?.name ?? "" })}</Badge>
+                          {serveHref ? (
+                            <>
+                              {" "}
+                              <Link to={serveHref} className="small">
+                                {t("documents.recordService")}
+                              </Link>
+                            </>
+                          ) : null}
                         </>
                       ) : null}
                     </span>
