@@ -288,8 +288,10 @@ export type AgencyDocumentRow = {
 
 /**
  * Documents in two parts: 0, the services on my agency that are not recommendations (立案决定书,
- * 事实确认书, 终结案件决定书 …), latest served first; 1, generated documents marked agencyVisible for
- * my agency that no service on it covers, latest first.
+ * 事实确认书, 终结案件决定书 …), latest served first, each with its document once released; 1,
+ * generated documents marked agencyVisible for my agency that no such service covers (a served
+ * 检察建议书, released by its recommendation's service; a document released at issue), latest first.
+ * A document served with a 送达回证 is marked agencyVisible only when its service is recorded.
  */
 const readDocumentPart =
   (scope: AgencyScope): PartReader<DocumentKey> =>
@@ -310,7 +312,7 @@ const readDocumentPart =
     return prisma.$queryRaw<DocumentKey[]>`
       SELECT 1 AS "part", g."id" AS "k", g."createdAt" || '' AS "at" FROM "GeneratedDocument" g
       WHERE g."agencyId" = ${scope.agencyId} AND g."procuratorateId" = ${scope.procuratorateId} AND g."agencyVisible" = 1
-        AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."documentId" = g."id" AND s."agencyId" = ${scope.agencyId}) ${where}
+        AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."documentId" = g."id" AND s."agencyId" = ${scope.agencyId} AND s."recommendationId" IS NULL) ${where}
       ORDER BY ${sqlRaw(after ? `g."createdAt" DESC, g."id" DESC` : `g."createdAt" ASC, g."id" ASC`)} LIMIT ${limit}`;
   };
 
@@ -359,7 +361,7 @@ export async function countAgencyDocuments(scope: AgencyScope, cap: number = AGE
         UNION ALL
         SELECT g."id" FROM "GeneratedDocument" g WHERE g."agencyId" = ${scope.agencyId} AND g."procuratorateId" = ${scope.procuratorateId}
           AND g."agencyVisible" = 1
-          AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."documentId" = g."id" AND s."agencyId" = ${scope.agencyId}))`,
+          AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."documentId" = g."id" AND s."agencyId" = ${scope.agencyId} AND s."recommendationId" IS NULL))`,
       cap
     )} AS "n"`;
   return Number(row?.n ?? 0);
@@ -477,6 +479,8 @@ export async function getServedRecommendation(scope: AgencyScope, recommendation
           refusalReason: true,
           witness: true,
           serverName: true,
+          // The 检察建议书 this service delivered (released to my agency by it).
+          document: { select: { id: true, title: true, agencyId: true, agencyVisible: true } },
         },
       },
       replies: {
@@ -516,7 +520,11 @@ export async function getServedRecommendation(scope: AgencyScope, recommendation
     procuratorate: rec.case.procuratorate.name,
     agency,
     points: rec.points,
-    services: rec.services,
+    services: rec.services.map(({ document, ...service }) => ({
+      ...service,
+      // Only a document released to my agency is offered for download.
+      document: document && document.agencyVisible && document.agencyId === scope.agencyId ? { id: document.id, title: document.title } : null,
+    })),
     replies: rec.replies.map((r) => ({
       id: r.id,
       status: r.status,

@@ -187,7 +187,16 @@ export async function getCaseServices(procuratorateId: string, caseId: string) {
         points: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, text: true } },
         services: {
           orderBy: [{ servedOn: "asc" }, { createdAt: "asc" }],
-          select: { id: true, method: true, servedOn: true, recipient: true, signedBy: true, agency: { select: { name: true } } },
+          select: {
+            id: true,
+            method: true,
+            servedOn: true,
+            recipient: true,
+            signedBy: true,
+            agency: { select: { name: true } },
+            // The 检察建议书 the service delivered, when it was issued in the system.
+            document: { select: { id: true, title: true } },
+          },
         },
         // A draft is the agency's unsent work; staff see replies once submitted.
         replies: {
@@ -217,6 +226,7 @@ export async function getCaseServices(procuratorateId: string, caseId: string) {
         servedOn: true,
         recipient: true,
         agency: { select: { name: true } },
+        document: { select: { id: true, title: true } },
       },
     }),
     prisma.followUp.findMany({

@@ -5,12 +5,12 @@ import { documentSource } from "~/documents/registry.server";
 import { docxFileName, missingValues, renderDocument } from "~/documents/render.server";
 import { can } from "~/domain/auth/policy";
 import type { Actor, Scope } from "~/domain/auth/roles";
-import { fieldsOf } from "~/domain/documents/definitions";
+import { definitionOf, fieldsOf } from "~/domain/documents/definitions";
 import { parseSeatSubjectId, seatSubjectId } from "~/domain/documents/kinds/hearing-common";
 import type { DocumentKind } from "~/domain/documents/kinds";
-import { DOCUMENT_KINDS } from "~/domain/documents/kinds";
+import { DOCUMENT_KINDS, documentKindSchema } from "~/domain/documents/kinds";
 import type { Bilingual, DocumentSubject, DocumentValues, FieldSpec, IssueContext, KindDefinition } from "~/domain/documents/spec";
-import { formatDocumentDate } from "~/domain/documents/spec";
+import { addressedToAgency, agencyVisibleAtIssue, formatDocumentDate, releasedOnService } from "~/domain/documents/spec";
 import type { NumberedDocumentKind } from "~/domain/numbering/format";
 import { NUMBERED_DOCUMENT_KINDS, formatDocumentNumber } from "~/domain/numbering/format";
 import { dateInShanghai } from "~/domain/deadlines/dates";
@@ -328,8 +328,10 @@ export async function issueDocument(input: IssueInput) {
   }
   const fields = fieldsOf(kind);
   // Addressed to the respondent agency when the kind is for an agency (DOMAIN.md §5): only then
-  // may the agency's liaison see and download it.
-  const agencyId = definition.audience === "agency" ? links.agencyId : null;
+  // may the agency's liaison see and download it, at issue or, for a document served with a
+  // 送达回证, once its service is recorded (the kind's release rule; recordDocumentService).
+  const agencyId = addressedToAgency(definition) ? links.agencyId : null;
+  const agencyVisible = agencyId !== null && agencyVisibleAtIssue(definition);
 
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const peeked = await peekDocumentNumber(prisma, procuratorateId, kind, subjectId, year);
@@ -372,7 +374,7 @@ export async function issueDocument(input: IssueInput) {
             sha256: placed.sha256,
             size: placed.size,
             agencyId,
-            agencyVisible: agencyId !== null,
+            agencyVisible,
             subjectType,
             subjectId,
             snapshot: JSON.stringify(snapshot),
@@ -396,7 +398,8 @@ export async function issueDocument(input: IssueInput) {
             subjectId,
             templateVersionId: template.versionId,
             sha256: placed.sha256,
-            agencyVisible: agencyId !== null,
+            agencyVisible,
+            release: definition.release,
             batchId: input.batchId ?? null,
           },
         });
@@ -440,6 +443,9 @@ export async function regenerateDocument(doc: StoredDocument): Promise<{ bytes: 
   return { bytes, sha256 };
 }
 
+/** The kinds a liaison may ever read: those addressed to an agency. */
+const AGENCY_KINDS: DocumentKind[] = DOCUMENT_KINDS.filter((k) => addressedToAgency(definitionOf(k)));
+
 const readableSelect = {
   id: true,
   procuratorateId: true,
@@ -460,7 +466,8 @@ const readableSelect = {
 /**
  * A document the actor may read, or null (the route answers 404 for every refusal): staff of its
  * procuratorate with the permission to read what it belongs to (case, hearing, clue); the agency
- * liaison only for a document marked agencyVisible for their agency; nobody else.
+ * liaison only for a document of a kind addressed to an agency, marked agencyVisible for their
+ * agency (at issue, or on service: the kind's release rule); nobody else.
  */
 export async function findReadableDocument(actor: Pick<Actor, "role">, scope: Scope, documentId: string) {
   if (!documentId) return null;
@@ -474,8 +481,10 @@ export async function findReadableDocument(actor: Pick<Actor, "role">, scope: Sc
     return can(actor, permission) ? doc : null;
   }
   if (scope.kind === "agency") {
+    // Only kinds addressed to an agency, whatever a row says: never an internal report or approval
+    // form (DOMAIN.md §5), even one of the liaison's own case.
     return prisma.generatedDocument.findFirst({
-      where: { id: documentId, procuratorateId: scope.procuratorateId, agencyId: scope.agencyId, agencyVisible: true },
+      where: { id: documentId, procuratorateId: scope.procuratorateId, agencyId: scope.agencyId, agencyVisible: true, kind: { in: AGENCY_KINDS } },
       select: readableSelect,
     });
   }
@@ -591,6 +600,7 @@ const issuedSelect = {
   number: true,
   title: true,
   size: true,
+  agencyId: true,
   agencyVisible: true,
   subjectType: true,
   subjectId: true,
@@ -600,6 +610,18 @@ const issuedSelect = {
   createdBy: { select: { displayName: true } },
   _count: { select: { services: true } },
 } as const;
+
+type IssuedRow = { kind: string; size: bigint; agencyId: string | null; agencyVisible: boolean };
+
+/**
+ * An issued document for the pages' lists, with where it stands towards its agency: visible to it,
+ * or addressed to it and waiting for its service (the kind's release rule "on_service").
+ */
+function issuedRow<D extends IssuedRow>(d: D) {
+  const kind = documentKindSchema.safeParse(d.kind);
+  const awaitingService = d.agencyId !== null && !d.agencyVisible && kind.success && releasedOnService(definitionOf(kind.data));
+  return { ...d, size: Number(d.size), awaitingService };
+}
 
 /** The case page's documents: the kinds of the case, its consultations and its recommendations, and what was issued. */
 export async function caseDocumentsPanel(procuratorateId: string, caseId: string) {
@@ -632,7 +654,7 @@ export async function caseDocumentsPanel(procuratorateId: string, caseId: string
     take: 100,
     select: issuedSelect,
   });
-  return { candidates, issued: issued.map((d) => ({ ...d, size: Number(d.size) })) };
+  return { candidates, issued: issued.map(issuedRow) };
 }
 
 /** The clue page's documents: 不立案决定书 and whatever else is made from a clue. */
@@ -645,7 +667,7 @@ export async function clueDocumentsPanel(procuratorateId: string, clueId: string
     take: 50,
     select: issuedSelect,
   });
-  return { candidates, issued: issued.map((d) => ({ ...d, size: Number(d.size) })) };
+  return { candidates, issued: issued.map(issuedRow) };
 }
 
 /** The hearing's documents tab: announcement, record, a notice per participant, an invitation and opinion form per seated panelist. */
@@ -685,7 +707,7 @@ export async function hearingDocumentsPanel(procuratorateId: string, hearingId: 
     take: 100,
     select: issuedSelect,
   });
-  return { candidates, issued: issued.map((d) => ({ ...d, size: Number(d.size) })) };
+  return { candidates, issued: issued.map(issuedRow) };
 }
 
 export type DocumentsPanel = Awaited<ReturnType<typeof caseDocumentsPanel>>;

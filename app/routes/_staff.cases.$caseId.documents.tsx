@@ -13,15 +13,21 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-e
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "case:read");
   const panel = await caseDocumentsPanel(procuratorateId, caseId);
-  return { ...panel, mayIssue: can(actor, "document:issue"), mayPreview: can(actor, "document:preview") };
+  return {
+    ...panel,
+    mayIssue: can(actor, "document:issue"),
+    mayPreview: can(actor, "document:preview"),
+    // A document served with a 送达回证 is released to the agency when its service is recorded there.
+    serveHref: can(actor, "service:record") ? `/cases/${caseId}/serve#serve-documents` : null,
+  };
 }
 
 export default function CaseDocumentsTab() {
-  const { candidates, issued, mayIssue, mayPreview } = useLoaderData<typeof loader>();
+  const { candidates, issued, mayIssue, mayPreview, serveHref } = useLoaderData<typeof loader>();
   return (
     <div id="documents" className="case-section">
       <CandidatesCard candidates={candidates} mayIssue={mayIssue} mayPreview={mayPreview} />
-      <IssuedCard issued={issued} mayVerify={mayPreview} />
+      <IssuedCard issued={issued} mayVerify={mayPreview} serveHref={serveHref} />
     </div>
   );
 }

@@ -1,20 +1,18 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
 import { OneTimeLink } from "~/components/admin/invitation-form";
-import { Card, Field, FormError } from "~/components/ui";
+import { ServiceForm } from "~/components/recommendation/service-form";
+import { Card, Field } from "~/components/ui";
 import { dateInShanghai } from "~/domain/deadlines/dates";
 import { serviceActionSchema } from "~/domain/recommendation/service-schemas";
-import { SERVICE_METHODS } from "~/domain/recommendation/states";
 import { formatDate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { createInvitation, invitationLink } from "~/models/invitation.server";
 import { caseReplyAttachments } from "~/models/reply.server";
-import { recordRecommendationService, servableRecommendations } from "~/models/service.server";
+import { recordDocumentService, recordRecommendationService, servableDocuments, servableRecommendations } from "~/models/service.server";
 import { actionError } from "~/utils/action-error.server";
 import { requireCaseRoute } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
@@ -22,26 +20,40 @@ import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/layout/route-error";
 
-// Recording the service (送达) of an approved recommendation (规则 Art 76; 民诉法 Arts 87–89); the
-// service date starts the reply clock (两高解释 Art 21). When the agency has no liaison yet, the
-// success state offers the invitation link. The 送达回证 itself is a document (documents tab).
+// Recording the service (送达) of an approved recommendation (规则 Art 76; 民诉法 Arts 87–89), whose
+// service date starts the reply clock (两高解释 Art 21), or of another issued document addressed to
+// the agency (立案决定书, 事实确认书, 终结案件决定书 …). Either releases the document served to the
+// agency. When the agency has no liaison yet, the success state offers the invitation link. The
+// 送达回证 itself is a document (documents tab).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { procuratorateId, caseId } = await requireCaseRoute(request, params, "service:record");
-  const [servable, attachments] = await Promise.all([
+  const [servable, documents, attachments] = await Promise.all([
     servableRecommendations(procuratorateId, caseId),
+    servableDocuments(procuratorateId, caseId),
     caseReplyAttachments(procuratorateId, caseId),
   ]);
-  return { caseId, today: dateInShanghai(), ...servable, attachments };
+  return { caseId, today: dateInShanghai(), ...servable, documents, attachments };
 }
 
-type Served = { agencyId: string; agencyName: string; hasLiaison: boolean; dueOn: string | null };
+type Served = {
+  agencyId: string;
+  agencyName: string;
+  hasLiaison: boolean;
+  dueOn: string | null;
+  /** The document served and now released to the agency, if any. */
+  document: { id: string; title: string } | null;
+  /** Which form recorded it. */
+  intent: "serve" | "serveDocument";
+};
 type Invited = { link: string; displayName: string; role: string; expiresAt: string };
-type ActionData = { result: SubmissionResult<string[]>; served?: Served | null; invited?: Invited | null };
+type ActionData = { result: SubmissionResult<string[]>; intent?: string; served?: Served | null; invited?: Invited | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, procuratorateId, caseId } = await requireCaseRoute(request, params, "service:record");
   const submission = parseWithZod(await readForm(request), { schema: serviceActionSchema(dateInShanghai()) });
-  if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") {
+    return data<ActionData>({ result: submission.reply(), intent: String(submission.payload.intent ?? "") }, { status: 400 });
+  }
   const input = submission.value;
   try {
     if (input.intent === "inviteLiaison") {
@@ -62,27 +74,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
         invited: { link: invitationLink(request, created.token), displayName: created.displayName, role: created.role, expiresAt: created.expiresAt.toISOString() },
       });
     }
-    const served = await recordRecommendationService(procuratorateId, actor.userId, caseId, input);
-    return data<ActionData>({ result: submission.reply({ resetForm: true }), served });
+    if (input.intent === "serveDocument") {
+      const out = await recordDocumentService(procuratorateId, actor.userId, caseId, input);
+      const served: Served = { ...out, dueOn: null, document: { id: out.documentId, title: out.title }, intent: input.intent };
+      return data<ActionData>({ result: submission.reply({ resetForm: true }), intent: input.intent, served });
+    }
+    const out = await recordRecommendationService(procuratorateId, actor.userId, caseId, input);
+    return data<ActionData>({ result: submission.reply({ resetForm: true }), intent: input.intent, served: { ...out, intent: input.intent } });
   } catch (error) {
-    return actionError(error, submission);
+    // The one mapper, plus which form the refusal belongs to.
+    const refused = actionError(error, submission);
+    return data<ActionData>({ ...refused.data, intent: input.intent }, refused.init ?? undefined);
   }
 }
 
 export default function ServeRecommendation() {
-  const { caseId, today, agency, recommendations, attachments } = useLoaderData<typeof loader>();
+  const { caseId, today, agency, recommendations, documents, attachments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const served = actionData?.served ?? null;
+  // A form gets the action's result only when it sent it (two forms share the page).
+  const resultFor = (intent: string) => (actionData?.served || actionData?.invited || actionData?.intent !== intent ? null : actionData?.result);
   return (
     <div className="stack">
       {served ? (
         <div className="notice notice--ok" role="status" data-testid="service-recorded">
           <p>
-            {served.dueOn
-              ? t("agencyReply.service.done", { agency: served.agencyName, dueOn: formatDate(served.dueOn, t.locale) })
-              : t("agencyReply.service.doneNoDue", { agency: served.agencyName })}
+            {served.intent === "serveDocument" && served.document
+              ? t("agencyReply.service.documentDone", { title: served.document.title, agency: served.agencyName })
+              : served.dueOn
+                ? t("agencyReply.service.done", { agency: served.agencyName, dueOn: formatDate(served.dueOn, t.locale) })
+                : t("agencyReply.service.doneNoDue", { agency: served.agencyName })}
           </p>
+          {served.intent === "serve" ? (
+            <p className="small">
+              {served.document ? (
+                <>
+                  {t("agencyReply.service.letterReleased", { agency: served.agencyName })}{" "}
+                  <a href={`/documents/${served.document.id}`}>{served.document.title}</a>
+                </>
+              ) : (
+                t("agencyReply.service.noLetter")
+              )}
+            </p>
+          ) : null}
           {!served.hasLiaison ? <InviteLiaison agencyId={served.agencyId} agencyName={served.agencyName} /> : null}
         </div>
       ) : null}
@@ -96,15 +131,47 @@ export default function ServeRecommendation() {
             <p className="muted">{t("agencyReply.service.none")}</p>
           ) : (
             <ServiceForm
+              id="service-form"
+              title={t("agencyReply.service.title")}
               today={today}
               agencyName={agency.name}
-              recommendations={recommendations}
-              lastResult={actionData?.served || actionData?.invited ? null : actionData?.result}
+              target={{
+                intent: "serve",
+                name: "recommendationId",
+                label: t("agencyReply.service.recommendation"),
+                options: recommendations.map((r) => ({ value: r.id, label: r.number ?? r.id })),
+              }}
+              lastResult={resultFor("serve")}
             />
           )}
           <p className="muted small">
             {t("agencyReply.service.documentsHint")} <Link to={`/cases/${caseId}/documents`}>{t("agencyReply.service.documentsLink")}</Link>
           </p>
+        </Card>
+      </div>
+      <div className="case-section" id="serve-documents">
+        <Card title={t("agencyReply.service.documentTitle")}>
+          <p className="muted">{t("agencyReply.service.documentIntro")}</p>
+          {documents.length === 0 ? (
+            <p className="muted">{t("agencyReply.service.documentsNone")}</p>
+          ) : (
+            <ServiceForm
+              id="document-service-form"
+              title={t("agencyReply.service.documentTitle")}
+              today={today}
+              agencyName={documents[0]?.agencyName ?? agency?.name ?? ""}
+              target={{
+                intent: "serveDocument",
+                name: "documentId",
+                label: t("agencyReply.service.document"),
+                options: documents.map((d) => ({
+                  value: d.id,
+                  label: `${t.label("documentKind", d.kind)} · ${d.number ?? t("documents.unnumbered")} · ${d.title}`,
+                })),
+              }}
+              lastResult={resultFor("serveDocument")}
+            />
+          )}
         </Card>
       </div>
       {attachments.length ? (
@@ -122,85 +189,6 @@ export default function ServeRecommendation() {
         </div>
       ) : null}
     </div>
-  );
-}
-
-function ServiceForm({
-  today,
-  agencyName,
-  recommendations,
-  lastResult,
-}: {
-  today: string;
-  agencyName: string;
-  recommendations: { id: string; number: string | null }[];
-  lastResult?: SubmissionResult<string[]> | null;
-}) {
-  const t = useT();
-  const schema = useMemo(() => serviceActionSchema(today), [today]);
-  const [form, fields] = useForm({
-    id: "service-form",
-    lastResult,
-    defaultValue: { intent: "serve", recommendationId: recommendations[0]?.id ?? "", servedOn: today, recipient: agencyName, method: "direct" },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  // Conform's field map is typed by the union; the serve branch's fields are read by name.
-  const f = fields as unknown as Record<string, Parameters<typeof getInputProps>[0]>;
-  const text = (name: string, label: string, hint?: string) => (
-    <Field label={label} htmlFor={f[name]!.id} errors={f[name]!.errors} hint={hint}>
-      <input {...getInputProps(f[name]!, { type: "text" })} key={f[name]!.key} autoComplete="off" />
-    </Field>
-  );
-  return (
-    <Form method="post" className="form form--wide" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="serve" />
-      <FormError errors={form.errors} id={form.errorId} />
-      <div className="grid grid-2">
-        <Field label={t("agencyReply.service.recommendation")} htmlFor={f.recommendationId!.id} errors={f.recommendationId!.errors}>
-          <select {...getSelectProps(f.recommendationId as never)} key={f.recommendationId!.key}>
-            {recommendations.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.number ?? r.id}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("agencyReply.service.agency")} htmlFor="service-agency">
-          <input id="service-agency" type="text" value={agencyName} readOnly />
-        </Field>
-        <Field label={t("agencyReply.service.method")} htmlFor={f.method!.id} errors={f.method!.errors}>
-          <select {...getSelectProps(f.method as never)} key={f.method!.key}>
-            {SERVICE_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t.label("serviceMethod", m)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("agencyReply.service.servedOn")} htmlFor={f.servedOn!.id} errors={f.servedOn!.errors}>
-          <input {...getInputProps(f.servedOn!, { type: "date" })} key={f.servedOn!.key} max={today} />
-        </Field>
-        {text("place", t("agencyReply.service.place"))}
-        {text("recipient", t("agencyReply.service.recipient"))}
-        {text("signedBy", t("agencyReply.service.signedBy"))}
-        {text("serverName", t("agencyReply.service.serverName"))}
-        {text("refusalReason", t("agencyReply.service.refusalReason"), t("agencyReply.service.leavingHint"))}
-        {text("witness", t("agencyReply.service.witness"))}
-      </div>
-      <Field label={t("agencyReply.service.attendees")} htmlFor={f.attendees!.id} errors={f.attendees!.errors} hint={t("agencyReply.service.attendeesHint")}>
-        <textarea {...getTextareaProps(f.attendees as never)} key={f.attendees!.key} rows={2} />
-      </Field>
-      <Field label={t("agencyReply.service.note")} htmlFor={f.note!.id} errors={f.note!.errors}>
-        <textarea {...getTextareaProps(f.note as never)} key={f.note!.key} rows={2} />
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary">
-          {t("agencyReply.service.submit")}
-        </button>
-      </div>
-    </Form>
   );
 }
 

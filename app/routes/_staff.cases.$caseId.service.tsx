@@ -62,6 +62,11 @@ export default function CaseServiceTab() {
                         <span>
                           {t.label("documentKind", s.documentKind)}
                           {s.documentNumber ? <span className="mono small"> {s.documentNumber}</span> : null}
+                          {s.document ? (
+                            <span className="small case-table__sub">
+                              <a href={`/documents/${s.document.id}`}>{s.document.title}</a>
+                            </span>
+                          ) : null}
                         </span>
                       </td>
                       <td data-label={t("cases.services.recipient")}>{recipientOf(s.agency, s.recipient)}</td>
@@ -130,6 +135,12 @@ function RecommendationService({ rec }: { rec: CaseServices["recommendations"][n
               <strong>{formatDate(s.servedOn, t.locale)}</strong> · {t.label("serviceMethod", s.method)} ·{" "}
               {recipientOf(s.agency, s.recipient)}
               {s.signedBy ? <span className="muted small"> ({t("cases.services.signedBy", { name: s.signedBy })})</span> : null}
+              {s.document ? (
+                <>
+                  {" · "}
+                  <a href={`/documents/${s.document.id}`}>{s.document.title}</a>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

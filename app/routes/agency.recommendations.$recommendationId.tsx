@@ -171,6 +171,13 @@ function ServiceRecords({ services }: { services: Rec["services"] }) {
               [t("portal.rec.col.server"), s.serverName],
             ]}
           />
+          {s.document ? (
+            <p className="small">
+              <a href={`/documents/${s.document.id}`} download>
+                {t("agencyReply.portal.downloadLetter", { title: s.document.title })}
+              </a>
+            </p>
+          ) : null}
         </div>
       ))}
     </>

@@ -141,6 +141,34 @@ const serveWrites: WriteRow[] = [
       return { inScope: target(mine), outOfScope: target(theirs) };
     },
   },
+  {
+    name: "serve a document issued in a case of another procuratorate, posted to a case of mine",
+    as: "prosecutor",
+    inScopeExpected: 200,
+    targets: async ({ db, userId }) => {
+      const { inScope, outOfScope } = await procuratorates(db);
+      const [mine, theirs] = await Promise.all([
+        newRecommendation(db, inScope, { leadId: userId ?? undefined }),
+        newRecommendation(db, outOfScope),
+      ]);
+      // An issued 立案决定书 addressed to the case's agency, not yet served (the row as issueDocument writes it).
+      const issued = (r: { caseId: string; agencyId: string }, procuratorateId: string, createdById: string) =>
+        db.generatedDocument.create({
+          data: { procuratorateId, caseId: r.caseId, kind: "filing_decision", title: `矩阵测试立案决定书 ${tag()}`, sha256: "0".repeat(64), size: 1n, agencyId: r.agencyId, agencyVisible: false, createdById },
+          select: { id: true },
+        });
+      const [myDoc, theirDoc] = await Promise.all([
+        issued(mine, inScope, userId ?? (await someUser(db, inScope))),
+        issued(theirs, outOfScope, await someUser(db, outOfScope)),
+      ]);
+      const target = (documentId: string) => ({
+        params: { caseId: mine.caseId },
+        form: { intent: "serveDocument", documentId, method: "direct", servedOn: "2026-11-25", place: "矩阵测试地点", recipient: "矩阵测试机关", signedBy: "矩阵测试签收人", serverName: "矩阵测试送达人" },
+        state: () => db.service.count({ where: { documentId } }),
+      });
+      return { inScope: target(myDoc.id), outOfScope: target(theirDoc.id) };
+    },
+  },
 ];
 
 const replyWrites: WriteRow[] = [

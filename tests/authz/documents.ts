@@ -26,8 +26,9 @@ async function servedRecommendation(db: PrismaClient, shortName: string, caseNum
 let documents: Promise<ParamSets> | null = null;
 
 /**
- * In scope: the letter of 2022-行公-003, addressed to the demo liaison's agency (桂阳县城市管理和综合
- * 执法局) and so visible to it; out of scope: a proof of service of 郴. Issued once for the run.
+ * In scope: the proof of service (送达回证) of 2022-行公-003's recommendation, addressed to the demo
+ * liaison's agency (桂阳县城市管理和综合执法局) and visible to it at issue (its kind's release rule:
+ * a letter would wait for its service); out of scope: a proof of service of 郴. Issued once for the run.
  */
 function documentParams({ db }: ParamContext): Promise<ParamSets> {
   documents ??= (async () => {
@@ -39,7 +40,7 @@ function documentParams({ db }: ParamContext): Promise<ParamSets> {
       const actorId = await someUser(db, rec.procuratorateId);
       return (await issueDocument({ procuratorateId: rec.procuratorateId, actorId, kind, subjectId: rec.id })).id;
     };
-    return { inScope: { documentId: await issue(mine, "recommendation") }, outOfScope: { documentId: await issue(theirs, "proof_of_service") } };
+    return { inScope: { documentId: await issue(mine, "proof_of_service") }, outOfScope: { documentId: await issue(theirs, "proof_of_service") } };
   })();
   return documents;
 }

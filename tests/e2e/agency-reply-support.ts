@@ -39,3 +39,44 @@ export function seedApprovedRecommendation(): { caseId: string; recommendationId
   }
   return { caseId: ids.case, recommendationId: ids.rec, agencyName, number };
 }
+
+/**
+ * A filed case of the demo prosecutor against the demo liaison's agency (username "agency"), with
+ * its filing transition (so its 立案决定书 can be issued) and an approved recommendation with one
+ * point (so its 检察建议书 can be issued and served). Fresh names, so other specs' changes to the
+ * demo data do not matter.
+ */
+export function seedFiledCaseOfDemoAgency(): { caseId: string; caseTitle: string; recommendationId: string; number: string } {
+  const db = new Database(DB);
+  db.pragma("busy_timeout = 10000");
+  const tag = randomUUID().slice(0, 8);
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const ids = { case: `e2esd${tag}`, rec: `e2esdr${tag}` };
+  const caseTitle = `送达文书测试案 ${tag}`;
+  const number = `桂检行公建〔2026〕S${tag}号`;
+  try {
+    db.transaction(() => {
+      const user = db.prepare(`SELECT "id", "procuratorateId" FROM "User" WHERE "username" = 'prosecutor'`).get() as { id: string; procuratorateId: string };
+      const liaison = db.prepare(`SELECT "agencyId" FROM "User" WHERE "username" = 'agency'`).get() as { agencyId: string };
+      db.prepare(
+        `INSERT INTO "Case" ("id", "procuratorateId", "title", "field", "state", "urgent", "respondentUnknown", "leadProsecutorId", "respondentAgencyId", "number", "filedOn", "version", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, 'ecology', 'rectification', 0, 0, ?, ?, ?, '2026-11-02', 0, ?, ?)`
+      ).run(ids.case, user.procuratorateId, caseTitle, user.id, liaison.agencyId, `E2E-SD-${tag}`, now, now);
+      db.prepare(`INSERT INTO "CaseMember" ("caseId", "userId", "role") VALUES (?, ?, 'lead')`).run(ids.case, user.id);
+      db.prepare(`INSERT INTO "CaseTransition" ("id", "caseId", "fromState", "toState", "actorId", "reason", "at") VALUES (?, ?, 'clue', 'filed', ?, '经审查决定立案', ?)`).run(
+        `e2esdt${tag}`,
+        ids.case,
+        user.id,
+        now
+      );
+      db.prepare(
+        `INSERT INTO "Recommendation" ("id", "caseId", "procuratorateId", "number", "status", "facts", "reasons", "legalBasis", "replyPeriod", "objectionDays", "createdById", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, 'approved', '事实', '理由', '依据', 'two_months', 10, ?, ?, ?)`
+      ).run(ids.rec, ids.case, user.procuratorateId, number, user.id, now, now);
+      db.prepare(`INSERT INTO "RecommendationPoint" ("id", "recommendationId", "ordinal", "text") VALUES (?, ?, 1, '清理河道垃圾')`).run(`${ids.rec}p1`, ids.rec);
+    }).immediate();
+  } finally {
+    db.close();
+  }
+  return { caseId: ids.case, caseTitle, recommendationId: ids.rec, number };
+}

@@ -10,7 +10,8 @@ import { readDocx } from "#tests/support/docx";
 // Issue 10's "done when, from the app", through the browser on the demo data:
 // - from a case page: preview a 检察建议书 (the 文号 it will take), issue it, download it and open
 //   the .docx (its fields and 文号, no "{{" left); next to it a kind that cannot be made yet shows
-//   its reason, and an agency liaison of another agency gets 404 for the document;
+//   its reason, and an agency liaison of another agency gets 404 for the document (the addressed
+//   agency gets it once served: tests/e2e/service-documents.spec.ts);
 // - the 2022 桂阳 series hearing gives its 听证公告, 听证笔录 and the panel's opinion forms;
 // - the series page's batch: the progress bar reaches done and the .zip holds 18 documents.
 
@@ -113,6 +114,8 @@ test.describe("generated documents", () => {
     await page.goto(`/cases/${caseId}/documents`);
     const listed = page.locator("table.documents-issued tbody tr", { hasText: letterNumber });
     await expect(listed).toBeVisible();
+    // Addressed to the agency, released to it only when its service is recorded (规则 Art 76).
+    await expect(listed).toContainText(zh("documents.awaitingService").split("{")[0]!);
     await listed.getByRole("button", { name: zh("documents.verify") }).click();
     await expect(listed.locator("[role=status]")).toContainText(zh("documents.verify.identical").slice(0, 8));
     await makeRow(page, "recommendation").getByRole("button", { name: zh("documents.issue"), exact: true }).click();
@@ -125,7 +128,7 @@ test.describe("generated documents", () => {
     await expect(blocked.getByRole("note")).toHaveText(zh("documentsHearing.error.recommendationNotApproved" as Parameters<typeof zh>[0]));
     await expect(blocked.getByRole("button", { name: zh("documents.issue"), exact: true })).toHaveCount(0);
 
-    // The letter is addressed to 桂阳县自然资源局: the demo liaison (城市管理) gets 404.
+    // The letter is addressed to 桂阳县自然资源局 and not served: the demo liaison (城市管理) gets 404.
     await signOut(page);
     await signIn(page, "agency");
     await expect(page).toHaveURL(/\/agency/);

@@ -216,6 +216,6 @@ describe("isolation: a liaison of agency A gets 404 for each resource of agency 
     expect((await callLoader(fileRoute.loader, request(`/reply-files/${att!.id}`, { cookie: b.cookie }), { attachmentId: att!.id })).status).toBe(200);
     const form = { intent: "save", version: "", "answers[0].pointId": rb.pointIds[0]!, "answers[0].status": "not_done", "answers[0].text": "x" };
     expect((await callAction(replyRoute.action, request(`${path}/reply`, { cookie: a.cookie, form }), params)).status).toBe(404);
-    // The documents download route (/documents/:id) lands with issue 10 and is not on this branch.
+    // The generated documents (/documents/:id) and the release on service: tests/integration/agency-isolation.test.ts.
   });
 });

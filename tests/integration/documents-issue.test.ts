@@ -13,6 +13,8 @@ import { action as verifyAction, loader as regeneratedLoader } from "~/routes/do
 import { pathForHash } from "~/storage/file-store.server";
 import { prisma } from "~/utils/db.server";
 import { definitionOf } from "~/domain/documents/definitions";
+import { documentServiceFieldsSchema } from "~/domain/recommendation/service-schemas";
+import { recordDocumentService } from "~/models/service.server";
 
 const headersOf = (r: RouteResult) => (r.kind === "error" ? new Headers() : r.headers);
 const locationOf = (r: RouteResult) => (r.kind === "error" ? null : r.location);
@@ -53,7 +55,8 @@ describe("issuing a document", () => {
     expect(await prisma.documentNumberCounter.findMany({ where: { procuratorateId: gui.id } })).toEqual(counterBefore);
 
     const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: doc.id } });
-    expect(row).toMatchObject({ kind: "recommendation", subjectType: "recommendation", subjectId: rec.id, agencyVisible: true, createdById: prosecutorId });
+    // Addressed to the agency, released to it only when its service is recorded (规则 Art 76).
+    expect(row).toMatchObject({ kind: "recommendation", subjectType: "recommendation", subjectId: rec.id, agencyVisible: false, createdById: prosecutorId });
     const kase = await caseByNumber("2022-行公-003");
     expect(row.caseId).toBe(kase.id);
     expect(row.agencyId).toBe(kase.respondentAgencyId);
@@ -125,7 +128,9 @@ describe("issuing a document", () => {
     expect(clue.informantName).toBeTruthy();
     const doc = await issueDocument({ procuratorateId: gui.id, actorId: prosecutorId, kind: "filing_decision", subjectId: kase.id });
     const row = await prisma.generatedDocument.findUniqueOrThrow({ where: { id: doc.id } });
-    expect(row.agencyVisible).toBe(true);
+    // Served on the agency with a 送达回证 (规则 Art 70): addressed, not yet visible.
+    expect(row.agencyId).toBe(kase.respondentAgencyId);
+    expect(row.agencyVisible).toBe(false);
     const bytes = await readStoredBytes(row.sha256);
     const text = readDocx(bytes).text;
     expect(text).not.toContain(clue.informantName);
@@ -195,9 +200,22 @@ describe("downloading and verifying a document", () => {
     expect((await get(await cookieFor("chief"), visible.id)).status).toBe(200);
   });
 
-  test("the liaison of the addressed agency gets a visible document, and 404 for an internal one", async () => {
+  test("the liaison of the addressed agency gets the document once served (404 before), and 404 for an internal one", async () => {
     const liaison = await prisma.user.findUniqueOrThrow({ where: { username: "agency" } });
     expect(liaison.agencyId).toBe(visible.agencyId);
+    expect((await get(await cookieFor("agency"), visible.id)).status).toBe(404);
+    // The recommendation was served before its letter was issued here: the letter is served as a document.
+    const kase = await caseByNumber("2022-行公-003");
+    await recordDocumentService(gui.id, prosecutorId, kase.id, documentServiceFieldsSchema("2099-12-31").parse({
+      intent: "serveDocument",
+      documentId: visible.id,
+      method: "direct",
+      servedOn: "2022-06-21",
+      place: "县城管局",
+      recipient: "桂阳县城市管理和综合执法局",
+      signedBy: "收文员",
+      serverName: "送达人",
+    }));
     expect((await get(await cookieFor("agency"), visible.id)).status).toBe(200);
     expect((await get(await cookieFor("agency"), internal.id)).status).toBe(404);
   });

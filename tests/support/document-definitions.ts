@@ -33,6 +33,7 @@ export const TEST_DEFINITION: KindDefinition<any> = {
   subject: "recommendation",
   audience: "agency",
   numbered: true,
+  release: "on_service",
   fields: TEST_FIELDS,
   body: [
     { type: "issuer" },

@@ -29,6 +29,8 @@ export type PanelDocument = {
   title: string;
   size: number;
   agencyVisible: boolean;
+  /** Addressed to an agency and released to it only when its service is recorded (not yet). */
+  awaitingService?: boolean;
   createdAt: string | Date;
   agency: { name: string } | null;
   createdBy: { displayName: string };
@@ -195,7 +197,8 @@ export function CandidatesCard({ candidates, mayIssue, mayPreview }: { candidate
   );
 }
 
-export function IssuedCard({ issued, mayVerify }: { issued: PanelDocument[]; mayVerify: boolean }) {
+/** serveHref: where the service of a document waiting for it is recorded (the case's service form), when the reader may. */
+export function IssuedCard({ issued, mayVerify, serveHref }: { issued: PanelDocument[]; mayVerify: boolean; serveHref?: string | null }) {
   const t = useT();
   return (
     <Card title={t("documents.issuedTitle")}>
@@ -228,6 +231,19 @@ export function IssuedCard({ issued, mayVerify }: { issued: PanelDocument[]; may
                         <>
                           {" "}
                           <Badge tone="info">{t("documents.agencyVisible", { agency: doc.agency?.name ?? "" })}</Badge>
+                        </>
+                      ) : doc.awaitingService ? (
+                        <>
+                          {" "}
+                          <Badge tone="warn">{t("documents.awaitingService", { agency: doc.agency?.name ?? "" })}</Badge>
+                          {serveHref ? (
+                            <>
+                              {" "}
+                              <Link to={serveHref} className="small">
+                                {t("documents.recordService")}
+                              </Link>
+                            </>
+                          ) : null}
                         </>
                       ) : null}
                     </span>

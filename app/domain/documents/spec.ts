@@ -121,12 +121,26 @@ export const NUMBER_FIELD: FieldSpec = {
   label: { zh: "文号", en: "Document number" },
 };
 
+/**
+ * When an agency-addressed document becomes the agency's (DOMAIN.md §5: the liaison sees "documents
+ * served on the agency"):
+ * - on_service: served with a 送达回证 (规则 Art 76; 民诉法 Arts 87–89); released to the agency only
+ *   when its service is recorded (the service form, /cases/:id/serve);
+ * - on_issue: reaches the agency without a proof of service (a participant's notice, minutes signed
+ *   at the meeting, the proof of service itself); released when issued;
+ * - never: not addressed to an agency (internal, panel, public, court).
+ */
+export const RELEASE_RULES = ["never", "on_issue", "on_service"] as const;
+export type ReleaseRule = (typeof RELEASE_RULES)[number];
+
 export type KindDefinition<Source> = {
   kind: DocumentKind;
   subject: DocumentSubject;
   audience: DocumentAudience;
   /** Takes a 文号 (from the subject, e.g. Recommendation.number, or from the allocator on issue). */
   numbered: boolean;
+  /** When the addressed agency may see it: "never" exactly when the audience is not an agency. */
+  release: ReleaseRule;
   /** The kind's own fields (COMMON_FIELDS and NUMBER_FIELD are added by allFieldsOf). */
   fields: FieldSpec[];
   body: TemplateBlock[];
@@ -135,6 +149,23 @@ export type KindDefinition<Source> = {
   /** Pure: the kind's own placeholder values (never COMMON_FIELDS / doc_number). */
   map: (source: Source, ctx: IssueContext) => DocumentValues;
 };
+
+type ReleaseOf = Pick<KindDefinition<unknown>, "audience" | "release">;
+
+/** Whether a document of this kind is addressed to an agency (GeneratedDocument.agencyId is set). */
+export function addressedToAgency(def: ReleaseOf): boolean {
+  return def.audience === "agency" && def.release !== "never";
+}
+
+/** Whether the addressed agency may see it as soon as it is issued (GeneratedDocument.agencyVisible at issue). */
+export function agencyVisibleAtIssue(def: ReleaseOf): boolean {
+  return addressedToAgency(def) && def.release === "on_issue";
+}
+
+/** Whether it is served with a 送达回证 and released to the agency by the record of its service. */
+export function releasedOnService(def: ReleaseOf): boolean {
+  return addressedToAgency(def) && def.release === "on_service";
+}
 
 /** Every placeholder of a kind: the common ones, the 文号 when numbered, then its own. */
 export function allFieldsOf(def: Pick<KindDefinition<unknown>, "numbered" | "fields">): FieldSpec[] {

@@ -25,6 +25,8 @@ export const documents = {
   "documents.issuedTitle": "Issued documents",
   "documents.issuedNone": "No document issued yet.",
   "documents.agencyVisible": "Visible to {agency}",
+  "documents.awaitingService": "Not yet served: released to {agency} when its service is recorded",
+  "documents.recordService": "Record its service",
   "documents.verify": "Regenerate and verify",
   "documents.verifyFor": "Regenerate and verify {name}",
   "documents.verify.identical": "The regenerated file is byte for byte the stored one (SHA-256 {sha256}…).",

@@ -24,6 +24,8 @@ export const documents = {
   "documents.issuedTitle": "已制发的文书",
   "documents.issuedNone": "尚未制发文书。",
   "documents.agencyVisible": "对{agency}可见",
+  "documents.awaitingService": "待送达：记录送达后对{agency}可见",
+  "documents.recordService": "记录送达",
   "documents.verify": "重新生成并核验",
   "documents.verifyFor": "重新生成并核验{name}",
   "documents.verify.identical": "重新生成的文件与存档逐字节一致（SHA-256 {sha256}…）。",

@@ -27,6 +27,8 @@ export const closureDecision: KindDefinition<ClosureDecisionSource> = {
   subject: "case",
   audience: "agency",
   numbered: true,
+  // served on the agency (规则 Arts 74, 80; DOMAIN.md §1 step 6).
+  release: "on_service",
   fields: [
     text("addressee", "主送机关（行政机关）", "Addressee: the agency"),
     text("case_title", "案件名称（案号）", "Case name (register number)"),

@@ -33,6 +33,7 @@ export const complaint: KindDefinition<ComplaintSource> = {
   subject: "case",
   audience: "court",
   numbered: true,
+  release: "never", // not addressed to an agency
   fields: [
     text("plaintiff_address", "公益诉讼起诉人住所地", "Plaintiff-procuratorate's address", false),
     text("defendant", "被告（行政机关）", "Defendant agency"),

@@ -16,6 +16,8 @@ export const consultationMinutes: KindDefinition<ConsultationSource> = {
   subject: "consultation",
   audience: "agency",
   numbered: false,
+  // signed by both sides at the meeting, not served (规则 Art 70).
+  release: "on_issue",
   fields: [
     text("case_title", "案件名称（案号）", "Case name (register number)"),
     text("agency", "行政机关", "The agency"),

@@ -42,6 +42,7 @@ export const courtAppearanceNotice: KindDefinition<CourtAppearanceNoticeSource> 
   subject: "case",
   audience: "court",
   numbered: false,
+  release: "never", // not addressed to an agency
   fields: [
     text("court", "受诉人民法院", "Court"),
     text("case_title", "案由", "Case name"),

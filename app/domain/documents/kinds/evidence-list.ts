@@ -37,6 +37,7 @@ export const evidenceList: KindDefinition<EvidenceListSource> = {
   subject: "case",
   audience: "internal",
   numbered: false,
+  release: "never", // not addressed to an agency
   fields: [
     text("case_title", "案件名称（案号）", "Case name (register number)"),
     text("respondent", "行政机关", "Respondent agency"),

@@ -32,6 +32,8 @@ export const evidenceRequest: KindDefinition<EvidenceRequestSource> = {
   subject: "case",
   audience: "agency",
   numbered: false,
+  // delivered to the addressee by two staff, who record its receipt (规则 Arts 36, 38).
+  release: "on_service",
   fields: [
     text("addressee", "主送机关（被调取证据的单位）", "Addressee: the agency asked for the evidence"),
     text("case_title", "案件名称（案号）", "Case name (register number)"),

@@ -11,6 +11,8 @@ export const factConfirmation: KindDefinition<ConsultationSource> = {
   subject: "consultation",
   audience: "agency",
   numbered: false,
+  // delivered to the agency for its confirmation, with a 送达回证 (规则 Art 70; DOMAIN.md §5).
+  release: "on_service",
   fields: [
     text("addressee", "主送机关（行政机关）", "Addressee: the agency"),
     text("case_title", "案件名称（案号）", "Case name (register number)"),

@@ -23,6 +23,8 @@ export const filingDecision: KindDefinition<FilingDecisionSource> = {
   subject: "case",
   audience: "agency",
   numbered: true,
+  // served with a 送达回证 within 7 days of filing (规则 Art 70).
+  release: "on_service",
   fields: [
     text("addressee", "主送机关（被立案调查的行政机关；尚未确定的留空）", "Addressee: the agency (blank when not yet known)", false),
     text("respondent", "行政机关名称或“尚未确定”（规则第二十九条）", "The agency, or 'not yet determined' (Rules Art 29)"),

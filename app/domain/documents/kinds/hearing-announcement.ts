@@ -55,6 +55,7 @@ export const hearingAnnouncementDefinition: KindDefinition<HearingAnnouncementSo
   subject: "hearing",
   audience: "public",
   numbered: false,
+  release: "never", // not addressed to an agency
   fields: [
     { name: "hearing_title", type: "text", required: true, label: { zh: "听证案件名称（隐去个人信息）", en: "Cases heard (personal data masked)" } },
     { name: "matter", type: "text", required: true, label: { zh: "听证事项", en: "Matter heard" } },

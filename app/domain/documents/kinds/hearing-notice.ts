@@ -34,6 +34,8 @@ export const hearingNoticeDefinition: KindDefinition<HearingNoticeSource> = {
   subject: "hearing_participant",
   audience: "agency",
   numbered: false,
+  // a notice to a participant, not served with a 送达回证 (听证规定 Art 10).
+  release: "on_issue",
   fields: [
     { name: "addressee", type: "text", required: true, label: { zh: "受通知单位", en: "Unit notified" } },
     { name: "attendee", type: "text", required: true, label: { zh: "参加人（职务、姓名）", en: "Person attending (post, name)" } },

@@ -40,6 +40,7 @@ export const hearingRecordDefinition: KindDefinition<HearingRecordSource> = {
   subject: "hearing",
   audience: "internal",
   numbered: false,
+  release: "never", // not addressed to an agency
   fields: [
     { name: "cause", type: "text", required: true, label: { zh: "听证事由", en: "Cause of the hearing" } },
     { name: "time", type: "text", required: true, label: { zh: "听证时间", en: "Time" } },

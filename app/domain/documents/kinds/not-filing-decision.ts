@@ -29,6 +29,7 @@ export const notFilingDecision: KindDefinition<NotFilingDecisionSource> = {
   subject: "clue",
   audience: "internal",
   numbered: true,
+  release: "never", // not addressed to an agency
   fields: [
     text("clue_number", "线索登记编号", "Clue register number"),
     text("clue_source", "线索来源（规则第二十四条）", "Source of the clue (Rules Art 24)"),

@@ -29,6 +29,7 @@ export const panelOpinionFormDefinition: KindDefinition<PanelOpinionFormSource> 
   subject: "hearing_panelist",
   audience: "panel",
   numbered: false,
+  release: "never", // not addressed to an agency
   fields: [
     { name: "hearing_title", type: "text", required: true, label: { zh: "听证会", en: "Hearing" } },
     { name: "hearing_time", type: "text", required: true, label: { zh: "听证时间及地点", en: "Time and place" } },

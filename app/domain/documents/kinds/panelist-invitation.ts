@@ -28,6 +28,7 @@ export const panelistInvitationDefinition: KindDefinition<PanelistInvitationSour
   subject: "hearing_panelist",
   audience: "panel",
   numbered: false,
+  release: "never", // not addressed to an agency
   fields: [
     { name: "panelist", type: "text", required: true, label: { zh: "受邀听证员", en: "Panelist invited" } },
     { name: "cause", type: "text", required: true, label: { zh: "听证案由", en: "Cause of the hearing" } },

@@ -44,6 +44,8 @@ export const proofOfServiceDefinition: KindDefinition<ProofOfServiceSource> = {
   subject: "recommendation",
   audience: "agency",
   numbered: false,
+  // the proof of service itself, the agency's own receipt (民诉法 Art 87).
+  release: "on_issue",
   fields: [
     { name: "document_name", type: "text", required: true, label: { zh: "送达文书名称", en: "Document served" } },
     { name: "document_number", type: "text", required: true, label: { zh: "送达文书文号", en: "Number of the document served" } },

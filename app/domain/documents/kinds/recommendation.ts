@@ -63,6 +63,8 @@ export const recommendationDefinition: KindDefinition<RecommendationSource> = {
   subject: "recommendation",
   audience: "agency",
   numbered: true,
+  // served within 3 days, 送达回证 (规则 Art 76; 建议规定 Art 18).
+  release: "on_service",
   fields: [
     { name: "agency", type: "text", required: true, label: { zh: "被建议单位（主送机关）", en: "Agency addressed" } },
     { name: "case_source", type: "text", required: true, label: { zh: "案件来源", en: "Source of the case" } },

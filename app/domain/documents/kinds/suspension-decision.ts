@@ -25,6 +25,7 @@ export const suspensionDecision: KindDefinition<SuspensionDecisionSource> = {
   subject: "case",
   audience: "internal",
   numbered: true,
+  release: "never", // not addressed to an agency
   fields: [
     text("case_title", "案件名称（案号）", "Case name (register number)"),
     text("agency", "行政机关", "The agency"),
