@@ -124,7 +124,9 @@ type Computed = Omit<LiveDeadline, "daysRemaining" | "status">;
  * - 检察建议书 service, 3 days from approval, while approved but unserved (规则 Art 76);
  * - the agency's reply, 2 months or 15 days from service, until a reply is submitted (两高解释 Art 21);
  * - the notice of a planned hearing, 3 days before it (听证规定 Art 10);
- * - 审查起诉, 1 month from entering pre_suit_review, plus approved extensions (规则 Art 47).
+ * - 审查起诉, 1 month from the end of the rectification period (the reply due date of the latest
+ *   served recommendation; entering pre_suit_review when there is none), plus approved extensions
+ *   (规则 Art 47: 自检察建议整改期满之日起计算).
  * A case's suspensions (中止) stop its clocks (规则 Art 78).
  */
 async function computeDeadlines(db: Tx, procuratorateId: string, scope: ComputeScope): Promise<Computed[]> {
@@ -308,10 +310,28 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: ComputeS
         respondentAgency: { select: { name: true } },
         transitions: { where: { toState: "pre_suit_review" }, orderBy: { at: "desc" }, take: 1, select: { at: true } },
         updatedAt: true,
+        recommendations: {
+          where: { services: { some: {} } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 1,
+          select: {
+            replyPeriod: true,
+            services: { orderBy: { servedOn: "asc" }, take: 1, select: { servedOn: true } },
+            replies: { where: { status: { in: [...REPLIED_STATUSES] } }, orderBy: [{ submittedAt: "desc" }, { id: "desc" }], take: 1, select: { dueOn: true } },
+          },
+        },
       },
     });
     for (const c of reviewing) {
       const entered = c.transitions[0]?.at ?? c.updatedAt;
+      // The rectification period's end: the due date kept on the reply, else the reply clock itself.
+      const rec = c.recommendations[0];
+      const periodEnd =
+        rec?.replies[0]?.dueOn ??
+        (rec?.services[0]
+          ? agencyReplyDeadline({ replyPeriod: rec.replyPeriod, servedOn: [rec.services[0].servedOn], suspensions: suspensions.get(c.id) ?? [] }, calendar)?.dueOn
+          : null) ??
+        dateInShanghai(entered);
       candidates.push({
         key: `pre_suit_review:${c.id}`,
         kind: "pre_suit_review",
@@ -321,7 +341,7 @@ async function computeDeadlines(db: Tx, procuratorateId: string, scope: ComputeS
         hearing: null,
         recommendation: null,
         agency: c.respondentAgency?.name ?? null,
-        triggerOn: dateInShanghai(entered),
+        triggerOn: periodEnd,
         caseIdForExtensions: c.id,
       });
     }

@@ -1,4 +1,5 @@
 import { approvalSubject } from "~/domain/case/next-steps";
+import { createT } from "~/i18n";
 import { checkGuard } from "~/domain/case/guards";
 import type { CaseState } from "~/domain/case/states";
 import { caseStateSchema } from "~/domain/case/states";
@@ -42,7 +43,12 @@ async function factsOf(db: Tx | typeof prisma, procuratorateId: string, caseId: 
           id: true,
           replyPeriod: true,
           points: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true } },
-          replies: { where: { status: { in: ["submitted", "assessed"] } }, take: 1, select: { id: true } },
+          replies: {
+            where: { status: { in: ["submitted", "assessed"] } },
+            orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+            take: 1,
+            select: { id: true, dueOn: true },
+          },
           services: { orderBy: [{ servedOn: "asc" }, { id: "asc" }], take: 1, select: { servedOn: true } },
           deadlines: { where: { kind: "agency_reply" }, take: 1, select: { dueOn: true } },
           pointAssessments: { select: { id: true, pointId: true, outcome: true, assessedAt: true, reopenedAt: true } },
@@ -53,9 +59,11 @@ async function factsOf(db: Tx | typeof prisma, procuratorateId: string, caseId: 
   if (!kase) notFound();
   const state = caseStateSchema.parse(kase.state);
   const rec = kase.recommendations[0] ?? null;
-  let replyDueOn: string | null = rec?.deadlines[0]?.dueOn ?? null;
+  // The end of the rectification period: the stored reply deadline while it runs, the due date kept
+  // on the submitted reply once it stopped the clock (the stored row then goes).
+  let replyDueOn: string | null = rec?.deadlines[0]?.dueOn ?? rec?.replies[0]?.dueOn ?? null;
   if (rec && !replyDueOn && rec.services[0]) {
-    // The stored row is computed by the deadline cache; before it exists, the same rule (两高解释 Art 21).
+    // Before the deadline cache stored the row, the same rule (两高解释 Art 21).
     const period = replyPeriodSchema.catch("two_months").parse(rec.replyPeriod);
     replyDueOn = computeDeadline(replyRuleFor(period), rec.services[0].servedOn, await calendarFor(procuratorateId, db as Tx)).dueOn;
   }
@@ -70,17 +78,23 @@ async function factsOf(db: Tx | typeof prisma, procuratorateId: string, caseId: 
   return { kase, state, recommendationId: rec?.id ?? null, replyDueOn, points, decision };
 }
 
-/** What the case page's gate shows: the offer, why, and the one-month clock of 审查起诉 (规则 Art 47). */
+/**
+ * What the case page's gate shows: the offer, why, and the one-month clock of 审查起诉, counted from
+ * the end of the rectification period (规则 Art 47: 自检察建议整改期满之日起), as the deadline engine
+ * counts it once the case is in pre-suit review.
+ */
 export async function getEscalation(procuratorateId: string, caseId: string, today: string = dateInShanghai()) {
   const f = await factsOf(prisma, procuratorateId, caseId, today);
   const clock =
-    f.decision.offer === "pre_suit_review" ? computeDeadline(DEADLINE_RULES.pre_suit_review, today, await calendarFor(procuratorateId)) : null;
+    f.decision.offer === "pre_suit_review"
+      ? computeDeadline(DEADLINE_RULES.pre_suit_review, f.replyDueOn ?? today, await calendarFor(procuratorateId))
+      : null;
   return {
     decision: f.decision,
     version: f.kase.version,
     replyDueOn: f.replyDueOn,
     points: f.points,
-    clock: clock ? { dueOn: clock.dueOn, basis: clock.basis } : null,
+    clock: clock ? { dueOn: clock.dueOn, basis: clock.basis, basisKey: clock.basisKey } : null,
   };
 }
 
@@ -116,14 +130,18 @@ export async function takeEscalation(
       if (!guard.ok) throw new DomainError(guard.reason, 409);
       await transitionCase(tx, { procuratorateId, caseId, to: "follow_up", actorId, reason: input.reason, on: today });
     }
-    const findings = f.points.map((p) => `第${p.ordinal}项：${p.outcome ?? "未评估"}`).join("；");
+    // The 审查终结报告's findings, in the legal language whatever the user's locale.
+    const legal = createT("zh-CN");
+    const findings = f.points
+      .map((p) => legal("agencyAssess.findings.point", { n: p.ordinal, outcome: p.outcome ? legal.label("assessmentOutcome", p.outcome) : legal("agencyAssess.findings.unassessed") }))
+      .join("；");
     const followUp = await tx.followUp.create({
       data: {
         caseId,
         recommendationId: f.recommendationId,
         assessedOn: today,
         method: "跟进调查（逐项评估）",
-        findings: f.decision.offer === "pre_suit_review" && f.decision.reason === "overdue" ? `逾期未回复（回复期限 ${f.replyDueOn}）` : findings,
+        findings: f.decision.offer === "pre_suit_review" && f.decision.reason === "overdue" ? legal("agencyAssess.findings.overdue", { date: f.replyDueOn ?? "" }) : findings,
         conclusion: conclusionOf(f.decision, f.points),
         disposition: f.decision.offer === "closure" ? "close" : "sue",
         createdById: actorId,

@@ -2,7 +2,9 @@ import { assessmentOutcomeSchema } from "~/domain/recommendation/assessment";
 import { currentAssessments } from "~/domain/recommendation/assessment-rules";
 import type { RateRecommendation } from "~/domain/recommendation/rates";
 import { computeRates } from "~/domain/recommendation/rates";
+import { agencyReplyDeadline } from "~/domain/deadlines/agency-reply";
 import { dateInShanghai } from "~/domain/deadlines/dates";
+import { calendarFor } from "~/models/deadline.server";
 import type { Sql } from "~/utils/db.server";
 import { prisma, sql } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
@@ -20,6 +22,7 @@ import { notFound } from "~/utils/errors";
 
 type PointRow = {
   id: string;
+  replyPeriod: string;
   servedOn: string | null;
   dueOn: string | null;
   late: number | bigint | null;
@@ -31,18 +34,18 @@ type AssessmentDbRow = { id: string; recommendationId: string; pointId: string; 
 
 /** `scope`: a subquery of the recommendation ids in scope (one column). */
 async function ratesOf(procuratorateId: string, scope: Sql, today: string) {
-  const recs = sql`SELECT r."id" FROM "Recommendation" r WHERE r."procuratorateId" = ${procuratorateId} AND r."id" IN (${scope})`;
+  const recs = sql`SELECT r."id", r."replyPeriod" FROM "Recommendation" r WHERE r."procuratorateId" = ${procuratorateId} AND r."id" IN (${scope})`;
   const [pointRows, assessmentRows] = await prisma.$transaction([
     prisma.$queryRaw<PointRow[]>`
       WITH x AS MATERIALIZED (
-        SELECT r."id",
+        SELECT r."id", r."replyPeriod",
           (SELECT MIN(s."servedOn") FROM "Service" s WHERE s."recommendationId" = r."id") AS "servedOn",
           (SELECT d."dueOn" FROM "Deadline" d WHERE d."recommendationId" = r."id" AND d."kind" = 'agency_reply' LIMIT 1) AS "dueOn",
           (SELECT p."id" FROM "Reply" p WHERE p."recommendationId" = r."id" AND p."status" IN ('submitted', 'assessed')
             ORDER BY p."submittedAt" DESC, p."id" DESC LIMIT 1) AS "replyId"
         FROM (${recs}) r
       )
-      SELECT x."id", x."servedOn", x."dueOn", p."late", x."replyId", pt."id" AS "pointId", a."status" AS "answer"
+      SELECT x."id", x."replyPeriod", x."servedOn", x."dueOn", p."late", x."replyId", pt."id" AS "pointId", a."status" AS "answer"
       FROM x
         LEFT JOIN "Reply" p ON p."id" = x."replyId"
         LEFT JOIN "RecommendationPoint" pt ON x."replyId" IS NOT NULL AND pt."recommendationId" = x."id"
@@ -53,11 +56,17 @@ async function ratesOf(procuratorateId: string, scope: Sql, today: string) {
       FROM (${recs}) x JOIN "PointAssessment" pa ON pa."recommendationId" = x."id"`,
   ]);
   const assessmentsOf = groupBy(assessmentRows, (a) => a.recommendationId);
+  const calendar = await calendarFor(procuratorateId);
   const byRec = new Map<string, { rec: RateRecommendation & { points: RatePoint[] }; current: Map<string, AssessmentDbRow> }>();
   for (const row of pointRows) {
     let entry = byRec.get(row.id);
     if (!entry) {
-      const rec = { year: Number(row.servedOn!.slice(0, 4)), dueOn: row.dueOn, reply: row.replyId ? { late: Boolean(Number(row.late)) } : null, points: [] };
+      // The stored reply deadline goes when the case closes: an unanswered recommendation of a closed
+      // case still counts as due, from its service and period (两高解释 Art 21).
+      const dueOn =
+        row.dueOn ??
+        (row.replyId ? null : (agencyReplyDeadline({ replyPeriod: row.replyPeriod, servedOn: [row.servedOn!] }, calendar)?.dueOn ?? null));
+      const rec = { year: Number(row.servedOn!.slice(0, 4)), dueOn, reply: row.replyId ? { late: Boolean(Number(row.late)) } : null, points: [] };
       entry = { rec, current: currentAssessments(assessmentsOf.get(row.id) ?? []) };
       byRec.set(row.id, entry);
     }

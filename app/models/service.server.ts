@@ -123,11 +123,15 @@ export async function recordRecommendationService(
         id: true,
         number: true,
         status: true,
+        issuedOn: true,
         case: { select: { respondentAgencyId: true, respondentAgency: { select: { id: true, name: true } } } },
         _count: { select: { services: true } },
       },
     });
     if (!rec) notFound();
+    // A letter is served after it is issued: an earlier date is a typing slip that would start the
+    // reply clock too early (民诉法 Art 87: the date signed on the 送达回证).
+    if (rec.issuedOn && input.servedOn < rec.issuedOn) throw new DomainError("agencyReply.service.beforeIssue", 400);
     if (rec._count.services > 0 || ["served", "replied", "closed"].includes(rec.status)) {
       throw new DomainError("agencyReply.service.alreadyServed");
     }

@@ -698,7 +698,11 @@ export function seedScale(dbFile: string, options: SeedScaleOptions): SeedScaleR
       }
       if (p.state === "pre_suit_review" && preSuitOn) {
         const rule = DEADLINE_RULES.pre_suit_review;
-        caseDeadlines.push({ kind: "pre_suit_review", rule, result: computeDeadline(rule, preSuitOn, org.calendar, extensions, suspensions), extended: extensions.length > 0, recommendationId: null, agency: p.agencyName });
+        // 规则 Art 47: from the end of the rectification period (the reply due date), as the app counts it.
+        const periodEnd = p.rec?.servedOn
+          ? agencyReplyDeadline({ replyPeriod: p.urgent ? "fifteen_days" : "two_months", servedOn: [p.rec.servedOn], suspensions }, org.calendar)?.dueOn ?? preSuitOn
+          : preSuitOn;
+        caseDeadlines.push({ kind: "pre_suit_review", rule, result: computeDeadline(rule, periodEnd, org.calendar, extensions, suspensions), extended: extensions.length > 0, recommendationId: null, agency: p.agencyName });
       }
 
       // Stored deadlines of the case and Case.nextDueOn (running clocks only, not hearing notices). An

@@ -78,6 +78,28 @@ describe("assessment per point and reopen (规则 Art 77)", () => {
   });
 });
 
+describe("the rectification period decides (规则 Arts 47, 82)", () => {
+  test("an unperformed duty is offered pre-suit review only after the period, and its month counts from the period's end, as the deadline engine does", async () => {
+    const p = await procuratorates(db);
+    const actor = await someUser(db, p.inScope);
+    const f = await caseWithSubmittedReply(db, p.inScope, { leadId: actor }); // reply due 2026-11-01
+    await assessPoint(p.inScope, actor, f.caseId, { intent: "assess", pointId: f.pointIds[0]!, outcome: "not_rectified", findings: "未整改" });
+    expect((await getEscalation(p.inScope, f.caseId, "2026-10-25")).decision.offer).toBe("none");
+    const gate = await getEscalation(p.inScope, f.caseId, "2026-12-01");
+    expect(gate.decision).toMatchObject({ offer: "pre_suit_review", reason: "unperformed" });
+    expect(gate.clock?.dueOn).toBe("2026-12-01"); // one month after 2026-11-01; 2026-12-01 is a working day
+
+    const kase = await prisma.case.findUniqueOrThrow({ where: { id: f.caseId }, select: { version: true } });
+    await takeEscalation(p.inScope, actor, f.caseId, { offer: "pre_suit_review", reason: "逾期未整改", version: kase.version }, "2026-12-01");
+    const followUp = await prisma.followUp.findFirstOrThrow({ where: { caseId: f.caseId }, orderBy: { createdAt: "desc" } });
+    expect(followUp.findings).toContain("第1项：未整改");
+    expect(followUp.findings).not.toMatch(/[a-z_]{5,}/);
+    const stored = await prisma.deadline.findFirstOrThrow({ where: { procuratorateId: p.inScope, key: `pre_suit_review:${f.caseId}` } });
+    expect(stored.triggerOn).toBe("2026-11-01");
+    expect(stored.dueOn).toBe(gate.clock?.dueOn);
+  });
+});
+
 describe("honest rates from real rows", () => {
   test("the rates count paper-only points as not rectified", async () => {
     const p = await procuratorates(db);
@@ -138,9 +160,14 @@ describe("honest rates from real rows", () => {
     await assessPoint(p.inScope, actor, b.caseId, { intent: "assess", pointId: b.pointIds[1]!, outcome: "paper_only", findings: "纸面整改" });
     await assessPoint(p.inScope, actor, b.caseId, { intent: "assess", pointId: b.pointIds[2]!, outcome: "paper_only", findings: "纸面整改" });
 
+    // D: served in 2025, never answered, its case closed after a suit: the stored deadline is gone, it still counts as due.
+    const d = await caseWithSubmittedReply(db, p.inScope, { leadId: actor });
+    await db.reply.delete({ where: { id: d.replyId } });
+    await db.service.updateMany({ where: { recommendationId: d.recommendationId }, data: { servedOn: "2025-01-06" } });
+    await db.case.update({ where: { id: d.caseId }, data: { seriesId: series.id, state: "closed", closedOn: "2025-09-01" } });
     const rates = await seriesRates(p.inScope, series.id, "2026-12-01");
     expect(rates.total).toEqual({
-      repliesDue: 3,
+      repliesDue: 4,
       repliesOnTime: 1,
       pointsRepliedDone: 5,
       pointsVerified: 4,
@@ -149,7 +176,7 @@ describe("honest rates from real rows", () => {
     });
     expect(rates.years.map((y) => [y.year, y.repliesDue, y.repliesOnTime])).toEqual([
       [2026, 2, 1],
-      [2025, 1, 0],
+      [2025, 2, 0],
     ]);
     // The foreign procuratorate's series view of the same id sees only its own row.
     expect((await seriesRates(p.outOfScope, series.id, "2026-12-01")).total.repliesDue).toBe(1);

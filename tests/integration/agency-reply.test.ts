@@ -54,6 +54,20 @@ describe("service (送达)", () => {
     expect(await prisma.service.count({ where: { recommendationId: r.recommendationId } })).toBe(1);
   });
 
+  test("a service date before the letter's issue is refused (400) and writes nothing", async () => {
+    const p = await gui();
+    const prosecutor = await prisma.user.findFirstOrThrow({ where: { procuratorateId: p.id, role: "prosecutor" } });
+    const r = await newRecommendation(prisma, p.id, { leadId: prosecutor.id });
+    await prisma.recommendation.update({ where: { id: r.recommendationId }, data: { issuedOn: "2026-11-20" } });
+    await expect(recordRecommendationService(p.id, prosecutor.id, r.caseId, serve(r.recommendationId, "2025-11-21"))).rejects.toMatchObject({
+      status: 400,
+      messageKey: "agencyReply.service.beforeIssue",
+    });
+    expect(await prisma.service.count({ where: { recommendationId: r.recommendationId } })).toBe(0);
+    expect((await prisma.recommendation.findUniqueOrThrow({ where: { id: r.recommendationId } })).status).toBe("approved");
+    await recordRecommendationService(p.id, prosecutor.id, r.caseId, serve(r.recommendationId, "2026-11-20"));
+  });
+
   test("the method rules: 留置 needs a witness, 宣告 needs attendees, no date in the future", () => {
     const base = { intent: "serve", recommendationId: "x", place: "p", recipient: "r", serverName: "s", servedOn: "2026-11-02" };
     expect(serviceFieldsSchema("2026-12-01").safeParse({ ...base, method: "leaving", refusalReason: "拒收" }).success).toBe(false);

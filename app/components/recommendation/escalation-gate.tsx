@@ -14,7 +14,7 @@ export type EscalationData = {
   version: number;
   replyDueOn: string | null;
   points: { ordinal: number; outcome: string | null }[];
-  clock: { dueOn: string; basis: string } | null;
+  clock: { dueOn: string; basis: string; basisKey: string } | null;
 };
 
 /**
@@ -68,7 +68,7 @@ export function EscalationGate({
         ) : null}
         {data.clock ? (
           <p className="notice notice--warn" id="pre-suit-clock">
-            {t("agencyAssess.gate.clock", { date: formatDate(data.clock.dueOn, t.locale), basis: data.clock.basis })}
+            {t("agencyAssess.gate.clock", { date: formatDate(data.clock.dueOn, t.locale), basis: t.dynamic(data.clock.basisKey) })}
           </p>
         ) : null}
         {mayWrite ? (

@@ -9,7 +9,7 @@ export type EscalationFacts = {
   state: CaseState;
   /** The agency submitted its reply (Reply status submitted or assessed). */
   replySubmitted: boolean;
-  /** The stored reply deadline (两高解释 Art 21), null before service. */
+  /** The end of the rectification period: the reply due date (两高解释 Art 21), null before service. */
   replyDueOn: string | null;
   today: string;
   /** The current outcome of each point of the recommendation, null where none counts yet. */
@@ -31,6 +31,11 @@ export function replyOverdue(f: Pick<EscalationFacts, "replySubmitted" | "replyD
   return !f.replySubmitted && f.replyDueOn !== null && f.today > f.replyDueOn;
 }
 
+/** The rectification period stated in the recommendation has ended (规则 Arts 47, 82). */
+export function periodEnded(f: Pick<EscalationFacts, "replyDueOn" | "today">): boolean {
+  return f.replyDueOn !== null && f.today > f.replyDueOn;
+}
+
 /**
  * The duty is still unperformed when a current assessment finds a point not rectified, rectified on
  * paper only, or only partly (规则 Art 82(2)-(3): the plan not really executed, partial measures).
@@ -46,13 +51,14 @@ export function fullyRectified(outcomes: readonly (AssessmentOutcome | null)[]):
 
 /**
  * What the gate offers: pre-suit review (审查起诉, 规则 Arts 79, 81) with a complaint draft when the
- * reply is overdue or the duty unperformed; closure on 规则 Art 74(3) when every point is rectified
- * (规则 Art 80); nothing otherwise, or outside the agency's period and the follow-up.
+ * reply is overdue, or when the duty is unperformed once the rectification period has ended (the
+ * agency has its whole period to act, 规则 Arts 47, 82); closure on 规则 Art 74(3) when every point is
+ * rectified (规则 Art 80); nothing otherwise, or outside the agency's period and the follow-up.
  */
 export function decideEscalation(f: EscalationFacts): Escalation {
   if (!GATE_STATES.includes(f.state)) return { offer: "none", complaintDraft: false };
   if (replyOverdue(f)) return { offer: "pre_suit_review", reason: "overdue", complaintDraft: true };
-  if (f.replySubmitted && dutyUnperformed(f.outcomes)) return { offer: "pre_suit_review", reason: "unperformed", complaintDraft: true };
+  if (f.replySubmitted && periodEnded(f) && dutyUnperformed(f.outcomes)) return { offer: "pre_suit_review", reason: "unperformed", complaintDraft: true };
   if (f.replySubmitted && fullyRectified(f.outcomes)) return { offer: "closure", reason: "rectified", ground: "fully_rectified", complaintDraft: false };
   return { offer: "none", complaintDraft: false };
 }

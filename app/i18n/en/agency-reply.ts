@@ -80,6 +80,7 @@ export const agencyReply = {
   "agencyReply.reply.summaryRequired": "Write a summary.",
   "agencyReply.reply.allPoints": "Every point must be answered before submitting.",
   "agencyReply.reply.caseClosed": "The case is closed: no more replies or rectification files are accepted.",
+  "agencyReply.service.beforeIssue": "The service date cannot be earlier than the document's date of issue.",
   "agencyReply.reply.readOnly": "The reply has been submitted; it cannot be changed and nothing can be uploaded.",
   "agencyReply.reply.stale": "The draft was changed elsewhere; reload the page before saving.",
   "agencyReply.reply.objectionClosed": "The objection period ended on {date}; an objection is no longer accepted.",

@@ -78,6 +78,7 @@ export const agencyReply = {
   "agencyReply.reply.summaryRequired": "请填写回复概述。",
   "agencyReply.reply.allPoints": "每一项都须回复后才能提交。",
   "agencyReply.reply.caseClosed": "案件已终结，不再接收回复或整改材料。",
+  "agencyReply.service.beforeIssue": "送达日期不能早于文书的签发日期。",
   "agencyReply.reply.readOnly": "回复已提交，不能再修改或上传材料。",
   "agencyReply.reply.stale": "草稿已在别处修改，请刷新页面后再保存。",
   "agencyReply.reply.objectionClosed": "异议期已于 {date} 届满，不能再提出异议。",
