@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
-import { SMTPServer } from "smtp-server";
 import { notificationsOf, replyDueOn, runReminders, seedInbox, storedSettings } from "#tests/e2e/notifications-support";
 import { signIn, zh } from "#tests/e2e/support";
+import { startSmtpSink } from "#tests/support/smtp-sink";
 
 // Issue 11 §7 in the browser: the unread count in the top bar, the inboxes of a liaison and of a
 // prosecutor (empty at first; a due_soon reminder made by the reminders job; a reply_arrived made
@@ -111,26 +111,8 @@ test("liaison and prosecutor: empty inbox, unread count, reminder and reply text
 });
 
 test("administrator: SMTP settings saved (password only 'stored'), a test e-mail reaches the sink; bad port, address and days refused, nothing written", async ({ page, browser }) => {
-  const received: { to: string; body: string }[] = [];
-  const logins: { user: string; pass: string }[] = [];
-  const sink = new SMTPServer({
-    allowInsecureAuth: true,
-    disabledCommands: ["STARTTLS"],
-    onAuth(auth, _session, cb) {
-      logins.push({ user: auth.username ?? "", pass: auth.password ?? "" });
-      cb(null, { user: auth.username });
-    },
-    onData(stream, session, cb) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", () => resolve()));
-  const port = (sink.server.address() as { port: number }).port;
+  const sink = await startSmtpSink();
+  const { port, received, logins } = sink;
   try {
     await signIn(page, "admin");
     await expect(page).toHaveURL(/\/admin$/);
@@ -203,7 +185,7 @@ test("administrator: SMTP settings saved (password only 'stored'), a test e-mail
     await expect(page.getByLabel(zh("notifications.settings.smtpPort"), { exact: true })).toHaveValue(String(port));
     await expect(page.getByLabel(zh("notifications.settings.fromAddress"), { exact: true })).toHaveValue("procura-e2e@example.cn");
   } finally {
-    await new Promise<void>((resolve) => sink.close(() => resolve()));
+    await sink.close();
   }
 });
 

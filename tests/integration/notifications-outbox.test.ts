@@ -1,7 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { callAction, callLoader, cookieFor, request } from "#tests/factories";
+import type { SmtpSink } from "#tests/support/smtp-sink";
+import { startSmtpSink } from "#tests/support/smtp-sink";
 import { PrismaClient } from "~/generated/prisma/client";
 import { MAX_ATTEMPTS, UNREADABLE_PASSWORD_ERROR } from "~/domain/notifications/outbox";
 import { markAllRead, produceReminders, unreadCount } from "~/models/notification.server";
@@ -15,32 +16,14 @@ import { deriveSettingsKey, sealSecret } from "~/utils/secret-box.server";
 
 // Reminders and the e-mail outbox against a real SQLite copy and a local SMTP sink.
 
-const received: { to: string; body: string }[] = [];
-let sink: SMTPServer;
+let sink: SmtpSink;
 let port = 0;
-let failNext = false;
 
 beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(address, _session, cb) {
-      if (failNext) return cb(new Error("mailbox unavailable"));
-      cb();
-    },
-    onData(stream, session, cb) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", () => resolve()));
-  port = (sink.server.address() as { port: number }).port;
+  sink = await startSmtpSink();
+  port = sink.port;
 });
-afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+afterAll(() => sink.close());
 
 async function gui() {
   return prisma.procuratorate.findFirstOrThrow({ where: { shortName: "桂" }, select: { id: true } });
@@ -107,7 +90,7 @@ describe("the outbox", () => {
     const report = await deliverOutbox(prisma, new Date());
     expect(report.sent).toBe(0);
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("queued");
-    expect(received).toHaveLength(0);
+    expect(sink.received).toHaveLength(0);
   });
 
   test("delivers through the sink; a refusal retries with backoff and ends failed after the last attempt", async () => {
@@ -120,10 +103,10 @@ describe("the outbox", () => {
     const now = new Date();
     const report = await deliverOutbox(prisma, now);
     expect(report.sent).toBeGreaterThan(0);
-    expect(received.some((m) => m.to === "lead@example.cn")).toBe(true);
+    expect(sink.received.some((m) => m.to === "lead@example.cn")).toBe(true);
     expect(await prisma.outboxEmail.count({ where: { procuratorateId: p.id, status: "queued", nextAttemptAt: { lte: now } } })).toBe(0);
 
-    failNext = true;
+    sink.failNext = true;
     const bad = await prisma.outboxEmail.create({ data: { procuratorateId: p.id, to: "nobody@example.cn", subject: "s", text: "t" } });
     let at = new Date();
     for (let i = 1; i <= MAX_ATTEMPTS; i += 1) {
@@ -142,32 +125,18 @@ describe("the outbox", () => {
         expect(row.status).toBe("failed");
       }
     }
-    failNext = false;
+    sink.failNext = false;
   });
 });
 
 describe("the sealed SMTP password (decision 0023)", () => {
-  const logins: { user: string; pass: string }[] = [];
-  let authSink: SMTPServer;
+  let authSink: SmtpSink;
   let authPort = 0;
   beforeAll(async () => {
-    authSink = new SMTPServer({
-      allowInsecureAuth: true,
-      disabledCommands: ["STARTTLS"],
-      onAuth(auth, _session, cb) {
-        logins.push({ user: auth.username ?? "", pass: auth.password ?? "" });
-        if (auth.password !== "smtp-pass-桂") return cb(new Error("bad password"));
-        cb(null, { user: auth.username });
-      },
-      onData(stream, _session, cb) {
-        stream.resume();
-        stream.on("end", () => cb());
-      },
-    });
-    await new Promise<void>((resolve) => authSink.listen(0, "127.0.0.1", () => resolve()));
-    authPort = (authSink.server.address() as { port: number }).port;
+    authSink = await startSmtpSink({ password: "smtp-pass-桂" });
+    authPort = authSink.port;
   });
-  afterAll(() => new Promise<void>((resolve) => authSink.close(() => resolve())));
+  afterAll(() => authSink.close());
 
   async function setup() {
     const p = await gui();
@@ -200,9 +169,9 @@ describe("the sealed SMTP password (decision 0023)", () => {
     expect((await getReminderSettings(procuratorateId)).password).toBe("stored");
 
     const email = await queue(procuratorateId);
-    const before = logins.length;
+    const before = authSink.logins.length;
     await deliverOutbox(prisma, new Date());
-    expect(logins.slice(before)).toContainEqual({ user: "mailer", pass: "smtp-pass-桂" });
+    expect(authSink.logins.slice(before)).toContainEqual({ user: "mailer", pass: "smtp-pass-桂" });
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("sent");
 
     // A blank password keeps the sealed one as it is.
@@ -245,12 +214,12 @@ describe("the sealed SMTP password (decision 0023)", () => {
     expect((await smtpConnectionOf(procuratorateId)).status).toBe("unreadable");
 
     const email = await queue(procuratorateId);
-    const before = logins.length;
+    const before = authSink.logins.length;
     const report = await deliverOutbox(prisma, new Date());
     expect(report.waiting).toBeGreaterThan(0);
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: email.id } });
     expect(row).toMatchObject({ status: "queued", attempts: 0, lastError: UNREADABLE_PASSWORD_ERROR });
-    expect(logins.length).toBe(before);
+    expect(authSink.logins.length).toBe(before);
     expect((await outboxSummary(procuratorateId)).failures.map((f) => f.lastError)).toContain(UNREADABLE_PASSWORD_ERROR);
     // The job's sealing step leaves it alone (it is not clear text).
     await sealLegacySmtpPasswords(prisma);
