@@ -101,7 +101,7 @@ test("the prosecutor assesses three points, records a visit, and the case offers
   await page.goto(`/cases/${caseId}`);
   const gate = page.locator("#escalation-gate");
   await expect(gate).toContainText(zh("agencyAssess.gate.unperformed"));
-  await expect(gate.locator("#pre-suit-clock")).toContainText("规则 Art 47");
+  await expect(gate.locator("#pre-suit-clock")).toContainText("第四十七条");
   await expect(gate.getByRole("link", { name: zh("agencyAssess.gate.complaintDraft") })).toHaveAttribute("href", `/cases/${caseId}/documents`);
   await gate.getByRole("button", { name: zh("agencyAssess.gate.startPreSuit") }).click();
   await expect(page).toHaveURL(new RegExp(`/cases/${caseId}\\?done=moved`));
