@@ -308,10 +308,11 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     steps: [
       { to: "filed", at: G("2026-04-08 10:00") },
       { to: "investigating", at: G("2026-04-08 15:00") },
-      { to: "recommending", at: G("2026-06-03 10:00") },
-      { to: "rectification", at: G("2026-06-10 10:00"), reason: "检察建议书已送达" },
-      { to: "follow_up", at: G("2026-08-12 09:00"), reason: "回复期限届满，开展跟进调查" },
-      { to: "pre_suit_review", at: G("2026-11-05 10:00"), reason: "跟进调查认定行政机关未依法全面履职，公益持续受损，转入审查起诉（规则第八十一条、第八十二条）。" },
+      { to: "recommending", at: G("2026-08-31 10:00") },
+      { to: "rectification", at: G("2026-09-07 10:00"), reason: "检察建议书已送达" },
+      // The two months end on 2026-11-09 (11-07 is a Saturday); 审查起诉's month counts from there (规则 Art 47).
+      { to: "follow_up", at: G("2026-11-10 09:00"), reason: "回复期限届满，开展跟进调查" },
+      { to: "pre_suit_review", at: G("2026-11-12 10:00"), reason: "跟进调查认定行政机关未依法全面履职，公益持续受损，转入审查起诉（规则第八十一条、第八十二条）。" },
     ],
   });
   await fileService(presuit.id, "housing", G("2026-04-10"), "曹海斌");
@@ -611,7 +612,7 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
       reasons: "你局负责本县城镇污水处理设施建设运行的监督管理。你局未督促完善配套管网、保障设施正常运行，致使生活污水直排，水生态环境持续受损。",
       basis: "《中华人民共和国水污染防治法》；《城镇排水与污水处理条例》",
       period: "two_months",
-      issuedOn: G("2026-06-10"),
+      issuedOn: G("2026-09-07"),
       signedBy: "曹海斌",
       method: "announcement",
       points: [
@@ -620,7 +621,7 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
         "建立乡镇污水处理设施运行监管台账，定期通报运行情况。",
       ],
       createdById: prosecutor.id,
-      createdAt: G("2026-06-03 15:00"),
+      createdAt: G("2026-08-31 15:00"),
     },
     {
       caseId: rectification.id,
@@ -771,7 +772,7 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     ["in_progress", "受损岸坡修复已编制方案，需纳入舂陵江河道综合治理项目，正报请上级水行政主管部门审批。"],
     ["done", "已建立重点河段每周巡查和夜间不定期巡查制度。"],
   ]);
-  await replyWithAnswers(presuit.id, "housing", G("2026-08-07"), "我局已督促相关单位推进整改，因管网建设资金尚未落实，部分事项仍在推进中。", [
+  await replyWithAnswers(presuit.id, "housing", G("2026-10-28"), "我局已督促相关单位推进整改，因管网建设资金尚未落实，部分事项仍在推进中。", [
     ["in_progress", "配套管网建设项目已完成可研，资金正在争取中。"],
     ["not_done", "运营单位称进水量不足，无法稳定运行。"],
     ["done", "已建立乡镇污水处理设施运行台账。"],
@@ -796,7 +797,7 @@ export async function seedRecent(s: Scenario, org: Org, clock: SeedClock) {
     },
     {
       caseId: presuit.id,
-      on: G("2026-10-30"),
+      on: G("2026-11-11"),
       method: "现场勘验排水口、委托水质检测、约谈县住建局",
       findings: "回复期满后配套管网仍未开工，集镇生活污水仍直排入河，排水口水质持续超标，行政机关未依法全面履职。",
       conclusion: "not_rectified",
