@@ -15,6 +15,12 @@ function seedSubmittedReply(tag: string) {
   const db = new Database(DB);
   db.pragma("busy_timeout = 10000");
   const now = new Date().toISOString().replace("Z", "+00:00");
+  // Dates from today in Shanghai (the app's day): the two months ended three days ago, so the gate
+  // offers pre-suit review and its month (规则 Art 47, from the period's end) is not yet overdue;
+  // an overdue one would show on the demo prosecutor's "my work" that work.spec.ts counts.
+  const shanghaiDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const dueOn = shanghaiDay(-3);
+  const servedOn = shanghaiDay(-64);
   const caseId = `e2easc${tag}`;
   const recId = `e2easr${tag}`;
   try {
@@ -36,12 +42,12 @@ function seedSubmittedReply(tag: string) {
       ).run(recId, caseId, user.procuratorateId, `桂检行公建〔2026〕E${tag}号`, user.id, now, now);
       db.prepare(
         `INSERT INTO "Service" ("id", "caseId", "documentKind", "recommendationId", "agencyId", "recipient", "method", "servedOn", "serverName", "createdById", "createdAt")
-         VALUES (?, ?, 'recommendation', ?, ?, '联络人', 'direct', '2026-09-01', '送达人', ?, ?)`,
-      ).run(`e2eass${tag}`, caseId, recId, agency.id, user.id, now);
+         VALUES (?, ?, 'recommendation', ?, ?, '联络人', 'direct', ?, '送达人', ?, ?)`,
+      ).run(`e2eass${tag}`, caseId, recId, agency.id, servedOn, user.id, now);
       db.prepare(
         `INSERT INTO "Reply" ("id", "recommendationId", "agencyId", "summary", "status", "submittedAt", "receiptNumber", "dueOn", "late", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, '已按建议整改', 'submitted', ?, ?, '2026-11-01', 0, ?, ?)`,
-      ).run(`e2easy${tag}`, recId, agency.id, now, `回执-E2E-${tag}`, now, now);
+         VALUES (?, ?, ?, '已按建议整改', 'submitted', ?, ?, ?, 0, ?, ?)`,
+      ).run(`e2easy${tag}`, recId, agency.id, now, `回执-E2E-${tag}`, dueOn, now, now);
       for (const n of [1, 2, 3]) {
         db.prepare(`INSERT INTO "RecommendationPoint" ("id", "recommendationId", "ordinal", "text") VALUES (?, ?, ?, ?)`).run(
           `e2easp${n}${tag}`,
